@@ -1,0 +1,62 @@
+// One error type for everything that goes wrong talking to a platform, so the VS Code layer
+// can show it the same way whatever the platform or the cause.
+export type ApiErrorKind =
+  | 'http' // the server answered with a 4xx/5xx status
+  | 'timeout' // no complete answer within the time limit
+  | 'network' // connection refused, reset, DNS, TLS
+  | 'bad-response' // an answer that is not the JSON the API documents
+  | 'invalid-input'; // refused before any request (bad ID, bad URL)
+
+export interface ApiErrorDetails {
+  kind: ApiErrorKind;
+  status?: number;
+  /** The platform's own error type, e.g. Losant's `NotFound` or `Validation`. */
+  type?: string;
+  /** Scopes that would allow the action (401/403 only). */
+  requiredScopes?: readonly string[];
+  method?: string;
+  path?: string;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status?: number;
+  readonly type?: string;
+  readonly requiredScopes?: readonly string[];
+  readonly method?: string;
+  readonly path?: string;
+
+  constructor(message: string, details: ApiErrorDetails) {
+    super(message, { cause: details.cause });
+    this.name = 'ApiError';
+    this.kind = details.kind;
+    this.status = details.status;
+    this.type = details.type;
+    this.requiredScopes = details.requiredScopes;
+    this.method = details.method;
+    this.path = details.path;
+  }
+
+  /** A sentence for people: what failed, why, and what would fix it. */
+  describe(): string {
+    let text = this.message;
+    if (this.status !== undefined) text = `${text} (HTTP ${this.status}${this.type ? ` ${this.type}` : ''})`;
+    if (this.requiredScopes?.length) {
+      text += `. The token needs one of these scopes: ${this.requiredScopes.join(', ')}`;
+    }
+    return text;
+  }
+}
+
+/** Thrown when the user or the caller cancelled; never shown as an error. */
+export class CancelledError extends Error {
+  constructor(message = 'Cancelled') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof CancelledError;
+}

@@ -1,0 +1,11 @@
+import { ApiError } from './errors';
+
+/** Checks an ID before it goes into a URL path, so no ID can change the request's path. */
+export function checkId(value: unknown, pattern: RegExp, what: string): string {
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new ApiError(`Invalid ${what}: ${JSON.stringify(String(value)).slice(0, 80)}`, { kind: 'invalid-input' });
+  }
+  return value;
+}
+
+export const LOSANT_ID = /^[A-Fa-f0-9]{24}$/;

@@ -1,0 +1,150 @@
+// Losant's REST API (and the same API on Losant-compatible hosts): applications, and the
+// resources under an application. Follows losant/api-actions.json: paths, query parameters, scopes.
+import { ApiError } from '../errors';
+import { HttpClient, HttpRequest, segment } from '../http';
+import { checkId, LOSANT_ID } from '../ids';
+import type {
+  ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem,
+} from './platform';
+import { losantKeys, LosantResourceType } from './losantResources';
+
+/** The scopes that allow an action, in the order Losant's documentation lists them. */
+export function requiredScopes(group: string, action: string, method: string): string[] {
+  const read = method === 'GET';
+  return [
+    'all.Application', ...(read ? ['all.Application.read'] : []),
+    'all.Organization', ...(read ? ['all.Organization.read'] : []),
+    'all.User', ...(read ? ['all.User.read'] : []),
+    `${group}.*`, `${group}.${action}`,
+  ];
+}
+
+interface Call extends Omit<HttpRequest, 'baseUrl' | 'headers'> {
+  scope: [group: string, action: string];
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function toItem(value: unknown, idField: string): ResourceItem {
+  const data = asRecord(value);
+  const id = typeof data.id === 'string' ? data.id : typeof data[idField] === 'string' ? (data[idField] as string) : '';
+  return { id, version: typeof data.lastUpdated === 'string' ? data.lastUpdated : undefined, data };
+}
+
+export class LosantPlatform implements Platform {
+  readonly id = 'losant';
+  readonly name = 'Losant';
+  readonly defaultApiUrl = 'https://api.losant.com';
+  readonly applicationIdPattern = LOSANT_ID;
+  readonly resources: readonly LosantResourceType[] = [losantKeys];
+
+  constructor(private readonly http: HttpClient) {}
+
+  resource(id: string): LosantResourceType {
+    const found = this.resources.find((r) => r.id === id);
+    if (!found) throw new ApiError(`Losant has no resource "${id}"`, { kind: 'invalid-input' });
+    return found;
+  }
+
+  async listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[]> {
+    const apps: ApplicationSummary[] = [];
+    for (let page = 0; ; page++) {
+      const body = asRecord(await this.call(conn, {
+        method: 'GET', path: '/applications', query: { page, perPage: 1000, sortField: 'name', sortDirection: 'asc' },
+        scope: ['applications', 'get'], signal,
+      }));
+      const items = Array.isArray(body.items) ? body.items.map(asRecord) : [];
+      for (const app of items) apps.push({ id: String(app.id ?? app.applicationId), name: String(app.name ?? app.id) });
+      if (items.length === 0 || apps.length >= Number(body.totalCount ?? 0)) return apps;
+    }
+  }
+
+  async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
+    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    const app = asRecord(await this.call(conn, {
+      method: 'GET', path: `/applications/${segment(appId)}`, scope: ['application', 'get'], signal,
+    }));
+    return { id: String(app.id ?? appId), name: String(app.name ?? appId) };
+  }
+
+  async list(conn: Connection, applicationId: string, resource: LosantResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
+    const body = asRecord(await this.call(conn, {
+      method: 'GET',
+      path: this.collectionPath(applicationId, resource),
+      query: { ...query },
+      scope: [resource.collectionScope, 'get'],
+      signal,
+    }));
+    const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, `${resource.itemScope}Id`)) : [];
+    return {
+      items,
+      totalCount: Number(body.totalCount ?? items.length),
+      page: Number(body.page ?? query.page),
+      perPage: Number(body.perPage ?? query.perPage),
+    };
+  }
+
+  async get(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
+    const body = await this.call(conn, {
+      method: 'GET', path: this.itemPath(applicationId, resource, id), scope: [resource.itemScope, 'get'], signal,
+    });
+    return toItem(body, `${resource.itemScope}Id`);
+  }
+
+  async create(conn: Connection, applicationId: string, resource: LosantResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
+    const body = asRecord(await this.call(conn, {
+      method: 'POST', path: this.collectionPath(applicationId, resource), json: input,
+      scope: [resource.collectionScope, 'post'], signal,
+    }));
+    const secret = body[resource.secretField];
+    const { [resource.secretField]: _omitted, ...data } = body;
+    return {
+      item: toItem(data, `${resource.itemScope}Id`),
+      oneTimeSecrets: typeof secret === 'string' ? [{ label: resource.secretField, value: secret }] : [],
+    };
+  }
+
+  async update(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
+    const body = await this.call(conn, {
+      method: 'PATCH', path: this.itemPath(applicationId, resource, id), json: patch,
+      scope: [resource.itemScope, 'patch'], signal,
+    });
+    return toItem(body, `${resource.itemScope}Id`);
+  }
+
+  async remove(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, signal?: AbortSignal): Promise<void> {
+    await this.call(conn, {
+      method: 'DELETE', path: this.itemPath(applicationId, resource, id), scope: [resource.itemScope, 'delete'], signal,
+    });
+  }
+
+  private collectionPath(applicationId: string, resource: LosantResourceType): string {
+    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    return `/applications/${segment(appId)}/${resource.pathSegment}`;
+  }
+
+  private itemPath(applicationId: string, resource: LosantResourceType, id: string): string {
+    const itemId = checkId(id, resource.idPattern, `${resource.noun} ID`);
+    return `${this.collectionPath(applicationId, resource)}/${segment(itemId)}`;
+  }
+
+  private async call(conn: Connection, call: Call): Promise<unknown> {
+    const { scope, ...req } = call;
+    const response = await this.http.send({ ...req, baseUrl: conn.baseUrl, headers: { authorization: `Bearer ${conn.secret}` } });
+    if (response.status < 400) return response.body;
+    const body = asRecord(response.body);
+    const type = typeof body.type === 'string' ? body.type : undefined;
+    const message = typeof body.message === 'string' ? body.message : `${call.method} ${call.path} failed`;
+    const denied = response.status === 401 || response.status === 403;
+    throw new ApiError(message, {
+      kind: 'http',
+      status: response.status,
+      type,
+      requiredScopes: denied ? requiredScopes(scope[0], scope[1], call.method) : undefined,
+      method: call.method,
+      path: call.path,
+    });
+  }
+}

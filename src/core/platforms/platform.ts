@@ -1,0 +1,100 @@
+// The seam between the generic layers (service, tree, commands, documents) and each platform.
+// A new platform is one implementation of `Platform`; nothing above it branches on platform.
+
+/** What a platform needs to authenticate: its API base URL and the stored credential. */
+export interface Connection {
+  baseUrl: string;
+  /** Losant: the API token. Elastic Path: the client secret. */
+  secret: string;
+  /** Elastic Path only: the client ID that goes with the secret. */
+  clientId?: string;
+}
+
+export interface ListQuery {
+  page: number;
+  perPage: number;
+  sortField?: string;
+  sortDirection?: 'asc' | 'desc';
+  filterField?: string;
+  filter?: string;
+}
+
+/** One key or token as the server returned it, with the few facts the layers above need. */
+export interface ResourceItem {
+  id: string;
+  /** Changes on every write on the server (Losant's `lastUpdated`); used to detect conflicts. */
+  version?: string;
+  data: Record<string, unknown>;
+}
+
+export interface Page {
+  items: ResourceItem[];
+  totalCount: number;
+  page: number;
+  perPage: number;
+}
+
+export interface OneTimeSecret {
+  label: string;
+  value: string;
+}
+
+export interface CreateResult {
+  item: ResourceItem;
+  /** Values the server shows only once (a key's secret, a token); never stored. */
+  oneTimeSecrets: OneTimeSecret[];
+}
+
+export interface CreateField {
+  name: string;
+  prompt: string;
+  required: boolean;
+  maxLength?: number;
+}
+
+export interface ItemSummary {
+  label: string;
+  description?: string;
+  active: boolean;
+  /** The value `copyKey` puts on the clipboard (Losant's `key`). */
+  copyValue?: string;
+}
+
+export interface ResourceType {
+  /** URI segment and group id, e.g. `keys`. */
+  readonly id: string;
+  /** Group label in the tree, e.g. `Application Keys`. */
+  readonly label: string;
+  /** One item, for messages, e.g. `application key`. */
+  readonly noun: string;
+  readonly idPattern: RegExp;
+  /** The property that names an item in a command's argument object, e.g. `keyId`. */
+  readonly argName: string;
+  /** JSON schema of the edit document (also contributed through jsonValidation). */
+  readonly patchSchema: object;
+  readonly createFields: readonly CreateField[];
+  /** The fields of the edit document, with their current values. */
+  editableFields(item: ResourceItem): Record<string, unknown>;
+  summarize(item: ResourceItem): ItemSummary;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  name: string;
+}
+
+export interface Platform {
+  readonly id: string;
+  readonly name: string;
+  readonly defaultApiUrl: string;
+  readonly applicationIdPattern: RegExp;
+  readonly resources: readonly ResourceType[];
+  resource(id: string): ResourceType;
+  listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[]>;
+  getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary>;
+  list(conn: Connection, applicationId: string, resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page>;
+  get(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem>;
+  create(conn: Connection, applicationId: string, resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult>;
+  update(conn: Connection, applicationId: string, resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem>;
+  remove(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<void>;
+}

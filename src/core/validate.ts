@@ -1,0 +1,117 @@
+// Edit document text → value, or problems at the exact offsets in the text. jsonc-parser gives
+// the syntax tree and positions; ajv checks the value against the resource's JSON schema.
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { findNodeAtLocation, getNodeValue, Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+
+export interface Problem {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export interface ValidationResult {
+  value?: Record<string, unknown>;
+  problems: Problem[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+// Keys that would reach an object's prototype if a parser assigned them.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function parseAndValidate(text: string, schema: object): ValidationResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const problems = errors.map((e) => ({ message: `JSON syntax error: ${printParseErrorCode(e.error)}`, offset: e.offset, length: Math.max(e.length, 1) }));
+    return { problems: problems.length ? problems : [{ message: 'The document is empty', offset: 0, length: 0 }] };
+  }
+  if (root.type !== 'object') {
+    return { problems: [{ message: 'The document must be a JSON object', offset: root.offset, length: root.length }] };
+  }
+  const forbidden = forbiddenKeys(root);
+  if (forbidden.length > 0) return { problems: forbidden };
+
+  const value = getNodeValue(root) as Record<string, unknown>;
+  const validate = validatorFor(schema);
+  if (validate(value)) return { value, problems: [] };
+  return { problems: dedupe((validate.errors ?? []).map((e) => toProblem(e, root))) };
+}
+
+function forbiddenKeys(node: Node): Problem[] {
+  const found: Problem[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === 'property' && n.children?.[0]) {
+      const key = n.children[0];
+      if (FORBIDDEN_KEYS.has(String(key.value))) {
+        found.push({ message: `Property name "${key.value}" is not allowed`, offset: key.offset, length: key.length });
+      }
+    }
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+function toProblem(error: ErrorObject, root: Node): Problem {
+  const path = error.instancePath.split('/').slice(1).map((part) => {
+    const name = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(name) ? Number(name) : name;
+  });
+  const node = findNodeAtLocation(root, path) ?? root;
+  const where = path.length ? `"${path.join('.')}"` : 'The document';
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    const property = node.children?.find((p) => p.children?.[0]?.value === extra)?.children?.[0];
+    const target = property ?? node;
+    return { message: `Property "${extra}" is not allowed`, offset: target.offset, length: target.length };
+  }
+  let message = `${where} ${error.message ?? 'is invalid'}`;
+  if (error.keyword === 'enum') {
+    message += `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return { message, offset: node.offset, length: node.length };
+}
+
+// oneOf reports each branch; one problem per place and message is enough for people.
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = `${p.offset}:${p.length}:${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The fields of `edited` whose values differ from `current` (what a PATCH needs to send). */
+export function changedFields(current: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(edited)) {
+    if (!sameJson(current[field], value)) changes[field] = value;
+  }
+  return changes;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}

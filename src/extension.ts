@@ -1,0 +1,66 @@
+// activate(): builds the service and registers the VS Code layer. No network and no file I/O here.
+import * as vscode from 'vscode';
+import { maskSecrets } from './core/masking';
+import { AppKeysService } from './core/service';
+import { AppKeys } from './vscode/appKeys';
+import { registerCommands } from './vscode/commands';
+import { ItemEditFileSystem } from './vscode/documents/ItemEditFileSystem';
+import { ItemViewFileSystem } from './vscode/documents/ItemViewFileSystem';
+import { SaveProblems } from './vscode/documents/saveProblems';
+import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
+import { CredentialStore } from './vscode/secrets';
+import { requestTimeoutMs, SECTION } from './vscode/settings';
+import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
+import { UserInput, WindowUserInput } from './vscode/userInput';
+
+/** What the extension exports: lets automated tests stand in for the person at the keyboard. */
+export interface AppKeysApi {
+  setUserInput(ui: UserInput | undefined): void;
+  readonly tree: ApplicationsTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): AppKeysApi {
+  const log = vscode.window.createOutputChannel('App Keys', { log: true });
+  const service = new AppKeysService({
+    timeoutMs: requestTimeoutMs(),
+    log: (e) => {
+      const line = maskSecrets(`${e.method} ${e.url} ${e.status ?? e.error ?? ''} ${Math.round(e.durationMs)} ms`);
+      if (e.error || (e.status ?? 0) >= 400) log.warn(line);
+      else log.info(line);
+    },
+  });
+  const appKeys = new AppKeys(service, new CredentialStore(context.secrets), log, new WindowUserInput());
+  const tree = new ApplicationsTreeProvider(appKeys);
+  const problems = new SaveProblems();
+  const views = new ItemViewFileSystem(appKeys);
+  const edits = new ItemEditFileSystem(appKeys, tree, problems, views);
+
+  context.subscriptions.push(
+    log,
+    tree,
+    problems,
+    views,
+    edits,
+    vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, edits, { isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, { isCaseSensitive: true, isReadonly: true }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.applications`)) tree.refresh();
+      if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
+    }),
+    ...registerCommands(appKeys, tree),
+    { dispose: () => void service.dispose() },
+  );
+
+  const windowInput = appKeys.ui;
+  return {
+    setUserInput: (ui) => {
+      appKeys.ui = ui ?? windowInput;
+    },
+    tree,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,83 @@
+// What every command, the tree and the documents share: the service, the settings, the stored
+// credentials, the log and the user. Built once in activate().
+import * as vscode from 'vscode';
+import { ApiError } from '../core/errors';
+import { ApplicationClient, ApplicationRef, AppKeysService } from '../core/service';
+import type { CredentialTarget } from './secrets';
+import { CredentialStore } from './secrets';
+import { readApplications } from './settings';
+import type { UserInput } from './userInput';
+
+/** Thrown when an application has no stored credential; the tree offers to set one. */
+export class MissingCredentialError extends Error {
+  constructor(readonly app: ApplicationRef, noun: string) {
+    super(`No ${noun} is stored for ${app.label ?? app.applicationId}. Run "App Keys: Set API Token…" first.`);
+    this.name = 'MissingCredentialError';
+  }
+}
+
+export class AppKeys {
+  constructor(
+    readonly service: AppKeysService,
+    readonly credentials: CredentialStore,
+    readonly log: vscode.LogOutputChannel,
+    public ui: UserInput,
+  ) {}
+
+  applications(): ApplicationRef[] {
+    return readApplications();
+  }
+
+  /** A stable identity for an application: platform, API origin and ID. */
+  applicationKey(app: ApplicationRef): string {
+    return `${app.platform}:${this.origin(app)}:${app.applicationId}`;
+  }
+
+  origin(app: ApplicationRef): string {
+    return this.service.apiUrl(app).origin;
+  }
+
+  /** The host as shown to people and used in document URIs (with its port, if any). */
+  host(app: ApplicationRef): string {
+    return this.service.apiUrl(app).host;
+  }
+
+  displayName(app: ApplicationRef): string {
+    return app.label || app.applicationId;
+  }
+
+  credentialNoun(app: ApplicationRef): string {
+    return app.platform === 'elasticpath' ? 'client secret' : 'API token';
+  }
+
+  credentialTarget(app: ApplicationRef): CredentialTarget {
+    return { platform: app.platform, origin: this.origin(app), applicationId: app.applicationId };
+  }
+
+  async hasCredential(app: ApplicationRef): Promise<boolean> {
+    return (await this.credentials.get(this.credentialTarget(app))) !== undefined;
+  }
+
+  async client(app: ApplicationRef): Promise<ApplicationClient> {
+    const secret = await this.credentials.get(this.credentialTarget(app));
+    if (!secret) throw new MissingCredentialError(app, this.credentialNoun(app));
+    return this.service.forApplication(app, secret);
+  }
+
+  /** Finds a configured application by ID (and host, when given). */
+  findApplication(applicationId: string, host?: string): ApplicationRef {
+    const matches = this.applications().filter((app) => app.applicationId === applicationId && (!host || this.safeHost(app) === host));
+    if (matches.length === 0) {
+      throw new ApiError(`Application ${applicationId}${host ? ` on ${host}` : ''} is not configured in App Keys`, { kind: 'invalid-input' });
+    }
+    return matches[0];
+  }
+
+  private safeHost(app: ApplicationRef): string | undefined {
+    try {
+      return this.host(app);
+    } catch {
+      return undefined;
+    }
+  }
+}

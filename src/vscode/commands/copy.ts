@@ -1,0 +1,20 @@
+// Copy a key's public value or an item's ID to the clipboard.
+import * as vscode from 'vscode';
+import type { AppKeys } from '../appKeys';
+import { resolveItem } from './targets';
+
+export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
+  const target = await resolveItem(appKeys, arg, resourceId);
+  const item = target.item ?? (await (await appKeys.client(target.app)).get(target.resource, target.itemId));
+  const value = target.resource.summarize(item).copyValue ?? item.id;
+  await vscode.env.clipboard.writeText(value);
+  vscode.window.setStatusBarMessage(`App Keys: copied ${value}`, 3000);
+  return value;
+}
+
+export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
+  const target = await resolveItem(appKeys, arg, resourceId);
+  await vscode.env.clipboard.writeText(target.itemId);
+  vscode.window.setStatusBarMessage(`App Keys: copied ${target.itemId}`, 3000);
+  return target.itemId;
+}

@@ -1,0 +1,17 @@
+import type { AppKeys } from '../appKeys';
+import type { DocumentTarget } from '../documents/uris';
+import type { ItemTarget } from './targets';
+
+export function documentTarget(appKeys: AppKeys, target: ItemTarget): DocumentTarget {
+  // Checked here so that a bad ID is refused before it becomes part of a URI.
+  if (!target.resource.idPattern.test(target.itemId)) {
+    throw new Error(`Invalid ${target.resource.noun} ID: ${JSON.stringify(target.itemId).slice(0, 80)}`);
+  }
+  return {
+    platform: target.app.platform,
+    host: appKeys.host(target.app),
+    applicationId: target.app.applicationId,
+    resourceId: target.resource.id,
+    itemId: target.itemId,
+  };
+}

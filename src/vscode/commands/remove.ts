@@ -1,0 +1,26 @@
+// Delete a key, after a modal confirmation that names it (unless appKeys.confirmDelete is false).
+import * as vscode from 'vscode';
+import type { AppKeys } from '../appKeys';
+import { confirmDelete } from '../settings';
+import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { resolveItem } from './targets';
+
+export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown): Promise<boolean> {
+  const target = await resolveItem(appKeys, arg, resourceId);
+  const client = await appKeys.client(target.app);
+  const item = target.item ?? (await client.get(target.resource, target.itemId));
+  const summary = target.resource.summarize(item);
+  const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
+  if (confirmDelete()) {
+    await appKeys.ui.confirm(
+      `Delete ${target.resource.noun} ${name} from ${appKeys.displayName(target.app)}?`,
+      'Anything using it can no longer connect. This cannot be undone.',
+      'Delete',
+    );
+  }
+  await client.remove(target.resource, target.itemId);
+  tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
+  vscode.window.setStatusBarMessage(`App Keys: deleted ${target.resource.noun} ${name}`, 4000);
+  appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);
+  return true;
+}

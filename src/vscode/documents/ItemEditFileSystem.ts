@@ -1,0 +1,113 @@
+// Edit documents: the item's patchable fields as JSON. Saving validates the text against the
+// resource's patch schema, checks the server's version, and sends only the changed fields.
+// Whatever goes wrong, the save throws: VS Code then keeps the user's text and the dirty state.
+import * as vscode from 'vscode';
+import { ApiError } from '../../core/errors';
+import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
+import type { ApplicationClient } from '../../core/service';
+import { changedFields, parseAndValidate } from '../../core/validate';
+import type { AppKeys } from '../appKeys';
+import { describe } from '../tree/ApplicationsTreeProvider';
+import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { ApiFileSystem } from './ApiFileSystem';
+import { renderJson, resolveDocument } from './documentTarget';
+import type { ItemViewFileSystem } from './ItemViewFileSystem';
+import type { SaveProblems } from './saveProblems';
+import { parseUri, viewUri } from './uris';
+
+export class SaveError extends Error {}
+
+export class ItemEditFileSystem extends ApiFileSystem {
+  /** The server's version of each open document, as last read or written. */
+  private readonly versions = new Map<string, string | undefined>();
+  /** Text to serve on the next read after a save, so showing the server's answer costs no request. */
+  private readonly afterSave = new Map<string, string>();
+
+  constructor(
+    private readonly appKeys: AppKeys,
+    private readonly tree: ApplicationsTreeProvider,
+    private readonly problems: SaveProblems,
+    private readonly views: ItemViewFileSystem,
+  ) {
+    super();
+  }
+
+  protected async read(uri: vscode.Uri): Promise<string> {
+    const key = uri.toString();
+    const cached = this.afterSave.get(key);
+    if (cached !== undefined) {
+      this.afterSave.delete(key);
+      return cached;
+    }
+    const { target, client, resource } = await resolveDocument(this.appKeys, uri);
+    const item = await client.get(resource, target.itemId);
+    this.versions.set(key, item.version);
+    return renderJson(resource.editableFields(item));
+  }
+
+  protected async write(uri: vscode.Uri, text: string): Promise<void> {
+    const key = uri.toString();
+    const { target, app, client, resource } = await resolveDocument(this.appKeys, uri);
+    const name = `${resource.noun} ${target.itemId}`;
+
+    const { value, problems } = parseAndValidate(text, resource.patchSchema);
+    if (!value) {
+      this.problems.show(uri, text, problems);
+      const first = problems[0]?.message ?? 'invalid document';
+      throw new SaveError(`Not saved: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the document (${first}). Nothing was sent.`);
+    }
+    this.problems.clear(uri);
+
+    const current = await this.currentOrExplain(client, resource, target.itemId, name);
+    if (this.versions.has(key) && current.version !== this.versions.get(key)) {
+      await this.resolveConflict(uri, name, current.version);
+    }
+    const changes = changedFields(resource.editableFields(current), value);
+    let saved: ResourceItem = current;
+    if (Object.keys(changes).length > 0) {
+      try {
+        saved = await client.update(resource, target.itemId, changes);
+      } catch (error) {
+        throw new SaveError(`Not saved: ${describe(error)}. Your text is kept; save again to retry.`);
+      }
+      this.appKeys.log.info(`Saved ${name}: ${Object.keys(changes).join(', ')}`);
+    }
+    this.versions.set(key, saved.version);
+    const shown = renderJson(resource.editableFields(saved));
+    this.tree.updateItem(this.appKeys.applicationKey(app), resource.id, target.itemId, saved);
+    if (shown !== text) {
+      // Show the server's answer (normalised fields, server-side defaults) in the editor.
+      this.afterSave.set(key, shown);
+      setTimeout(() => this.changed(uri), 0);
+    }
+    vscode.window.setStatusBarMessage(`App Keys: saved ${name}`, 4000);
+  }
+
+  private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string): Promise<ResourceItem> {
+    try {
+      return await client.get(resource, id);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        throw new SaveError(`Not saved: the ${name} was deleted on the server. Your text is kept.`);
+      }
+      throw new SaveError(`Not saved: ${describe(error)}. Your text is kept; save again to retry.`);
+    }
+  }
+
+  private async resolveConflict(uri: vscode.Uri, name: string, serverVersion: string | undefined): Promise<void> {
+    const choice = await this.appKeys.ui
+      .confirm(`The ${name} changed on the server since you opened it.`, 'Overwrite the server version with yours, or compare them first.', 'Overwrite', 'Compare')
+      .catch(() => 'Cancel');
+    if (choice === 'Overwrite') return;
+    if (choice === 'Compare') {
+      // The user has now seen the server's version: the next save overwrites it.
+      this.versions.set(uri.toString(), serverVersion);
+      const server = viewUri(parseUri(uri), 'server');
+      this.views.reload(server);
+      void vscode.commands.executeCommand('vscode.diff', server, uri, `${name}: server ↔ yours`);
+      throw new SaveError(`Not saved: the ${name} changed on the server. Compare opened; save again to overwrite.`);
+    }
+    throw new SaveError(`Not saved: the ${name} changed on the server. Your text is kept.`);
+  }
+}
+

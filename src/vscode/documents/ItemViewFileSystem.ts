@@ -1,0 +1,29 @@
+// Read-only documents: the whole item as the server returns it (Fetch), or the server's current
+// editable fields (the left side of Compare).
+import * as vscode from 'vscode';
+import type { AppKeys } from '../appKeys';
+import { ApiFileSystem } from './ApiFileSystem';
+import { renderJson, resolveDocument } from './documentTarget';
+
+export class ItemViewFileSystem extends ApiFileSystem {
+  protected override readonly readonly = true;
+
+  constructor(private readonly appKeys: AppKeys) {
+    super();
+  }
+
+  protected async read(uri: vscode.Uri): Promise<string> {
+    const { target, client, resource } = await resolveDocument(this.appKeys, uri);
+    const item = await client.get(resource, target.itemId);
+    return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
+  }
+
+  protected async write(): Promise<void> {
+    throw new Error('This document is read-only');
+  }
+
+  /** Reads the document again from the server next time it is shown. */
+  reload(uri: vscode.Uri): void {
+    this.changed(uri);
+  }
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { ResourceType } from '../../core/platforms/platform';
+import type { ApplicationClient, ApplicationRef } from '../../core/service';
+import type { AppKeys } from '../appKeys';
+import { DocumentTarget, parseUri, ViewMode } from './uris';
+
+export interface ResolvedDocument {
+  target: DocumentTarget & { mode: ViewMode };
+  app: ApplicationRef;
+  client: ApplicationClient;
+  resource: ResourceType;
+}
+
+/** From a document URI to the configured application, its client and the resource type. */
+export async function resolveDocument(appKeys: AppKeys, uri: vscode.Uri): Promise<ResolvedDocument> {
+  const target = parseUri(uri);
+  const app = appKeys.findApplication(target.applicationId, target.host);
+  const client = await appKeys.client(app);
+  const resource = client.resource(target.resourceId);
+  return { target, app, client, resource };
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,37 @@
+// Every question and message goes through this interface, as in vscode-azuretools' IAzureUserInput:
+// the extension uses VS Code's window; tests can put a scripted user in its place.
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+
+export interface UserInput {
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
+  showInputBox(options: vscode.InputBoxOptions): Promise<string>;
+  /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
+  confirm(message: string, detail: string, ...items: string[]): Promise<string>;
+  showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
+}
+
+export class WindowUserInput implements UserInput {
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+    const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
+    if (!picked) throw new CancelledError();
+    return picked;
+  }
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string> {
+    const value = await vscode.window.showInputBox({ ...options, ignoreFocusOut: true });
+    if (value === undefined) throw new CancelledError();
+    return value;
+  }
+
+  async confirm(message: string, detail: string, ...items: string[]): Promise<string> {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...items);
+    if (!choice) throw new CancelledError();
+    return choice;
+  }
+
+  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+    const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(message, options, ...items);
+  }
+}
