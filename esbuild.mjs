@@ -11,6 +11,8 @@ const options = {
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build does not.
+  mainFields: ['module', 'main'],
   target: 'node20',
   minify: production,
   sourcemap: true,

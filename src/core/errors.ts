@@ -57,6 +57,7 @@ export class CancelledError extends Error {
   }
 }
 
+/** By name too: a CancelledError may come from another bundle (tests, another copy of the core). */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof CancelledError;
+  return error instanceof CancelledError || (error instanceof Error && error.name === 'CancelledError');
 }

@@ -20,7 +20,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly groups = new Map<string, GroupState>();
   private readonly groupNodes = new Map<string, GroupNode>();
-  private applicationNodes: ApplicationNode[] | undefined;
+  private readonly applicationNodes = new Map<string, ApplicationNode>();
 
   constructor(private readonly appKeys: AppKeys) {}
 
@@ -46,7 +46,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (!node) {
       this.groups.clear();
       this.groupNodes.clear();
-      this.applicationNodes = undefined;
+      this.applicationNodes.clear();
       this.changed.fire(undefined);
       return;
     }
@@ -84,19 +84,22 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     return this.groupNodes.get(`${applicationKey}/${resourceId}`);
   }
 
+  /** Read from the settings every time; node objects are kept so change events can name them. */
   private applications(): ApplicationNode[] {
-    if (!this.applicationNodes) {
-      this.applicationNodes = this.appKeys.applications().map((app) => {
-        try {
-          const platformName = this.appKeys.service.platform(app.platform).name;
-          return new ApplicationNode(app, this.appKeys.applicationKey(app), this.appKeys.host(app), platformName);
-        } catch {
-          // A bad platform or URL: the node shows it as an error item below it.
-          return new ApplicationNode(app, `${app.platform}:invalid:${app.applicationId}`, app.apiUrl ?? '', app.platform);
-        }
-      });
-    }
-    return this.applicationNodes;
+    return this.appKeys.applications().map((app) => {
+      let node: ApplicationNode;
+      try {
+        const platformName = this.appKeys.service.platform(app.platform).name;
+        node = new ApplicationNode(app, this.appKeys.applicationKey(app), this.appKeys.host(app), platformName);
+      } catch {
+        // A bad platform or URL: the node shows it as an error item below it.
+        node = new ApplicationNode(app, `${app.platform}:invalid:${app.applicationId}`, app.apiUrl ?? '', app.platform);
+      }
+      const known = this.applicationNodes.get(node.key);
+      if (known && JSON.stringify(known.app) === JSON.stringify(app)) return known;
+      this.applicationNodes.set(node.key, node);
+      return node;
+    });
   }
 
   private async applicationChildren(node: ApplicationNode): Promise<TreeNode[]> {

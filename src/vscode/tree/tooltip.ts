@@ -13,12 +13,18 @@ export function itemTooltip(resource: ResourceType, item: ResourceItem): vscode.
     if (HIDDEN.has(field) || value === undefined || value === '') continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     md.appendMarkdown(`- ${escapeMarkdown(field)}: `);
-    md.appendText(text.length > 300 ? `${text.slice(0, 300)}…` : text);
+    md.appendMarkdown(escapeMarkdown(text.length > 300 ? `${text.slice(0, 300)}…` : text));
     md.appendMarkdown('\n');
   }
   return md;
 }
 
+/** Server text as inert Markdown: no links, no emphasis, no HTML, one line. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 }

@@ -1,0 +1,99 @@
+// Shared set-up for the integration suites: the real extension, a real sandbox API on loopback,
+// and a scripted person answering the extension's questions.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AppKeysApi } from '../../src/extension';
+import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { ScriptedUserInput } from './scriptedUserInput';
+
+export const EXTENSION_ID = 'app-keys.app-keys';
+export { SANDBOX_APPS, SANDBOX_TOKENS };
+
+export interface Harness {
+  sandbox: Sandbox;
+  api: AppKeysApi;
+  ui: ScriptedUserInput;
+}
+
+interface TreeNodeLike {
+  kind: string;
+  [key: string]: unknown;
+}
+
+export async function setUp(): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0 });
+  const extension = vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in the test host`);
+  const api = await extension.activate();
+  const ui = new ScriptedUserInput();
+  api.setUserInput(ui);
+  await configure([]);
+  return { sandbox, api, ui };
+}
+
+export async function tearDown(h: Harness | undefined): Promise<void> {
+  if (!h) return;
+  await discardEditors();
+  await configure([]);
+  h.api.setUserInput(undefined);
+  await h.sandbox.close();
+}
+
+export async function configure(apps: object[]): Promise<void> {
+  await vscode.workspace.getConfiguration('appKeys').update('applications', apps, vscode.ConfigurationTarget.Global);
+}
+
+export async function setting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('appKeys').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Adds an application through the command, with its token, as a keybinding or script would. */
+export async function addApplication(h: Harness, applicationId: string, token: string): Promise<void> {
+  await vscode.commands.executeCommand('appKeys.addApplication', { apiUrl: h.sandbox.url, token, applicationId });
+}
+
+export async function children(h: Harness, node?: TreeNodeLike): Promise<TreeNodeLike[]> {
+  return (await h.api.tree.getChildren(node as never)) as unknown as TreeNodeLike[];
+}
+
+export function label(h: Harness, node: TreeNodeLike): string {
+  const item = h.api.tree.getTreeItem(node as never);
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/** The key nodes of an application's "Application Keys" group. */
+export async function keyGroup(h: Harness, applicationId: string): Promise<{ group: TreeNodeLike; items: TreeNodeLike[] }> {
+  const apps = await children(h);
+  const app = apps.find((a) => (a.app as { applicationId: string }).applicationId === applicationId);
+  assert.ok(app, `application ${applicationId} is not in the tree`);
+  const groups = await children(h, app);
+  const group = groups.find((g) => g.kind === 'group' && (g.resource as { id: string }).id === 'keys');
+  assert.ok(group, `no key group under ${applicationId}: ${groups.map((g) => label(h, g)).join(', ')}`);
+  return { group, items: await children(h, group) };
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Replaces a document's whole text, as a person selecting all and typing would. */
+export async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+}
+
+/** Reverts and closes every editor, dirty ones included, without a "save changes?" dialog. */
+export async function discardEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,84 @@
+// A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
+// and records every message it is shown. A question with no answer queued fails the test.
+import type * as vscode from 'vscode';
+import type { UserInput } from '../../src/vscode/userInput';
+
+export interface ShownMessage {
+  level: 'info' | 'warning' | 'error' | 'confirm';
+  message: string;
+  detail?: string;
+  items: string[];
+}
+
+/** Answer that dismisses a question (Escape). */
+export const DISMISS = Symbol('dismiss');
+type Answer = string | typeof DISMISS;
+
+function cancelled(): Error {
+  const error = new Error('Cancelled');
+  error.name = 'CancelledError';
+  return error;
+}
+
+export class ScriptedUserInput implements UserInput {
+  readonly shown: ShownMessage[] = [];
+  readonly asked: string[] = [];
+  private readonly answers: Answer[] = [];
+
+  answer(...answers: Answer[]): this {
+    this.answers.push(...answers);
+    return this;
+  }
+
+  /** Forgets what was shown and asked (queued answers must have been used up). */
+  reset(): void {
+    this.shown.length = 0;
+    this.asked.length = 0;
+  }
+
+  get pending(): number {
+    return this.answers.length;
+  }
+
+  private next(question: string): Answer {
+    this.asked.push(question);
+    if (this.answers.length === 0) throw new Error(`Unexpected question: ${question}`);
+    return this.answers.shift()!;
+  }
+
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+    const answer = this.next(`pick: ${options.placeHolder ?? ''}`);
+    if (answer === DISMISS) throw cancelled();
+    const found = items.find((i) => i.label === answer || i.description === answer || i.detail === answer);
+    if (!found) throw new Error(`No item "${answer}" in pick "${options.placeHolder}": ${items.map((i) => i.label).join(', ')}`);
+    return found;
+  }
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string> {
+    const answer = this.next(`input: ${options.prompt ?? ''}`);
+    if (answer === DISMISS) throw cancelled();
+    const problem = await options.validateInput?.(answer);
+    if (problem) throw new Error(`Input "${answer}" refused by the prompt: ${typeof problem === 'string' ? problem : problem.message}`);
+    return answer;
+  }
+
+  async confirm(message: string, detail: string, ...items: string[]): Promise<string> {
+    this.shown.push({ level: 'confirm', message, detail, items });
+    const answer = this.next(`confirm: ${message}`);
+    if (answer === DISMISS) throw cancelled();
+    if (!items.includes(answer)) throw new Error(`"${answer}" is not a choice of "${message}": ${items.join(', ')}`);
+    return answer;
+  }
+
+  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+    this.shown.push({ level, message, detail: options.detail, items });
+    // Only a modal waits for a person; other messages are read later, if at all.
+    if (!options.modal || this.answers.length === 0) return undefined;
+    const answer = this.next(`message: ${message}`);
+    return answer === DISMISS ? undefined : answer;
+  }
+
+  messages(level: ShownMessage['level']): string[] {
+    return this.shown.filter((m) => m.level === level).map((m) => m.message);
+  }
+}
