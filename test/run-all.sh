@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# `npm test`: installs the VS Code test host (once), type-checks and compiles, bundles, then runs the unit tests
+# (mocha, Node) and the integration tests (inside code-server's real extension host). `npm ci` is the caller's job.
+# The last line is always "N passed, N failed" summed over all suites; the exit code is non-zero if anything
+# failed, a build step failed or a suite did not run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+started=$SECONDS
+counts_dir="$(mktemp -d)"
+trap 'rm -rf "$counts_dir"' EXIT
+total_passed=0
+total_failed=0
+problems=()
+
+finish() {
+  echo
+  echo "== done in $((SECONDS - started)) s"
+  local p
+  for p in "${problems[@]+"${problems[@]}"}"; do echo "PROBLEM: $p"; done
+  echo "$total_passed passed, $total_failed failed"
+  if [ "$total_failed" -gt 0 ] || [ "${#problems[@]}" -gt 0 ]; then exit 1; fi
+  exit 0
+}
+
+# A build step: stop everything if it fails (nothing after it can be trusted).
+step() {
+  local name="$1"
+  shift
+  echo "== $name"
+  local t=$SECONDS
+  if ! "$@"; then
+    problems+=("$name failed")
+    finish
+  fi
+  echo "-- $name: $((SECONDS - t)) s"
+}
+
+# A test suite: the command must write {"passed","failed"} to $APPKEYS_SUITE_COUNTS.
+suite() {
+  local name="$1"
+  shift
+  local counts="$counts_dir/$name.json"
+  echo "== $name tests"
+  local t=$SECONDS rc=0
+  APPKEYS_SUITE_COUNTS="$counts" "$@" || rc=$?
+  if [ ! -s "$counts" ]; then
+    problems+=("$name tests did not run (exit code $rc)")
+    return 0
+  fi
+  local passed failed
+  passed="$(node -p "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).passed" "$counts")"
+  failed="$(node -p "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).failed" "$counts")"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then problems+=("$name tests exited with code $rc"); fi
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then problems+=("$name tests: no test ran"); fi
+  echo "-- $name tests: $passed passed, $failed failed in $((SECONDS - t)) s"
+}
+
+step "install test host" bash test/host/install.sh
+step "type check + compile (tsc)" npx tsc -p .
+step "bundle (esbuild --production)" node esbuild.mjs --production
+
+suite unit npx mocha --config test/unit/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
+suite integration node out/test/host/runIntegration.js
+
+finish
