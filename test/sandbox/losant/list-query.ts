@@ -1,0 +1,130 @@
+// Losant collection queries: sortField / sortDirection / page / perPage /
+// filterField / filter (glob with "*"), validated against each action's enums
+// and defaults from api-actions.json, then applied to an in-memory list.
+import { validationError } from './errors';
+
+export interface ListSpec {
+  sortFields: readonly string[];
+  defaultSortField: string;
+  defaultSortDirection: 'asc' | 'desc';
+  filterFields: readonly string[];
+}
+
+export interface ListQuery {
+  sortField: string;
+  sortDirection: string;
+  page: number;
+  perPage: number;
+  filterField?: string;
+  filter?: string;
+}
+
+export const DEFAULT_PER_PAGE = 100;
+export const MAX_PER_PAGE = 1000;
+
+export const APPLICATIONS_LIST: ListSpec = {
+  sortFields: ['name', 'id', 'creationDate', 'ownerId', 'lastUpdated'],
+  defaultSortField: 'name',
+  defaultSortDirection: 'asc',
+  filterFields: ['name'],
+};
+
+export const APPLICATION_KEYS_LIST: ListSpec = {
+  sortFields: ['key', 'status', 'id', 'creationDate', 'lastUpdated', 'name'],
+  defaultSortField: 'creationDate',
+  defaultSortDirection: 'desc',
+  filterFields: ['key', 'status', 'name'],
+};
+
+export const API_TOKENS_LIST: ListSpec = {
+  sortFields: ['name', 'status', 'id', 'creationDate', 'lastUpdated', 'expirationDate'],
+  defaultSortField: 'name',
+  defaultSortDirection: 'asc',
+  filterFields: ['name', 'status'],
+};
+
+/** Blank means "not provided" for every list parameter, as Losant documents for filterField/filter. */
+function param(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name);
+  return value === null || value === '' ? undefined : value;
+}
+
+export function parseListQuery(spec: ListSpec, query: URLSearchParams): ListQuery {
+  const sortField = param(query, 'sortField') ?? spec.defaultSortField;
+  if (!spec.sortFields.includes(sortField)) {
+    throw validationError(`sortField must be one of: ${spec.sortFields.join(', ')}`);
+  }
+  const sortDirection = param(query, 'sortDirection') ?? spec.defaultSortDirection;
+  if (!['asc', 'desc'].includes(sortDirection.toLowerCase())) {
+    throw validationError('sortDirection must be one of: asc, desc');
+  }
+  const page = parseInteger(param(query, 'page') ?? '0');
+  if (page === undefined || page < 0) throw validationError('page must be an integer of 0 or more');
+  const perPage = parseInteger(param(query, 'perPage') ?? String(DEFAULT_PER_PAGE));
+  if (perPage === undefined || perPage < 1 || perPage > MAX_PER_PAGE) {
+    throw validationError(`perPage must be an integer from 1 to ${MAX_PER_PAGE}`);
+  }
+  const filterField = param(query, 'filterField');
+  if (filterField !== undefined && !spec.filterFields.includes(filterField)) {
+    throw validationError(`filterField must be one of: ${spec.filterFields.join(', ')}`);
+  }
+  const filter = param(query, 'filter');
+  return { sortField, sortDirection, page, perPage, filterField, filter };
+}
+
+function parseInteger(text: string): number | undefined {
+  return /^-?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** Case-insensitive whole-value glob where "*" matches any run of characters. */
+export function globToRegExp(glob: string): RegExp {
+  const escaped = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`, 'is');
+}
+
+export interface ListPage<T> {
+  items: T[];
+  count: number;
+  totalCount: number;
+  perPage: number;
+  page: number;
+  filter?: string;
+  filterField?: string;
+  sortField: string;
+  sortDirection: string;
+}
+
+/** field(item, name) gives the value to filter/sort on ('' when the item has none). */
+export function applyListQuery<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string): ListPage<T> {
+  let matching = all;
+  // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
+  if (q.filterField !== undefined && q.filter !== undefined) {
+    const pattern = globToRegExp(q.filter);
+    const filterField = q.filterField;
+    matching = all.filter((item) => pattern.test(field(item, filterField)));
+  }
+  const direction = q.sortDirection.toLowerCase() === 'desc' ? -1 : 1;
+  // Sort keys are computed once per item (10,000-key lists stay fast).
+  const decorated = matching.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
+  decorated.sort((a, b) => {
+    const primary = compare(a.value, b.value);
+    // id as tie-breaker keeps pages stable when many items share a value (e.g. status)
+    return direction * (primary !== 0 ? primary : compare(a.id, b.id));
+  });
+  const items = decorated.slice(q.page * q.perPage, (q.page + 1) * q.perPage).map((entry) => entry.item);
+  return {
+    items,
+    count: items.length,
+    totalCount: matching.length,
+    perPage: q.perPage,
+    page: q.page,
+    ...(q.filter !== undefined ? { filter: q.filter } : {}),
+    ...(q.filterField !== undefined ? { filterField: q.filterField } : {}),
+    sortField: q.sortField,
+    sortDirection: q.sortDirection,
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+// `npm run sandbox`: runs the sandbox on a fixed port for manual testing and demos.
+//   --port N                         port (default 7070)
+//   --extra-keys <applicationId>:N   add N generated keys to an application (repeatable)
+import { startSandbox, SANDBOX_APPS, SANDBOX_TOKENS, type ExtraKeys } from './index';
+
+function parseArgs(argv: string[]): { port: number; extraKeys: ExtraKeys[] } {
+  let port = 7070;
+  const extraKeys: ExtraKeys[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = (): string => inline ?? argv[++i] ?? '';
+    if (flag === '--port') {
+      port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port needs a number from 0 to 65535');
+    } else if (flag === '--extra-keys') {
+      const [applicationId, count] = value().split(':');
+      extraKeys.push({ applicationId, count: Number(count) });
+    } else {
+      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N)`);
+    }
+  }
+  return { port, extraKeys };
+}
+
+async function main(): Promise<void> {
+  const { port, extraKeys } = parseArgs(process.argv.slice(2));
+  const sandbox = await startSandbox({
+    port,
+    extraKeys,
+    // The log names the token used, never its value.
+    onRequest: (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}`),
+  });
+  console.log(`Losant sandbox listening on ${sandbox.url}`);
+  console.log('\nBearer tokens (Authorization: Bearer <token>):');
+  for (const [name, token] of Object.entries(SANDBOX_TOKENS)) console.log(`  ${name.padEnd(13)} ${token}`);
+  console.log('\nApplications:');
+  for (const app of Object.values(SANDBOX_APPS)) console.log(`  ${app.id}  ${app.name}`);
+  console.log(`\nTry: curl -H 'Authorization: Bearer ${SANDBOX_TOKENS.full}' ${sandbox.url}/applications\n`);
+
+  const stop = (signal: string): void => {
+    console.log(`\n${signal}: stopping sandbox`);
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
