@@ -25,6 +25,8 @@ export interface Sandbox {
   /** Every request in arrival order; status is filled in once answered. */
   readonly requests: RecordedRequest[];
   readonly state: SandboxState;
+  /** Delay before each answer, for tests of time limits and cancellation (0 = none). */
+  latencyMs: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,6 +46,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const routers: PlatformRouter[] = [createLosantRouter(state.losant)];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  // Assigned once listening; read by respond() for the current latency.
+  let sandbox: Sandbox = { latencyMs: 0 } as Sandbox;
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -58,6 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests.push(record);
     const router = routers.find((candidate) => candidate.owns(url.pathname)) ?? routers[routers.length - 1];
     let response: SandboxResponse;
+    if (sandbox.latencyMs > 0) await new Promise((r) => setTimeout(r, sandbox.latencyMs));
     try {
       const rawBody = await readRawBody(req);
       record.body = bodyForLog(rawBody);
@@ -89,7 +94,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
-  return {
+  sandbox = {
+    latencyMs: 0,
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
@@ -107,4 +113,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closing;
     },
   };
+  return sandbox;
 }
