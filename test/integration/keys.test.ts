@@ -166,6 +166,30 @@ describe('Application keys', () => {
     assert.strictEqual(key.description, 'mine');
   });
 
+  it('opens a diff of the server version and the user\'s text on Compare; the next save overwrites', async () => {
+    const key = firstKey();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
+    const document = await vscode.workspace.openTextDocument(uri);
+    key.description = 'changed elsewhere';
+    key.lastUpdated = new Date(Date.parse(key.lastUpdated) + 1000).toISOString();
+    const mine = JSON.stringify({ ...JSON.parse(document.getText()), description: 'mine after compare' }, null, 2);
+    await replaceText(document, mine);
+
+    h.ui.answer('Compare');
+    assert.strictEqual(await document.save(), false);
+    assert.strictEqual(document.getText(), mine);
+    const diff = await waitFor('the diff editor', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input).find((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff),
+    );
+    assert.strictEqual(diff.modified.toString(), uri.toString());
+    assert.strictEqual(diff.original.scheme, 'appkeys-view');
+    const server = await vscode.workspace.openTextDocument(diff.original);
+    assert.strictEqual(JSON.parse(server.getText()).description, 'changed elsewhere');
+
+    assert.ok(await document.save(), 'the save after Compare goes through');
+    assert.strictEqual(key.description, 'mine after compare');
+  });
+
   it('says so and keeps the text when the key was deleted on the server', async () => {
     const key = firstKey();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
