@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     '',
     `  Sandbox Losant API: ${sandbox.url}`,
     `  Applications already in the App Keys view (setting appKeys.applications):`,
-    ...apps.map((a) => `    ${a.name}  ${a.id}`),
+    ...apps.map((a) => `    ${a.name.padEnd(Math.max(...apps.map((x) => x.name.length)))}  ${a.id}`),
     '',
     '  Demo tokens: in the App Keys view, pick "Set API token…" under an application and paste one:',
     ...tokens.map(([name, token]) => `    ${name.padEnd(14)} ${token}`),
