@@ -8,6 +8,10 @@ version="4.139.1"
 stamp="$cache/host-$version.ok"
 [ -f "$stamp" ] && exit 0
 
+# Under `npm test` the outer npm exports npm_config_* (user agent "node/v20", nodedir, ...): the nested installs
+# below would read them as their own config, and code-server's postinstall would refuse the Node 20 user agent.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
+
 mkdir -p "$cache"
 # One install at a time (two test runs may start together); the second waits, then finds the stamp.
 if command -v flock >/dev/null 2>&1; then
@@ -36,8 +40,13 @@ hostdir="$cache/code-server-$version"
 rm -rf "$hostdir" # a failed earlier install leaves broken .bin links
 mkdir -p "$hostdir"
 echo "host: installing code-server $version (about 3 minutes)"
-PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
-  npm install --silent --no-audit --no-fund --prefix "$hostdir" "code-server@$version" >/dev/null
+log="$cache/install-code-server.log"
+if ! PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+  npm install --no-audit --no-fund --prefix "$hostdir" "code-server@$version" >"$log" 2>&1; then
+  tail -n 40 "$log" >&2
+  echo "host: installing code-server failed (full log: $log)" >&2
+  exit 1
+fi
 # Prove it starts under its Node 24 before declaring it ready.
 "$node24/bin/node" "$hostdir/node_modules/.bin/code-server" --config "$hostdir/check-config.yaml" --version >/dev/null
 touch "$stamp"
