@@ -9,3 +9,5 @@ export function checkId(value: unknown, pattern: RegExp, what: string): string {
 }
 
 export const LOSANT_ID = /^[A-Fa-f0-9]{24}$/;
+
+export const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;

@@ -2,6 +2,7 @@
 // platforms, and binds an application's settings and secret into a client for that application.
 import { ApiError } from './errors';
 import { HttpClient, HttpClientOptions } from './http';
+import { ElasticPathPlatform } from './platforms/elasticpath';
 import { LosantPlatform } from './platforms/losant';
 import type {
   ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem, ResourceType,
@@ -64,6 +65,10 @@ export class ApplicationClient {
   remove(resource: ResourceType, id: string, signal?: AbortSignal): Promise<void> {
     return this.platform.remove(this.conn, this.applicationId, resource, id, signal);
   }
+  /** Whether the item is the credential this client itself authenticates with. */
+  isOwnCredential(resource: ResourceType, item: ResourceItem): boolean {
+    return this.platform.isOwnCredential(this.conn, resource, item);
+  }
 }
 
 export class AppKeysService {
@@ -72,7 +77,11 @@ export class AppKeysService {
 
   constructor(options: HttpClientOptions = {}) {
     this.http = new HttpClient(options);
-    this.platforms = new Map([new LosantPlatform(this.http)].map((p) => [p.id, p]));
+    this.platforms = new Map([new LosantPlatform(this.http), new ElasticPathPlatform(this.http)].map((p) => [p.id, p]));
+  }
+
+  get allPlatforms(): Platform[] {
+    return [...this.platforms.values()];
   }
 
   platform(id: string): Platform {
@@ -87,8 +96,8 @@ export class AppKeysService {
   }
 
   /** Lists the applications a credential can see, before an application is configured. */
-  listApplications(platformId: string, apiUrl: string, secret: string, signal?: AbortSignal): Promise<ApplicationSummary[]> {
-    return this.platform(platformId).listApplications({ baseUrl: checkApiUrl(apiUrl).href, secret }, signal);
+  listApplications(platformId: string, apiUrl: string, secret: string, clientId: string | undefined, signal?: AbortSignal): Promise<ApplicationSummary[] | undefined> {
+    return this.platform(platformId).listApplications({ baseUrl: checkApiUrl(apiUrl).href, secret, clientId }, signal);
   }
 
   forApplication(app: ApplicationRef, secret: string): ApplicationClient {

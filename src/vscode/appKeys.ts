@@ -47,7 +47,11 @@ export class AppKeys {
   }
 
   credentialNoun(app: ApplicationRef): string {
-    return app.platform === 'elasticpath' ? 'client secret' : 'API token';
+    try {
+      return this.service.platform(app.platform).credentialName;
+    } catch {
+      return 'credential';
+    }
   }
 
   credentialTarget(app: ApplicationRef): CredentialTarget {

@@ -5,6 +5,8 @@ import { CancelledError } from '../core/errors';
 
 export interface UserInput {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
+  /** Several items at once (canPickMany); `picked` items start selected. */
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]>;
   showInputBox(options: vscode.InputBoxOptions): Promise<string>;
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
@@ -14,6 +16,12 @@ export interface UserInput {
 export class WindowUserInput implements UserInput {
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
     const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
+    if (!picked) throw new CancelledError();
+    return picked;
+  }
+
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+    const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
     return picked;
   }

@@ -17,7 +17,7 @@ describe('Applications and tokens', () => {
   });
 
   it('adds an application through the prompts: host, token, then a pick from the applications the token sees', async () => {
-    h.ui.answer('Other host…', h.sandbox.url, SANDBOX_TOKENS.full, 'Warehouse Sensors');
+    h.ui.answer('Losant', 'Other host…', h.sandbox.url, SANDBOX_TOKENS.full, 'Warehouse Sensors');
     await vscode.commands.executeCommand('appKeys.addApplication');
     const apps = vscode.workspace.getConfiguration('appKeys').get<Record<string, string>[]>('applications');
     assert.deepStrictEqual(apps, [
@@ -29,7 +29,7 @@ describe('Applications and tokens', () => {
   });
 
   it('takes an application ID when the token may not list applications', async () => {
-    h.ui.answer('Other host…', h.sandbox.url, SANDBOX_TOKENS.singleApp, fleet.id);
+    h.ui.answer('Losant', 'Other host…', h.sandbox.url, SANDBOX_TOKENS.singleApp, fleet.id);
     await vscode.commands.executeCommand('appKeys.addApplication');
     const apps = vscode.workspace.getConfiguration('appKeys').get<Record<string, string>[]>('applications') ?? [];
     assert.strictEqual(apps.length, 1);
@@ -39,7 +39,7 @@ describe('Applications and tokens', () => {
   });
 
   it('refuses an invalid token and keeps nothing', async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', { apiUrl: h.sandbox.url, token: 'not-a-real-token', applicationId: fleet.id });
+    await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token: 'not-a-real-token', applicationId: fleet.id });
     assert.deepStrictEqual(vscode.workspace.getConfiguration('appKeys').get('applications'), []);
     const error = h.ui.messages('error').pop() ?? '';
     assert.match(error, /401/);

@@ -49,7 +49,7 @@ export async function setting(name: string, value: unknown): Promise<void> {
 
 /** Adds an application through the command, with its token, as a keybinding or script would. */
 export async function addApplication(h: Harness, applicationId: string, token: string): Promise<void> {
-  await vscode.commands.executeCommand('appKeys.addApplication', { apiUrl: h.sandbox.url, token, applicationId });
+  await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token, applicationId });
 }
 
 export async function children(h: Harness, node?: TreeNodeLike): Promise<TreeNodeLike[]> {

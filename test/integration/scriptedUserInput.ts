@@ -54,6 +54,18 @@ export class ScriptedUserInput implements UserInput {
     return found;
   }
 
+  /** Answered with a list of labels (strings joined by "|"), or "" for the items picked in advance. */
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+    const answer = this.next(`pick many: ${options.placeHolder ?? ''}`);
+    if (answer === DISMISS) throw cancelled();
+    if (answer === '') return items.filter((i) => i.picked);
+    return answer.split('|').map((label) => {
+      const found = items.find((i) => i.label === label);
+      if (!found) throw new Error(`No item "${label}" in pick "${options.placeHolder}"`);
+      return found;
+    });
+  }
+
   async showInputBox(options: vscode.InputBoxOptions): Promise<string> {
     const answer = this.next(`input: ${options.prompt ?? ''}`);
     if (answer === DISMISS) throw cancelled();

@@ -44,7 +44,8 @@ describe('Losant through the service module (against the sandbox)', () => {
   const keys = () => client.resource('keys');
 
   it('lists the applications a user token can see, with their names', async () => {
-    const apps = await service.listApplications('losant', sandbox.url, SANDBOX_TOKENS.full);
+    const apps = await service.listApplications('losant', sandbox.url, SANDBOX_TOKENS.full, undefined);
+    assert.ok(apps);
     assert.deepStrictEqual(apps.map((a) => a.name).sort(), Object.values(SANDBOX_APPS).map((a) => a.name).sort());
   });
 

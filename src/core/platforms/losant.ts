@@ -4,9 +4,9 @@ import { ApiError } from '../errors';
 import { HttpClient, HttpRequest, segment } from '../http';
 import { checkId, LOSANT_ID } from '../ids';
 import type {
-  ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem,
+  ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
 } from './platform';
-import { losantKeys, LosantResourceType } from './losantResources';
+import { losantApiTokens, losantKeys, LosantResourceType, losantTokenId } from './losantResources';
 
 /** The scopes that allow an action, in the order Losant's documentation lists them. */
 export function requiredScopes(group: string, action: string, method: string): string[] {
@@ -37,8 +37,15 @@ export class LosantPlatform implements Platform {
   readonly id = 'losant';
   readonly name = 'Losant';
   readonly defaultApiUrl = 'https://api.losant.com';
+  readonly hostPresets: readonly HostPreset[] = [
+    { label: 'Losant', url: 'https://api.losant.com' },
+    { label: 'WNology', url: 'https://api.app.wnology.io' },
+  ];
+  readonly applicationNoun = 'application';
   readonly applicationIdPattern = LOSANT_ID;
-  readonly resources: readonly LosantResourceType[] = [losantKeys];
+  readonly credentialName = 'API token';
+  readonly needsClientId = false;
+  readonly resources: readonly LosantResourceType[] = [losantKeys, losantApiTokens];
 
   constructor(private readonly http: HttpClient) {}
 
@@ -59,6 +66,10 @@ export class LosantPlatform implements Platform {
       for (const app of items) apps.push({ id: String(app.id ?? app.applicationId), name: String(app.name ?? app.id) });
       if (items.length === 0 || apps.length >= Number(body.totalCount ?? 0)) return apps;
     }
+  }
+
+  isOwnCredential(conn: Connection, resource: ResourceType, item: ResourceItem): boolean {
+    return resource === losantApiTokens && losantTokenId(conn.secret) === item.id;
   }
 
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {

@@ -2,6 +2,8 @@
 import { LOSANT_ID } from '../ids';
 import type { ItemSummary, ResourceItem, ResourceType } from './platform';
 import applicationKeyPatch from '../../../schemas/losant/applicationKeyPatch.json';
+import apiTokenPatch from '../../../schemas/losant/apiTokenPatch.json';
+import apiTokenPost from '../../../schemas/losant/applicationApiTokenPost.json';
 
 export interface LosantResourceType extends ResourceType {
   /** Path segment below /applications/{applicationId}. */
@@ -19,7 +21,11 @@ function pick(data: Record<string, unknown>, fields: readonly string[]): Record<
   return picked;
 }
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const deactivates = (changes: Record<string, unknown>): boolean => changes.status === 'inactive';
+
 const KEY_PATCH_FIELDS = Object.keys(applicationKeyPatch.properties);
+const TOKEN_PATCH_FIELDS = Object.keys(apiTokenPatch.properties);
 
 export const losantKeys: LosantResourceType = {
   id: 'keys',
@@ -38,8 +44,8 @@ export const losantKeys: LosantResourceType = {
   ],
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
-    const key = typeof item.data.key === 'string' ? item.data.key : item.id;
-    const name = typeof item.data.name === 'string' && item.data.name ? item.data.name : undefined;
+    const key = text(item.data.key) ?? item.id;
+    const name = text(item.data.name);
     const active = item.data.status !== 'inactive';
     return {
       label: name ?? key,
@@ -48,4 +54,57 @@ export const losantKeys: LosantResourceType = {
       copyValue: key,
     };
   },
+  deactivates,
 };
+
+export const losantApiTokens: LosantResourceType = {
+  id: 'tokens',
+  label: 'API Tokens',
+  noun: 'API token',
+  idPattern: LOSANT_ID,
+  argName: 'tokenId',
+  patchSchema: apiTokenPatch,
+  pathSegment: 'tokens',
+  collectionScope: 'applicationApiTokens',
+  itemScope: 'applicationApiToken',
+  secretField: 'token',
+  createFields: [
+    { name: 'name', prompt: 'Name of the new API token', required: true, maxLength: 255 },
+    { name: 'description', prompt: 'Description (optional)', required: false, maxLength: 32767 },
+    { name: 'expirationDate', prompt: 'Expiration date (optional), e.g. 2027-06-30 or 2027-06-30T12:00:00Z', required: false, kind: 'date-time' },
+    {
+      name: 'scope',
+      prompt: 'Scopes of the new token',
+      required: true,
+      kind: 'choices',
+      choices: apiTokenPost.properties.scope.items.enum,
+      defaultChoices: ['all.Application'],
+    },
+  ],
+  editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
+  summarize(item: ResourceItem): ItemSummary {
+    const expiration = text(item.data.expirationDate);
+    const expired = expiration !== undefined && Date.parse(expiration) < Date.now();
+    const active = item.data.status !== 'inactive' && !expired;
+    const scopes = Array.isArray(item.data.scope) ? item.data.scope.join(', ') : undefined;
+    return {
+      label: text(item.data.name) ?? item.id,
+      description: [item.data.status === 'inactive' ? 'inactive' : undefined, expired ? 'expired' : undefined, scopes].filter(Boolean).join(' · ') || undefined,
+      active,
+      copyValue: item.id,
+    };
+  },
+  deactivates,
+};
+
+/** The token ID inside a Losant API token (a JWT whose `sub` is the token's ID), if it is one. */
+export function losantTokenId(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    return typeof sub === 'string' && LOSANT_ID.test(sub) ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -32,6 +32,8 @@ export interface Page {
   totalCount: number;
   page: number;
   perPage: number;
+  /** A fact about the whole collection worth showing beside it (Elastic Path's reserved rate limit). */
+  note?: string;
 }
 
 export interface OneTimeSecret {
@@ -49,7 +51,12 @@ export interface CreateField {
   name: string;
   prompt: string;
   required: boolean;
+  /** text (default), a whole number ≥ 0, a date-time (ISO 8601), or several of `choices`. */
+  kind?: 'text' | 'integer' | 'date-time' | 'choices';
   maxLength?: number;
+  choices?: readonly string[];
+  /** Choices picked in advance. */
+  defaultChoices?: readonly string[];
 }
 
 export interface ItemSummary {
@@ -76,6 +83,8 @@ export interface ResourceType {
   /** The fields of the edit document, with their current values. */
   editableFields(item: ResourceItem): Record<string, unknown>;
   summarize(item: ResourceItem): ItemSummary;
+  /** Whether a change stops the item from working (e.g. `status: "inactive"`). */
+  deactivates(changes: Record<string, unknown>): boolean;
 }
 
 export interface ApplicationSummary {
@@ -83,14 +92,30 @@ export interface ApplicationSummary {
   name: string;
 }
 
+export interface HostPreset {
+  label: string;
+  url: string;
+}
+
 export interface Platform {
   readonly id: string;
   readonly name: string;
   readonly defaultApiUrl: string;
+  /** Hosts offered when adding an application, besides "Other host…". */
+  readonly hostPresets: readonly HostPreset[];
+  /** What an application is called on this platform, e.g. `application`, `store`. */
+  readonly applicationNoun: string;
   readonly applicationIdPattern: RegExp;
+  /** The stored secret, as people know it: `API token`, `client secret`. */
+  readonly credentialName: string;
+  /** Whether the credential comes with a client ID (kept in settings, not secret). */
+  readonly needsClientId: boolean;
   readonly resources: readonly ResourceType[];
   resource(id: string): ResourceType;
-  listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[]>;
+  /** Applications the credential can see; undefined where the platform cannot list them. */
+  listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[] | undefined>;
+  /** Whether an item is the very credential App Keys uses to reach the application. */
+  isOwnCredential(conn: Connection, resource: ResourceType, item: ResourceItem): boolean;
   getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary>;
   list(conn: Connection, applicationId: string, resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page>;
   get(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem>;

@@ -1,6 +1,7 @@
 // Adding and removing applications, and setting or clearing their stored credential.
 import { ApiError } from '../../core/errors';
 import { checkApiUrl } from '../../core/service';
+import type { ApplicationSummary, Platform } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { readApplications, writeApplications } from '../settings';
@@ -10,17 +11,14 @@ import { resolveApplication } from './targets';
 export interface AddApplicationArgument {
   platform?: string;
   apiUrl?: string;
-  /** The API token. Stored in SecretStorage only. */
+  /** The API token (Losant) or client secret (Elastic Path). Stored in SecretStorage only. */
   token?: string;
+  clientSecret?: string;
+  /** Elastic Path: the client ID of the application key App Keys signs in with. */
+  clientId?: string;
   applicationId?: string;
   label?: string;
 }
-
-const LOSANT_HOSTS = [
-  { label: 'Losant', description: 'api.losant.com', url: 'https://api.losant.com' },
-  { label: 'WNology', description: 'api.app.wnology.io', url: 'https://api.app.wnology.io' },
-  { label: 'Other host…', description: 'a private instance or another Losant-compatible host', url: '' },
-];
 
 function validateUrl(value: string): string | undefined {
   try {
@@ -31,45 +29,70 @@ function validateUrl(value: string): string | undefined {
   }
 }
 
-async function askApiUrl(appKeys: AppKeys): Promise<string> {
-  const host = await appKeys.ui.showQuickPick(LOSANT_HOSTS, { placeHolder: 'Which Losant API host?' });
+async function askPlatform(appKeys: AppKeys): Promise<Platform> {
+  const platforms = appKeys.service.allPlatforms;
+  const picked = await appKeys.ui.showQuickPick(
+    platforms.map((platform) => ({ label: platform.name, description: platform.hostPresets.map((h) => new URL(h.url).host).join(', '), platform })),
+    { placeHolder: 'Which platform?' },
+  );
+  return picked.platform;
+}
+
+async function askApiUrl(appKeys: AppKeys, platform: Platform): Promise<string> {
+  const other = { label: 'Other host…', description: `a private instance or another ${platform.name}-compatible host`, url: '' };
+  const host = await appKeys.ui.showQuickPick(
+    [...platform.hostPresets.map((h) => ({ label: h.label, description: new URL(h.url).host, url: h.url })), other],
+    { placeHolder: `Which ${platform.name} API host?` },
+  );
   if (host.url) return host.url;
   const url = await appKeys.ui.showInputBox({ prompt: 'API base URL', placeHolder: 'https://api.example.com', validateInput: validateUrl });
   return url.trim();
 }
 
-async function askToken(appKeys: AppKeys, where: string): Promise<string> {
-  const token = await appKeys.ui.showInputBox({
-    prompt: `API token for ${where} (stored in VS Code's secret storage only)`,
+async function askSecret(appKeys: AppKeys, noun: string, where: string): Promise<string> {
+  const secret = await appKeys.ui.showInputBox({
+    prompt: `${capitalize(noun)} for ${where} (stored in VS Code's secret storage only)`,
     password: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Enter the API token'),
+    validateInput: (v) => (v.trim() ? undefined : `Enter the ${noun}`),
   });
-  return token.trim();
+  return secret.trim();
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: AddApplicationArgument): Promise<ApplicationRef> {
-  const platform = appKeys.service.platform(arg?.platform ?? 'losant');
-  const apiUrl = checkApiUrl(arg?.apiUrl ?? (await askApiUrl(appKeys))).href.replace(/\/$/, '');
-  const token = arg?.token ?? (await askToken(appKeys, new URL(apiUrl).host));
+  const platform = arg?.platform ? appKeys.service.platform(arg.platform) : await askPlatform(appKeys);
+  const apiUrl = checkApiUrl(arg?.apiUrl ?? (await askApiUrl(appKeys, platform))).href.replace(/\/$/, '');
+  const host = new URL(apiUrl).host;
+  let clientId: string | undefined;
+  if (platform.needsClientId) {
+    clientId = arg?.clientId ?? (await appKeys.ui.showInputBox({ prompt: `Client ID for ${host}`, validateInput: (v) => (v.trim() ? undefined : 'Enter the client ID') })).trim();
+  }
+  const secret = arg?.token ?? arg?.clientSecret ?? (await askSecret(appKeys, platform.credentialName, host));
   let applicationId = arg?.applicationId;
   let label = arg?.label;
   if (!applicationId) {
-    ({ applicationId, label } = await pickApplicationId(appKeys, platform.id, apiUrl, token, label));
+    ({ applicationId, label } = await pickApplicationId(appKeys, platform, apiUrl, secret, clientId, label));
   }
   if (!platform.applicationIdPattern.test(applicationId)) {
-    throw new ApiError(`Not a valid ${platform.name} application ID: ${applicationId}`, { kind: 'invalid-input' });
+    throw new ApiError(`Not a valid ${platform.name} ${platform.applicationNoun} ID: ${applicationId}`, { kind: 'invalid-input' });
   }
-  const app: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl };
-  // Check the token against this application before keeping anything, and learn its name.
-  const found = await appKeys.service.forApplication(app, token).getApplication();
-  app.label = label ?? found.name;
+  const app: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl, clientId };
+  // Check the credential against this application before keeping anything, and learn its name.
+  const found = await appKeys.service.forApplication(app, secret).getApplication();
+  if (!label && found.name === applicationId && !arg?.applicationId) {
+    label = (await appKeys.ui.showInputBox({ prompt: `A name to show for this ${platform.applicationNoun} (optional)` })).trim() || undefined;
+  }
+  app.label = label ?? (found.name !== applicationId ? found.name : undefined);
 
-  await appKeys.credentials.store(appKeys.credentialTarget(app), token);
+  await appKeys.credentials.store(appKeys.credentialTarget(app), secret);
   const key = appKeys.applicationKey(app);
   const others = readApplications().filter((a) => safeKey(appKeys, a) !== key);
   await writeApplications([...others, app]);
   tree.refresh();
-  appKeys.log.info(`Added application ${app.applicationId} on ${appKeys.host(app)}`);
+  appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${appKeys.host(app)}`);
   return app;
 }
 
@@ -81,26 +104,27 @@ function safeKey(appKeys: AppKeys, app: ApplicationRef): string | undefined {
   }
 }
 
-async function pickApplicationId(appKeys: AppKeys, platformId: string, apiUrl: string, token: string, label?: string): Promise<{ applicationId: string; label?: string }> {
-  let apps: { id: string; name: string }[] = [];
+async function pickApplicationId(
+  appKeys: AppKeys, platform: Platform, apiUrl: string, secret: string, clientId: string | undefined, label?: string,
+): Promise<{ applicationId: string; label?: string }> {
+  let apps: ApplicationSummary[] | undefined;
   try {
-    apps = await appKeys.service.listApplications(platformId, apiUrl, token);
+    apps = await appKeys.service.listApplications(platform.id, apiUrl, secret, clientId);
   } catch (error) {
-    // An application-scoped token may not list applications: ask for the ID instead.
-    if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) throw error;
-    if (error.status === 401) throw error;
+    // An application-scoped token may not list applications (403): ask for the ID instead.
+    if (!(error instanceof ApiError) || error.status !== 403) throw error;
   }
-  const enterId = { label: '$(edit) Enter an application ID…', id: '', name: '' };
-  const picked = apps.length
+  const enterId = { label: `$(edit) Enter ${platform.applicationNoun === 'application' ? 'an' : 'a'} ${platform.applicationNoun} ID…`, id: '', name: '' };
+  const picked = apps?.length
     ? await appKeys.ui.showQuickPick([...apps.map((a) => ({ label: a.name, description: a.id, id: a.id, name: a.name })), enterId], {
-        placeHolder: 'Choose the application',
+        placeHolder: `Choose the ${platform.applicationNoun}`,
         matchOnDescription: true,
       })
     : enterId;
   if (picked.id) return { applicationId: picked.id, label: label ?? picked.name };
   const id = await appKeys.ui.showInputBox({
-    prompt: 'Application ID (24 hexadecimal characters, from the application\'s URL or settings page)',
-    validateInput: (v) => (/^[A-Fa-f0-9]{24}$/.test(v.trim()) ? undefined : 'An application ID has 24 hexadecimal characters'),
+    prompt: `${capitalize(platform.applicationNoun)} ID (${platform.name === 'Losant' ? "from the application's URL or settings page" : 'shown in Commerce Manager'})`,
+    validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : `Not a ${platform.name} ${platform.applicationNoun} ID`),
   });
   return { applicationId: id.trim(), label };
 }
@@ -118,7 +142,7 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
 export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
-  const token = given ?? (await askToken(appKeys, `${appKeys.displayName(app)} on ${appKeys.host(app)}`));
+  const token = given ?? (await askSecret(appKeys, appKeys.credentialNoun(app), `${appKeys.displayName(app)} on ${appKeys.host(app)}`));
   await appKeys.credentials.store(appKeys.credentialTarget(app), token);
   tree.refresh();
 }

@@ -3,25 +3,13 @@ import * as vscode from 'vscode';
 import type { CreateResult, OneTimeSecret } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { askCreateFields } from './createFields';
 import { resolveGroup } from './targets';
 
 export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown): Promise<CreateResult> {
   const { app, resource } = await resolveGroup(appKeys, arg, resourceId);
   const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
-  const input: Record<string, unknown> = {};
-  for (const field of resource.createFields) {
-    let value = typeof given[field.name] === 'string' ? (given[field.name] as string) : undefined;
-    if (value === undefined) {
-      value = (
-        await appKeys.ui.showInputBox({
-          prompt: field.prompt,
-          validateInput: (v) =>
-            field.required && !v.trim() ? 'Required' : field.maxLength && v.length > field.maxLength ? `At most ${field.maxLength} characters` : undefined,
-        })
-      ).trim();
-    }
-    if (value) input[field.name] = value;
-  }
+  const input = await askCreateFields(appKeys.ui, resource.createFields, given);
   const client = await appKeys.client(app);
   const created = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Creating ${resource.noun}…`, cancellable: true },
@@ -40,7 +28,7 @@ export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
 /** A modal that shows secrets the server reveals only once, until the user closes it. */
 async function showOneTimeSecrets(appKeys: AppKeys, headline: string, secrets: OneTimeSecret[]): Promise<void> {
   if (secrets.length === 0) return;
-  const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\nThis is the only time it is shown: App Keys does not store it.`;
+  const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\nThis is the only time the secret is shown: App Keys does not store it.`;
   let copied = '';
   for (;;) {
     const buttons = secrets.map((s) => `Copy ${s.label}`);

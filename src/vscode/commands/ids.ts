@@ -11,8 +11,18 @@ export const COMMANDS = {
   createKey: 'appKeys.createKey',
   deleteKey: 'appKeys.deleteKey',
   copyKey: 'appKeys.copyKey',
+  fetchToken: 'appKeys.fetchToken',
+  editToken: 'appKeys.editToken',
+  createToken: 'appKeys.createToken',
+  deleteToken: 'appKeys.deleteToken',
   copyId: 'appKeys.copyId',
   showLog: 'appKeys.showLog',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** The verbs of each kind of item (by resource id), so the tree offers the right command. */
+export const RESOURCE_COMMANDS: Record<string, { fetch: CommandId; edit: CommandId; create: CommandId; delete: CommandId }> = {
+  keys: { fetch: COMMANDS.fetchKey, edit: COMMANDS.editKey, create: COMMANDS.createKey, delete: COMMANDS.deleteKey },
+  tokens: { fetch: COMMANDS.fetchToken, edit: COMMANDS.editToken, create: COMMANDS.createToken, delete: COMMANDS.deleteToken },
+};

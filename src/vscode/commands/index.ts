@@ -15,6 +15,7 @@ export { COMMANDS } from './ids';
 
 export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvider): vscode.Disposable[] {
   const keys = 'keys';
+  const tokens = 'tokens';
   const handlers: [string, (...args: unknown[]) => unknown][] = [
     [COMMANDS.addApplication, (arg) => addApplication(appKeys, tree, arg as AddApplicationArgument | undefined)],
     [COMMANDS.removeApplication, (arg) => removeApplication(appKeys, tree, arg)],
@@ -27,7 +28,12 @@ export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvide
     [COMMANDS.createKey, (arg) => createItem(appKeys, tree, keys, arg)],
     [COMMANDS.deleteKey, (arg) => deleteItem(appKeys, tree, keys, arg)],
     [COMMANDS.copyKey, (arg) => copyKey(appKeys, keys, arg)],
-    [COMMANDS.copyId, (arg) => copyId(appKeys, keys, arg)],
+    [COMMANDS.fetchToken, (arg) => fetchItem(appKeys, tokens, arg)],
+    [COMMANDS.editToken, (arg) => editItem(appKeys, tokens, arg)],
+    [COMMANDS.createToken, (arg) => createItem(appKeys, tree, tokens, arg)],
+    [COMMANDS.deleteToken, (arg) => deleteItem(appKeys, tree, tokens, arg)],
+    // Any item's ID: a tree item of either kind, { applicationId, keyId } or { applicationId, tokenId }.
+    [COMMANDS.copyId, (arg) => copyId(appKeys, arg && typeof arg === 'object' && 'tokenId' in arg ? tokens : keys, arg)],
     [COMMANDS.showLog, () => appKeys.log.show()],
   ];
   return handlers.map(([id, handler]) => registerCommand(appKeys, id as (typeof COMMANDS)[keyof typeof COMMANDS], handler));

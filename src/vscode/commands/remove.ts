@@ -11,7 +11,14 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   const item = target.item ?? (await client.get(target.resource, target.itemId));
   const summary = target.resource.summarize(item);
   const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
-  if (confirmDelete()) {
+  if (client.isOwnCredential(target.resource, item)) {
+    // Asked even when confirmDelete is off: this would cut App Keys off from the application.
+    await appKeys.ui.confirm(
+      `${name} is the ${appKeys.credentialNoun(target.app)} App Keys itself uses for ${appKeys.displayName(target.app)}.`,
+      `After deleting it, App Keys cannot reach ${appKeys.displayName(target.app)} until you set another ${appKeys.credentialNoun(target.app)}.`,
+      'Delete Anyway',
+    );
+  } else if (confirmDelete()) {
     await appKeys.ui.confirm(
       `Delete ${target.resource.noun} ${name} from ${appKeys.displayName(target.app)}?`,
       'Anything using it can no longer connect. This cannot be undone.',

@@ -63,6 +63,17 @@ export class ItemEditFileSystem extends ApiFileSystem {
       await this.resolveConflict(uri, name, current.version);
     }
     const changes = changedFields(resource.editableFields(current), value);
+    if (resource.deactivates(changes) && client.isOwnCredential(resource, current)) {
+      await this.appKeys.ui
+        .confirm(
+          `This is the ${this.appKeys.credentialNoun(app)} App Keys itself uses for ${this.appKeys.displayName(app)}.`,
+          `Deactivating it cuts App Keys off from ${this.appKeys.displayName(app)} until you set another ${this.appKeys.credentialNoun(app)}.`,
+          'Deactivate Anyway',
+        )
+        .catch(() => {
+          throw new SaveError(`Not saved: the ${name} was not deactivated. Your text is kept.`);
+        });
+    }
     let saved: ResourceItem = current;
     if (Object.keys(changes).length > 0) {
       try {

@@ -11,6 +11,7 @@ import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNo
 interface GroupState {
   items: ResourceItem[];
   totalCount: number;
+  note?: string;
   nextPage: number;
   error?: string;
 }
@@ -25,7 +26,11 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   constructor(private readonly appKeys: AppKeys) {}
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof GroupNode ? node.toTreeItem(this.groups.get(node.key)?.totalCount) : node.toTreeItem();
+    if (node instanceof GroupNode) {
+      const state = this.groups.get(node.key);
+      return node.toTreeItem(state?.totalCount, state?.note);
+    }
+    return node.toTreeItem();
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -143,6 +148,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       const known = new Set(state.items.map((i) => i.id));
       state.items.push(...page.items.filter((i) => !known.has(i.id)));
       state.totalCount = page.totalCount;
+      state.note = page.note;
       state.nextPage = page.page + 1;
       state.error = undefined;
     } catch (error) {

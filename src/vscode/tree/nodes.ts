@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
-import { COMMANDS } from '../commands/ids';
+import { COMMANDS, RESOURCE_COMMANDS } from '../commands/ids';
 import { itemTooltip } from './tooltip';
 
 export class ApplicationNode {
@@ -28,10 +28,10 @@ export class GroupNode {
     return `${this.parent.key}/${this.resource.id}`;
   }
 
-  toTreeItem(totalCount?: number): vscode.TreeItem {
+  toTreeItem(totalCount?: number, note?: string): vscode.TreeItem {
     const item = new vscode.TreeItem(this.resource.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.key;
-    item.description = totalCount === undefined ? undefined : String(totalCount);
+    item.description = [totalCount === undefined ? undefined : String(totalCount), note].filter(Boolean).join(' · ') || undefined;
     item.iconPath = new vscode.ThemeIcon('folder-library');
     item.contextValue = `group:${this.resource.id}`;
     return item;
@@ -59,7 +59,7 @@ export class ItemNode {
       ? new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'))
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     item.contextValue = `item:${this.resource.id}:${summary.active ? 'active' : 'inactive'}`;
-    item.command = { title: 'Fetch', command: COMMANDS.fetchKey, arguments: [this] };
+    item.command = { title: 'Fetch', command: RESOURCE_COMMANDS[this.resource.id]?.fetch ?? COMMANDS.fetchKey, arguments: [this] };
     return item;
   }
 }

@@ -1,0 +1,227 @@
+// Elastic Path Commerce Cloud: application keys of a store, reached with client credentials.
+// Access tokens come from POST /oauth/access_token and are kept in memory only, until shortly
+// before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
+import { ApiError } from '../errors';
+import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
+import { checkId, UUID } from '../ids';
+import { registerSecret } from '../masking';
+import type {
+  ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
+} from './platform';
+import applicationKeyUpdate from '../../../schemas/elasticpath/applicationKeyUpdate.json';
+
+const EXPIRY_MARGIN_MS = 60_000;
+const MAX_PAGE_LIMIT = 100;
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function timestamps(data: Record<string, unknown>): Record<string, unknown> {
+  return asRecord(asRecord(data.meta).timestamps);
+}
+
+function toItem(value: unknown): ResourceItem {
+  const data = asRecord(value);
+  const updated = timestamps(data).updated_at;
+  return { id: String(data.id ?? ''), version: typeof updated === 'string' ? updated : undefined, data };
+}
+
+export const elasticPathKeys: ResourceType = {
+  id: 'keys',
+  label: 'Application Keys',
+  noun: 'application key',
+  idPattern: UUID,
+  argName: 'keyId',
+  patchSchema: applicationKeyUpdate,
+  createFields: [
+    { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
+    { name: 'reserved_rate_limit', prompt: 'Reserved rate limit in requests per second (optional)', required: false, kind: 'integer' },
+  ],
+  editableFields: (item) => {
+    const { name, reserved_rate_limit } = item.data;
+    return Object.fromEntries(Object.entries({ name, reserved_rate_limit }).filter(([, v]) => v !== undefined));
+  },
+  summarize(item) {
+    const limit = item.data.reserved_rate_limit;
+    const lastUsed = timestamps(item.data).last_used_at;
+    return {
+      label: typeof item.data.name === 'string' && item.data.name ? item.data.name : item.id,
+      description: [
+        typeof limit === 'number' && limit > 0 ? `reserved ${limit}/s` : undefined,
+        typeof lastUsed === 'string' ? `used ${lastUsed.slice(0, 10)}` : 'never used',
+      ].filter(Boolean).join(' · '),
+      active: true,
+      copyValue: typeof item.data.client_id === 'string' ? item.data.client_id : item.id,
+    };
+  },
+  deactivates: () => false,
+};
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+export class ElasticPathPlatform implements Platform {
+  readonly id = 'elasticpath';
+  readonly name = 'Elastic Path';
+  readonly defaultApiUrl = 'https://useast.api.elasticpath.com';
+  readonly hostPresets: readonly HostPreset[] = [
+    { label: 'US East', url: 'https://useast.api.elasticpath.com' },
+    { label: 'EU West', url: 'https://euwest.api.elasticpath.com' },
+  ];
+  readonly applicationNoun = 'store';
+  readonly applicationIdPattern = UUID;
+  readonly credentialName = 'client secret';
+  readonly needsClientId = true;
+  readonly resources: readonly ResourceType[] = [elasticPathKeys];
+  /** Access tokens by origin, client ID and secret; in memory only. */
+  private readonly tokens = new Map<string, Promise<CachedToken>>();
+
+  constructor(private readonly http: HttpClient) {}
+
+  resource(id: string): ResourceType {
+    const found = this.resources.find((r) => r.id === id);
+    if (!found) throw new ApiError(`Elastic Path has no resource "${id}"`, { kind: 'invalid-input' });
+    return found;
+  }
+
+  /** Client credentials cannot list stores: the store ID is asked for instead. */
+  async listApplications(): Promise<undefined> {
+    return undefined;
+  }
+
+  /** Checks the credentials (by getting an access token); the store's name is not in this API. */
+  async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
+    const storeId = checkId(applicationId, UUID, 'store ID');
+    await this.accessToken(conn, signal);
+    return { id: storeId, name: storeId };
+  }
+
+  isOwnCredential(conn: Connection, _resource: ResourceType, item: ResourceItem): boolean {
+    return conn.clientId !== undefined && item.data.client_id === conn.clientId;
+  }
+
+  async list(conn: Connection, _applicationId: string, _resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
+    const limit = Math.min(query.perPage, MAX_PAGE_LIMIT);
+    const body = asRecord(await this.call(conn, {
+      method: 'GET', path: '/v2/application-keys', query: { 'page[offset]': query.page * limit, 'page[limit]': limit }, signal,
+    }));
+    const meta = asRecord(body.meta);
+    const items = Array.isArray(body.data) ? body.data.map(toItem) : [];
+    const reserved = meta.total_reserved_rate_limit;
+    return {
+      items,
+      totalCount: Number(asRecord(meta.results).total ?? items.length),
+      page: query.page,
+      perPage: limit,
+      note: typeof reserved === 'number' ? `${reserved}/s reserved` : undefined,
+    };
+  }
+
+  async get(conn: Connection, _applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
+    return toItem(asRecord(await this.call(conn, { method: 'GET', path: this.itemPath(resource, id), signal })).data);
+  }
+
+  async create(conn: Connection, _applicationId: string, _resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
+    const body = asRecord(await this.call(conn, {
+      method: 'POST', path: '/v2/application-keys', json: { data: { type: 'application_key', ...input } }, signal,
+    }));
+    const { client_secret: secret, ...data } = asRecord(body.data);
+    const oneTimeSecrets = [];
+    if (typeof data.client_id === 'string') oneTimeSecrets.push({ label: 'client_id', value: data.client_id });
+    if (typeof secret === 'string') {
+      registerSecret(secret);
+      oneTimeSecrets.push({ label: 'client_secret', value: secret });
+    }
+    return { item: toItem(data), oneTimeSecrets };
+  }
+
+  async update(conn: Connection, _applicationId: string, resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
+    const body = asRecord(await this.call(conn, {
+      method: 'PUT', path: this.itemPath(resource, id), json: { data: { type: 'application_key', ...patch } }, signal,
+    }));
+    return toItem(body.data);
+  }
+
+  async remove(conn: Connection, _applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<void> {
+    await this.call(conn, { method: 'DELETE', path: this.itemPath(resource, id), signal });
+  }
+
+  private itemPath(resource: ResourceType, id: string): string {
+    return `/v2/application-keys/${segment(checkId(id, resource.idPattern, `${resource.noun} ID`))}`;
+  }
+
+  private async call(conn: Connection, req: Omit<HttpRequest, 'baseUrl' | 'headers'>): Promise<unknown> {
+    const hadToken = this.tokens.has(this.tokenKey(conn));
+    let response = await this.send(conn, req);
+    if (response.status === 401 && hadToken) {
+      // The cached token was revoked or expired early: one new token, one retry.
+      this.tokens.delete(this.tokenKey(conn));
+      response = await this.send(conn, req);
+    }
+    if (response.status < 400) return response.body;
+    throw toApiError(response, req.method, req.path);
+  }
+
+  private async send(conn: Connection, req: Omit<HttpRequest, 'baseUrl' | 'headers'>): Promise<HttpResponse> {
+    const token = await this.accessToken(conn, req.signal);
+    return this.http.send({ ...req, baseUrl: conn.baseUrl, headers: { authorization: `Bearer ${token}` } });
+  }
+
+  private tokenKey(conn: Connection): string {
+    return `${new URL(conn.baseUrl).origin}\n${conn.clientId ?? ''}\n${conn.secret}`;
+  }
+
+  private async accessToken(conn: Connection, signal?: AbortSignal): Promise<string> {
+    const key = this.tokenKey(conn);
+    let pending = this.tokens.get(key);
+    if (pending) {
+      const cached = await pending.catch(() => undefined);
+      if (cached && cached.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return cached.value;
+      if (this.tokens.get(key) === pending) this.tokens.delete(key);
+    }
+    pending = this.requestToken(conn, signal);
+    this.tokens.set(key, pending);
+    try {
+      return (await pending).value;
+    } catch (error) {
+      if (this.tokens.get(key) === pending) this.tokens.delete(key);
+      throw error;
+    }
+  }
+
+  private async requestToken(conn: Connection, signal?: AbortSignal): Promise<CachedToken> {
+    if (!conn.clientId) throw new ApiError('Elastic Path needs a client ID (the appKeys.applications entry has none)', { kind: 'invalid-input' });
+    const response = await this.http.send({
+      method: 'POST',
+      baseUrl: conn.baseUrl,
+      path: '/oauth/access_token',
+      form: { grant_type: 'client_credentials', client_id: conn.clientId, client_secret: conn.secret },
+      signal,
+    });
+    if (response.status === 401 || response.status === 400) {
+      const error = toApiError(response, 'POST', '/oauth/access_token');
+      throw new ApiError(`Elastic Path refused the client ID and secret: ${error.message}. Check them in Commerce Manager, then set the client secret again`, {
+        kind: 'http', status: response.status, type: error.type, method: 'POST', path: '/oauth/access_token',
+      });
+    }
+    if (response.status >= 400) throw toApiError(response, 'POST', '/oauth/access_token');
+    const body = asRecord(response.body);
+    if (typeof body.access_token !== 'string') {
+      throw new ApiError('Elastic Path answered the token request without an access_token', { kind: 'bad-response', method: 'POST', path: '/oauth/access_token' });
+    }
+    registerSecret(body.access_token);
+    const expires = typeof body.expires === 'number' ? body.expires * 1000 : Date.now() + Number(body.expires_in ?? 0) * 1000;
+    return { value: body.access_token, expiresAt: expires };
+  }
+}
+
+/** Elastic Path errors read `{ errors: [{ title, status, detail }] }`. */
+function toApiError(response: HttpResponse, method: string, path: string): ApiError {
+  const [first] = Array.isArray(asRecord(response.body).errors) ? (asRecord(response.body).errors as unknown[]).map(asRecord) : [];
+  const title = typeof first?.title === 'string' ? first.title : undefined;
+  const detail = typeof first?.detail === 'string' ? first.detail : undefined;
+  return new ApiError(detail ?? title ?? `${method} ${path} failed`, { kind: 'http', status: response.status, type: title, method, path });
+}
