@@ -40,11 +40,30 @@ export function parseJson(text: string): JsonParse {
   }
 }
 
-/** What the request log keeps of a body: parsed JSON when possible, else the text, else undefined. */
-export function bodyForLog(raw: string): unknown {
+/** Fields whose values never reach the request log (form bodies and top-level JSON fields). */
+const SECRET_FIELDS = ['client_secret', 'password'];
+const MASK = '***';
+
+/**
+ * What the request log keeps of a body: form bodies parsed, parsed JSON when possible,
+ * else the text, else undefined; secret fields replaced by "***".
+ */
+export function bodyForLog(raw: string, contentType?: string): unknown {
   if (raw === '') return undefined;
+  if ((contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded') {
+    const form: Record<string, string> = Object.fromEntries(new URLSearchParams(raw));
+    for (const field of SECRET_FIELDS) if (field in form) form[field] = MASK;
+    return form;
+  }
   const parsed = parseJson(raw);
-  return parsed.ok ? parsed.value : raw;
+  if (!parsed.ok) return raw;
+  const value = parsed.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && SECRET_FIELDS.some((f) => f in value)) {
+    const masked: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const field of SECRET_FIELDS) if (field in masked) masked[field] = MASK;
+    return masked;
+  }
+  return value;
 }
 
 export function writeResponse(res: ServerResponse, response: SandboxResponse): void {

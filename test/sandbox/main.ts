@@ -1,11 +1,12 @@
 // `npm run sandbox`: runs the sandbox on a fixed port for manual testing and demos.
 //   --port N                         port (default 7070)
-//   --extra-keys <applicationId>:N   add N generated keys to an application (repeatable)
-import { startSandbox, SANDBOX_APPS, SANDBOX_TOKENS, type ExtraKeys } from './index';
+//   --extra-keys <applicationId>:N   add N generated keys to a Losant application (repeatable)
+//   --extra-keys elasticpath:N       add N generated application keys to the Elastic Path store
+import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type SandboxExtraKeys } from './index';
 
-function parseArgs(argv: string[]): { port: number; extraKeys: ExtraKeys[] } {
+function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[] } {
   let port = 7070;
-  const extraKeys: ExtraKeys[] = [];
+  const extraKeys: SandboxExtraKeys[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): string => inline ?? argv[++i] ?? '';
@@ -13,10 +14,10 @@ function parseArgs(argv: string[]): { port: number; extraKeys: ExtraKeys[] } {
       port = Number(value());
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port needs a number from 0 to 65535');
     } else if (flag === '--extra-keys') {
-      const [applicationId, count] = value().split(':');
-      extraKeys.push({ applicationId, count: Number(count) });
+      const [target, count] = value().split(':');
+      extraKeys.push(target === 'elasticpath' ? { platform: 'elasticpath', count: Number(count) } : { applicationId: target, count: Number(count) });
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N)`);
+      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N)`);
     }
   }
   return { port, extraKeys };
@@ -30,12 +31,21 @@ async function main(): Promise<void> {
     // The log names the token used, never its value.
     onRequest: (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}`),
   });
-  console.log(`Losant sandbox listening on ${sandbox.url}`);
+  console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);
+  console.log('\n== Losant ==');
   console.log('\nBearer tokens (Authorization: Bearer <token>):');
   for (const [name, token] of Object.entries(SANDBOX_TOKENS)) console.log(`  ${name.padEnd(13)} ${token}`);
   console.log('\nApplications:');
   for (const app of Object.values(SANDBOX_APPS)) console.log(`  ${app.id}  ${app.name}`);
-  console.log(`\nTry: curl -H 'Authorization: Bearer ${SANDBOX_TOKENS.full}' ${sandbox.url}/applications\n`);
+  console.log(`\nTry: curl -H 'Authorization: Bearer ${SANDBOX_TOKENS.full}' ${sandbox.url}/applications`);
+  console.log('\n== Elastic Path Commerce Cloud ==');
+  console.log(`  API base URL   ${sandbox.url}`);
+  console.log(`  Store          ${SANDBOX_EP.storeName} (${SANDBOX_EP.storeId})`);
+  console.log(`  Client ID      ${SANDBOX_EP.clientId}`);
+  console.log(`  Client secret  ${SANDBOX_EP.clientSecret}`);
+  console.log(`  (application key "${SANDBOX_EP.keyName}", ${SANDBOX_EP.keyId})`);
+  console.log(`\nTry: curl -d grant_type=client_credentials -d client_id=${SANDBOX_EP.clientId} -d client_secret=${SANDBOX_EP.clientSecret} ${sandbox.url}/oauth/access_token`);
+  console.log(`     curl -H 'Authorization: Bearer <access_token>' ${sandbox.url}/v2/application-keys\n`);
 
   const stop = (signal: string): void => {
     console.log(`\n${signal}: stopping sandbox`);

@@ -4,10 +4,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
+import { createElasticPathRouter } from './elasticpath/router';
 import { createLosantRouter } from './losant/router';
 import type { PlatformRouter, SandboxResponse } from './platform';
-import { createSandboxState, resetSandboxState, type SandboxState } from './state';
-import type { ExtraKeys } from './losant/seed';
+import { createSandboxState, resetSandboxState, type SandboxExtraKeys, type SandboxState } from './state';
 
 export interface RecordedRequest {
   method: string;
@@ -15,7 +15,10 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   status: number;
-  /** Which credential was used (a SANDBOX_TOKENS name or "apiToken:<id>"); never the token itself. */
+  /**
+   * Which credential was used, never the token or secret itself: Losant a SANDBOX_TOKENS name or
+   * "apiToken:<id>"; Elastic Path "ep:<application key id>" (":implicit" appended for implicit tokens).
+   */
   tokenName?: string;
 }
 
@@ -34,7 +37,8 @@ export interface Sandbox {
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  extraKeys?: ExtraKeys[];
+  /** Generated keys: { applicationId, count } for Losant, { platform: 'elasticpath', count } for the EP store. */
+  extraKeys?: SandboxExtraKeys[];
   /** Called after each request is answered (the CLI uses it as its request log). */
   onRequest?: (request: RecordedRequest) => void;
 }
@@ -42,8 +46,11 @@ export interface SandboxOptions {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = { extraKeys: options.extraKeys };
   const state = createSandboxState(seed);
-  // Future platforms go before Losant, which owns every path nobody else claims.
-  const routers: PlatformRouter[] = [createLosantRouter(state.losant)];
+  // Elastic Path owns /oauth/ and /v2/; Losant, last, owns every path nobody else claims.
+  const routers: PlatformRouter[] = [
+    createElasticPathRouter(state.elasticpath, () => sandbox.url),
+    createLosantRouter(state.losant),
+  ];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   // Assigned once listening; read by respond() for the current latency.
@@ -65,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (sandbox.latencyMs > 0) await new Promise((r) => setTimeout(r, sandbox.latencyMs));
     try {
       const rawBody = await readRawBody(req);
-      record.body = bodyForLog(rawBody);
+      record.body = bodyForLog(rawBody, req.headers['content-type']);
       response = await router.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody });
     } catch (err) {
       response = err instanceof BodyTooLargeError
