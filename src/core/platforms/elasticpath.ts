@@ -208,7 +208,9 @@ export class ElasticPathPlatform implements Platform {
       });
     }
     if (response.status >= 400) throw toApiError(response, 'POST', '/oauth/access_token');
-    const body = asRecord(response.body);
+    // The OpenAPI file wraps the answer in `data`; the live API and its SDK read it flat. Take both.
+    const outer = asRecord(response.body);
+    const body = typeof outer.access_token === 'string' ? outer : asRecord(outer.data);
     if (typeof body.access_token !== 'string') {
       throw new ApiError('Elastic Path answered the token request without an access_token', { kind: 'bad-response', method: 'POST', path: '/oauth/access_token' });
     }
