@@ -94,6 +94,13 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/** Where a top-level field's value stands in the text (for a server's complaint about it). */
+export function fieldProblem(text: string, field: string | undefined, message: string): Problem {
+  const root = parseTree(text);
+  const node = root && field !== undefined ? findNodeAtLocation(root, [field]) : undefined;
+  return node ? { message, offset: node.offset, length: node.length } : { message, offset: 0, length: Math.min(text.length, 1) };
+}
+
 /** The fields of `edited` whose values differ from `current` (what a PATCH needs to send). */
 export function changedFields(current: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
-import { changedFields, parseAndValidate } from '../../core/validate';
+import { changedFields, fieldProblem, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
 import { describe } from '../tree/ApplicationsTreeProvider';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
@@ -20,8 +20,6 @@ export class SaveError extends Error {}
 export class ItemEditFileSystem extends ApiFileSystem {
   /** The server's version of each open document, as last read or written. */
   private readonly versions = new Map<string, string | undefined>();
-  /** Text to serve on the next read after a save, so showing the server's answer costs no request. */
-  private readonly afterSave = new Map<string, string>();
 
   constructor(
     private readonly appKeys: AppKeys,
@@ -34,11 +32,6 @@ export class ItemEditFileSystem extends ApiFileSystem {
 
   protected async read(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
-    const cached = this.afterSave.get(key);
-    if (cached !== undefined) {
-      this.afterSave.delete(key);
-      return cached;
-    }
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
     const item = await client.get(resource, target.itemId);
     this.versions.set(key, item.version);
@@ -79,18 +72,18 @@ export class ItemEditFileSystem extends ApiFileSystem {
       try {
         saved = await client.update(resource, target.itemId, changes);
       } catch (error) {
-        throw new SaveError(`Not saved: ${describe(error)}. Your text is kept; save again to retry.`);
+        const reason = describe(error);
+        // The server's refusal, shown on the document at the (first) field it was about.
+        this.problems.show(uri, text, [fieldProblem(text, Object.keys(changes)[0], reason)]);
+        throw new SaveError(`Not saved: ${reason}. Your text is kept; save again to retry.`);
       }
       this.appKeys.log.info(`Saved ${name}: ${Object.keys(changes).join(', ')}`);
     }
     this.versions.set(key, saved.version);
     const shown = renderJson(resource.editableFields(saved));
     this.tree.updateItem(this.appKeys.applicationKey(app), resource.id, target.itemId, saved);
-    if (shown !== text) {
-      // Show the server's answer (normalised fields, server-side defaults) in the editor.
-      this.afterSave.set(key, shown);
-      setTimeout(() => this.changed(uri), 0);
-    }
+    // Show the server's answer (normalised fields, server-side defaults): the editor reads it again.
+    if (shown !== text) setTimeout(() => this.changed(uri), 0);
     vscode.window.setStatusBarMessage(`App Keys: saved ${name}`, 4000);
   }
 
