@@ -7,11 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, payloadUrl, portIsFree, startCodeServer } from './codeServer';
 import { GroupProcess, onShutdown, setSignalExitCode, shutdownAndExit, spawnGroup } from './processGroup';
-
-interface DemoApp {
-  id: string;
-  name: string;
-}
+import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS } from '../sandbox';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -23,30 +19,6 @@ function parseArgs(argv: string[]) {
     else throw new Error(`unknown argument ${argv[i]} (usage: start.js [--port N] [--sandbox-port N])`);
   }
   return opts;
-}
-
-/** The sandbox's seeded applications, whether exported as a record of {id, name} or an array. */
-function demoApps(exported: unknown): DemoApp[] {
-  const values = Array.isArray(exported) ? exported : Object.values((exported ?? {}) as object);
-  const apps: DemoApp[] = [];
-  for (const v of values as Array<Record<string, unknown>>) {
-    const id = v?.id ?? v?.applicationId ?? v?._id;
-    if (typeof id === 'string') apps.push({ id, name: String(v.name ?? v.label ?? id) });
-  }
-  return apps;
-}
-
-/** The demo tokens as [name, token] pairs, whether a record of strings, of {token}, or an array. */
-function demoTokens(exported: unknown): Array<[string, string]> {
-  const entries: Array<[string, unknown]> = Array.isArray(exported)
-    ? exported.map((v, i) => [String((v as Record<string, unknown>)?.name ?? i), v])
-    : Object.entries((exported ?? {}) as object);
-  const tokens: Array<[string, string]> = [];
-  for (const [name, v] of entries) {
-    const token = typeof v === 'string' ? v : (v as Record<string, unknown>)?.token;
-    if (typeof token === 'string') tokens.push([name, token]);
-  }
-  return tokens;
 }
 
 async function pickPort(preferred: number): Promise<number> {
@@ -65,15 +37,15 @@ function prefixOutput(stream: NodeJS.ReadableStream | null, prefix: string, to: 
   stream?.on('end', () => rest && to.write(`${prefix}${rest}\n`));
 }
 
-async function startSandbox(port: number): Promise<{ group: GroupProcess; url: string }> {
+async function startSandbox(port: number, name: string): Promise<{ group: GroupProcess; url: string }> {
   const main = path.join(REPO_ROOT, 'out', 'test', 'sandbox', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: compile first (npx tsc -p .)`);
   const group = spawnGroup(process.execPath, [main, '--port', String(port)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  prefixOutput(group.child.stdout, '[sandbox] ', process.stdout);
-  prefixOutput(group.child.stderr, '[sandbox] ', process.stderr);
+  prefixOutput(group.child.stdout, `[${name}] `, process.stdout);
+  prefixOutput(group.child.stderr, `[${name}] `, process.stderr);
   const url = `http://127.0.0.1:${port}`;
   let exited = false;
   void group.exited.then(() => (exited = true));
@@ -89,23 +61,25 @@ async function startSandbox(port: number): Promise<{ group: GroupProcess; url: s
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   setSignalExitCode(0); // Ctrl+C is how the demo is meant to end
+  // If whatever started us goes away without passing on a signal (npm killed by a supervisor), stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdownAndExit(0, 'the parent process is gone; stopping the demo');
+  }, 1000).unref();
   const demoDir = path.join(hostPaths().cache, 'demo');
   const workspace = path.join(demoDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
 
-  const sandboxPort = await pickPort(opts.sandboxPort);
-  const sandbox = await startSandbox(sandboxPort);
+  const sandbox = await startSandbox(await pickPort(opts.sandboxPort), 'sandbox');
+  // A second origin stands for a Losant-compatible host (WNology, a private instance): tokens are kept per host.
+  const compatible = await startSandbox(await pickPort(opts.sandboxPort + 1), 'compatible host');
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exported = require(path.join(REPO_ROOT, 'out', 'test', 'sandbox', 'index.js')) as Record<string, unknown>;
-  const apps = demoApps(exported.SANDBOX_APPS);
-  const tokens = demoTokens(exported.SANDBOX_TOKENS);
-  const applications = apps.map((app) => ({
-    platform: 'losant',
-    applicationId: app.id,
-    label: app.name,
-    apiUrl: sandbox.url,
-  }));
+  const apps = Object.values(SANDBOX_APPS);
+  const applications = [
+    ...apps.map((app) => ({ platform: 'losant', applicationId: app.id, label: app.name, apiUrl: sandbox.url })),
+    { platform: 'losant', applicationId: SANDBOX_APPS.demoFleet.id, label: `${SANDBOX_APPS.demoFleet.name} (compatible host)`, apiUrl: compatible.url },
+    { platform: 'elasticpath', applicationId: SANDBOX_EP.storeId, label: SANDBOX_EP.storeName, apiUrl: sandbox.url, clientId: SANDBOX_EP.clientId },
+  ];
 
   const server: CodeServer = await startCodeServer({
     userDataDir: path.join(demoDir, 'user-data'),
@@ -124,12 +98,14 @@ async function main(): Promise<void> {
     '',
     `  Open in a browser:  ${url}`,
     '',
-    `  Sandbox Losant API: ${sandbox.url}`,
-    `  Applications already in the App Keys view (setting appKeys.applications):`,
-    ...apps.map((a) => `    ${a.name.padEnd(Math.max(...apps.map((x) => x.name.length)))}  ${a.id}`),
+    `  Sandbox API (Losant and Elastic Path): ${sandbox.url}`,
+    `  Second Losant-compatible host:          ${compatible.url}`,
+    '  Applications already in the App Keys view (setting appKeys.applications, no secrets):',
+    ...applications.map((a) => `    ${a.label.padEnd(34)} ${a.platform.padEnd(12)} ${a.apiUrl}`),
     '',
-    '  Demo tokens: in the App Keys view, pick "Set API token…" under an application and paste one:',
-    ...tokens.map(([name, token]) => `    ${name.padEnd(14)} ${token}`),
+    '  Secrets to paste: pick "Set API token…" / "Set client secret…" under an application:',
+    ...Object.entries(SANDBOX_TOKENS).map(([name, token]) => `    Losant ${name.padEnd(13)} ${token}`),
+    `    Elastic Path client secret ${SANDBOX_EP.clientSecret}`,
     '',
     `  code-server log: ${server.logFile}`,
     '  Ctrl+C stops everything.',
@@ -140,6 +116,7 @@ async function main(): Promise<void> {
   // Whichever child ends first ends the demo.
   const which = await Promise.race([
     sandbox.group.exited.then(() => 'the sandbox'),
+    compatible.group.exited.then(() => 'the second sandbox'),
     server.process.exited.then(() => 'code-server'),
   ]);
   await shutdownAndExit(1, `${which} exited unexpectedly; stopping the demo`);
