@@ -72,6 +72,7 @@ export class ElasticPathPlatform implements Platform {
     { label: 'EU West', url: 'https://euwest.api.elasticpath.com' },
   ];
   readonly applicationNoun = 'store';
+  readonly applicationIdHint = 'shown in Commerce Manager under Store Settings';
   readonly applicationIdPattern = UUID;
   readonly credentialName = 'client secret';
   readonly needsClientId = true;

@@ -42,6 +42,7 @@ export class LosantPlatform implements Platform {
     { label: 'WNology', url: 'https://api.app.wnology.io' },
   ];
   readonly applicationNoun = 'application';
+  readonly applicationIdHint = "24 hexadecimal characters, from the application's URL or settings page";
   readonly applicationIdPattern = LOSANT_ID;
   readonly credentialName = 'API token';
   readonly needsClientId = false;

@@ -105,6 +105,8 @@ export interface Platform {
   readonly hostPresets: readonly HostPreset[];
   /** What an application is called on this platform, e.g. `application`, `store`. */
   readonly applicationNoun: string;
+  /** Where people find the application's ID, for the prompt that asks for it. */
+  readonly applicationIdHint: string;
   readonly applicationIdPattern: RegExp;
   /** The stored secret, as people know it: `API token`, `client secret`. */
   readonly credentialName: string;

@@ -114,7 +114,7 @@ async function pickApplicationId(
     // An application-scoped token may not list applications (403): ask for the ID instead.
     if (!(error instanceof ApiError) || error.status !== 403) throw error;
   }
-  const enterId = { label: `$(edit) Enter ${platform.applicationNoun === 'application' ? 'an' : 'a'} ${platform.applicationNoun} ID…`, id: '', name: '' };
+  const enterId = { label: `$(edit) Enter the ${platform.applicationNoun} ID…`, id: '', name: '' };
   const picked = apps?.length
     ? await appKeys.ui.showQuickPick([...apps.map((a) => ({ label: a.name, description: a.id, id: a.id, name: a.name })), enterId], {
         placeHolder: `Choose the ${platform.applicationNoun}`,
@@ -123,7 +123,7 @@ async function pickApplicationId(
     : enterId;
   if (picked.id) return { applicationId: picked.id, label: label ?? picked.name };
   const id = await appKeys.ui.showInputBox({
-    prompt: `${capitalize(platform.applicationNoun)} ID (${platform.name === 'Losant' ? "from the application's URL or settings page" : 'shown in Commerce Manager'})`,
+    prompt: `${capitalize(platform.applicationNoun)} ID (${platform.applicationIdHint})`,
     validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : `Not a ${platform.name} ${platform.applicationNoun} ID`),
   });
   return { applicationId: id.trim(), label };
