@@ -1,20 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { addApplication, children, configure, label, keyGroup, SANDBOX_APPS, SANDBOX_TOKENS, setUp, tearDown, type Harness } from './harness';
+import {
+  addApplication, children, configure, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness,
+} from './harness';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
 describe('Applications and tokens', () => {
-  let h: Harness;
-  before(async () => {
-    h = await setUp();
-  });
-  after(async () => tearDown(h));
-  beforeEach(() => h.ui.reset());
-  afterEach(async () => {
-    await configure([]);
-    assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
-  });
+  const h = useHarness();
 
   it('adds an application through the prompts: host, token, then a pick from the applications the token sees', async () => {
     h.ui.answer('Losant', 'Other host…', h.sandbox.url, SANDBOX_TOKENS.full, 'Warehouse Sensors');

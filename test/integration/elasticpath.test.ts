@@ -1,28 +1,18 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { children, configure, discardEditors, keyGroup, label, replaceText, setUp, tearDown, waitFor, type Harness } from './harness';
+import {
+  children, configure, keyGroup, label, replaceText, useHarness, waitFor,
+} from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL } from '../sandbox';
 
 const store = SANDBOX_EP.storeId;
 
 describe('Elastic Path application keys', () => {
-  let h: Harness;
-  before(async () => {
-    h = await setUp();
-  });
-  after(async () => tearDown(h));
-  beforeEach(async () => {
-    h.sandbox.reset();
-    h.ui.reset();
-    await configure([]);
+  const h = useHarness(async () => {
     await vscode.commands.executeCommand('appKeys.addApplication', {
       platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: store, label: 'Demo Store',
     });
-  });
-  afterEach(async () => {
-    await discardEditors();
-    assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
   });
 
   const serverKey = (id: string) => h.sandbox.state.elasticpath.keys.get(id);

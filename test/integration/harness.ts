@@ -31,8 +31,35 @@ export async function setUp(): Promise<Harness> {
   return { sandbox, api, ui };
 }
 
+/**
+ * Registers a suite's set-up: one sandbox and the extension for the whole suite; before each test
+ * a fresh sandbox state, no applications and a clean scripted user, then `each` (to add
+ * applications); after each test no editors left, default settings, and no answer left unused.
+ * The returned object is filled in before the first test.
+ */
+export function useHarness(each?: (h: Harness) => Promise<void>): Harness {
+  const h = {} as Harness;
+  before(async () => {
+    Object.assign(h, await setUp());
+  });
+  after(async () => tearDown(h));
+  beforeEach(async () => {
+    h.sandbox.reset();
+    h.ui.reset();
+    await configure([]);
+    await each?.(h);
+  });
+  afterEach(async () => {
+    await discardEditors();
+    for (const name of ['pageSize', 'confirmDelete']) await setting(name, undefined);
+    await configure([]);
+    assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
+  });
+  return h;
+}
+
 export async function tearDown(h: Harness | undefined): Promise<void> {
-  if (!h) return;
+  if (!h?.sandbox) return;
   await discardEditors();
   await configure([]);
   h.api.setUserInput(undefined);

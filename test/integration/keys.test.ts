@@ -1,30 +1,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  addApplication, children, discardEditors, configure, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, setUp, tearDown, waitFor, type Harness,
+  addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor,
 } from './harness';
 import { DISMISS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
 describe('Application keys', () => {
-  let h: Harness;
-  before(async () => {
-    h = await setUp();
-  });
-  after(async () => tearDown(h));
-  beforeEach(async () => {
-    h.sandbox.reset();
-    h.ui.reset();
-    await configure([]);
+  const h = useHarness(async () => {
     await setting('pageSize', 10);
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
-  });
-  afterEach(async () => {
-    await discardEditors();
-    await setting('pageSize', undefined);
-    await setting('confirmDelete', undefined);
-    assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
   });
 
   function serverKeys(applicationId = fleet.id) {

@@ -1,29 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  addApplication, children, configure, discardEditors, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, setUp, tearDown, waitFor, type Harness,
+  addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor,
 } from './harness';
 import { DISMISS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
 describe('Losant API tokens', () => {
-  let h: Harness;
-  before(async () => {
-    h = await setUp();
-  });
-  after(async () => tearDown(h));
-  beforeEach(async () => {
-    h.sandbox.reset();
-    h.ui.reset();
-    await configure([]);
-    await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
-  });
-  afterEach(async () => {
-    await discardEditors();
-    await setting('confirmDelete', undefined);
-    assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
-  });
+  const h = useHarness(() => addApplication(h, fleet.id, SANDBOX_TOKENS.full));
 
   const serverTokens = () => [...h.sandbox.state.losant.apiTokens.values()].filter((t) => t.applicationId === fleet.id);
   const activeToken = () => serverTokens().find((t) => t.status === 'active' && t.token !== SANDBOX_TOKENS.singleApp && t.token !== SANDBOX_TOKENS.keysReadOnly) ?? serverTokens()[0];

@@ -2,6 +2,7 @@
 // Access tokens come from POST /oauth/access_token and are kept in memory only, until shortly
 // before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
 import { ApiError } from '../errors';
+import { asRecord, findResource } from './shared';
 import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
 import { checkId, UUID } from '../ids';
 import { registerSecret } from '../masking';
@@ -13,9 +14,6 @@ import applicationKeyUpdate from '../../../schemas/elasticpath/applicationKeyUpd
 const EXPIRY_MARGIN_MS = 60_000;
 const MAX_PAGE_LIMIT = 100;
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 function timestamps(data: Record<string, unknown>): Record<string, unknown> {
   return asRecord(asRecord(data.meta).timestamps);
@@ -83,9 +81,7 @@ export class ElasticPathPlatform implements Platform {
   constructor(private readonly http: HttpClient) {}
 
   resource(id: string): ResourceType {
-    const found = this.resources.find((r) => r.id === id);
-    if (!found) throw new ApiError(`Elastic Path has no resource "${id}"`, { kind: 'invalid-input' });
-    return found;
+    return findResource(this.resources, id, this.name);
   }
 
   /** Client credentials cannot list stores: the store ID is asked for instead. */

@@ -1,6 +1,7 @@
 // Losant's REST API (and the same API on Losant-compatible hosts): applications, and the
 // resources under an application. Follows losant/api-actions.json: paths, query parameters, scopes.
 import { ApiError } from '../errors';
+import { asRecord, findResource } from './shared';
 import { HttpClient, HttpRequest, segment } from '../http';
 import { checkId, LOSANT_ID } from '../ids';
 import type {
@@ -23,9 +24,6 @@ interface Call extends Omit<HttpRequest, 'baseUrl' | 'headers'> {
   scope: [group: string, action: string];
 }
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 function toItem(value: unknown, idField: string): ResourceItem {
   const data = asRecord(value);
@@ -51,9 +49,7 @@ export class LosantPlatform implements Platform {
   constructor(private readonly http: HttpClient) {}
 
   resource(id: string): LosantResourceType {
-    const found = this.resources.find((r) => r.id === id);
-    if (!found) throw new ApiError(`Losant has no resource "${id}"`, { kind: 'invalid-input' });
-    return found;
+    return findResource(this.resources, id, this.name);
   }
 
   async listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[]> {

@@ -1,0 +1,14 @@
+// Small helpers every platform uses to read JSON answers and find its resources.
+import { ApiError } from '../errors';
+import type { ResourceType } from './platform';
+
+/** The value as a plain object, or an empty one: answers are read defensively, never trusted. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function findResource<T extends ResourceType>(resources: readonly T[], id: string, platformName: string): T {
+  const found = resources.find((r) => r.id === id);
+  if (!found) throw new ApiError(`${platformName} has no resource "${id}"`, { kind: 'invalid-input' });
+  return found;
+}
