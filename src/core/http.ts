@@ -1,7 +1,8 @@
 // The only module that talks HTTP. One keep-alive undici Agent per API origin (never the global
 // dispatcher, which every other extension in the host shares), a time limit on every request,
 // cancellation that reaches the socket, a cap on response bodies, and one log line per request.
-import { Agent, request, errors as undiciErrors } from 'undici';
+import type { Agent as AgentType } from 'undici';
+import { Agent, errors as undiciErrors, request } from './undici';
 import { ApiError, CancelledError } from './errors';
 import { maskSecrets } from './masking';
 
@@ -46,7 +47,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
-  private readonly agents = new Map<string, Agent>();
+  private readonly agents = new Map<string, AgentType>();
   timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly log?: (entry: RequestLogEntry) => void;
@@ -76,12 +77,13 @@ export class HttpClient {
     const started = performance.now();
     const logUrl = `${url.origin}${url.pathname}${url.search}`;
     try {
-      const response = await request(url, {
+      const response = await request(this.agentFor(url.origin), {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: req.method,
         headers,
         body,
         signal,
-        dispatcher: this.agentFor(url.origin),
       });
       const text = await readLimited(response.body, this.maxBodyBytes, where);
       const parsed = parseJson(text, response.statusCode, response.headers['content-type'], where);
@@ -101,7 +103,7 @@ export class HttpClient {
     await Promise.all(agents.map((agent) => agent.close()));
   }
 
-  private agentFor(origin: string): Agent {
+  private agentFor(origin: string): AgentType {
     let agent = this.agents.get(origin);
     if (!agent) {
       agent = new Agent({ keepAliveTimeout: 10_000, connections: 32 });
