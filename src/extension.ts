@@ -9,7 +9,7 @@ import { ItemViewFileSystem } from './vscode/documents/ItemViewFileSystem';
 import { SaveProblems } from './vscode/documents/saveProblems';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
 import { CredentialStore } from './vscode/secrets';
-import { requestTimeoutMs, SECTION } from './vscode/settings';
+import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 
@@ -23,8 +23,13 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
   const log = vscode.window.createOutputChannel('App Keys', { log: true });
   const service = new AppKeysService({
     timeoutMs: requestTimeoutMs(),
+    proxy: proxySettings(),
     log: (e) => {
-      const line = maskSecrets(`${e.method} ${e.url} ${e.status ?? e.error ?? ''} ${Math.round(e.durationMs)} ms`);
+      if (e.retryInMs !== undefined) {
+        log.warn(maskSecrets(`${e.method} ${e.url}: try ${e.attempt} failed (${e.status ?? e.error ?? ''}), trying again in ${e.retryInMs} ms`));
+        return;
+      }
+      const line = maskSecrets(`${e.method} ${e.url} ${e.status ?? e.error ?? ''} ${Math.round(e.durationMs)} ms${e.attempt > 1 ? ` (try ${e.attempt})` : ''}`);
       if (e.error || (e.status ?? 0) >= 400) log.warn(line);
       else log.info(line);
     },
@@ -47,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.applications`)) tree.refresh();
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
+      if (['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),
     ...registerCommands(appKeys, tree),
     { dispose: () => void service.dispose() },

@@ -1,10 +1,13 @@
-// The only module that talks HTTP. One keep-alive undici Agent per API origin (never the global
-// dispatcher, which every other extension in the host shares), a time limit on every request,
-// cancellation that reaches the socket, a cap on response bodies, and one log line per request.
-import type { Agent as AgentType } from 'undici';
-import { Agent, errors as undiciErrors, request } from './undici';
+// The only module that talks HTTP. One keep-alive undici dispatcher per API origin (never the
+// global dispatcher, which every other extension in the host shares), through the proxy when one
+// is set, a time limit on every try, retries by the policy in retry.ts, cancellation that reaches
+// the socket, no redirects followed, a cap on response bodies, and one log line per try.
+import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
 import { maskSecrets } from './masking';
+import { createDispatcher, ProxySettings } from './proxy';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry';
+import { errors as undiciErrors, request } from './undici';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -23,6 +26,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** How many tries it took (1 = the first). */
+  attempts: number;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON body; undefined for an empty body. */
@@ -35,30 +40,64 @@ export interface RequestLogEntry {
   status?: number;
   durationMs: number;
   error?: string;
+  attempt: number;
+  /** Set when another try follows, after this many milliseconds. */
+  retryInMs?: number;
 }
 
 export interface HttpClientOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   log?: (entry: RequestLogEntry) => void;
+  retry?: RetryPolicy;
+  proxy?: ProxySettings;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
-  private readonly agents = new Map<string, AgentType>();
+  private readonly agents = new Map<string, Dispatcher>();
   timeoutMs: number;
+  retry: RetryPolicy;
+  private proxy: ProxySettings;
   private readonly maxBodyBytes: number;
   private readonly log?: (entry: RequestLogEntry) => void;
 
   constructor(options: HttpClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.proxy = options.proxy ?? {};
     this.log = options.log;
   }
 
+  /** New proxy settings apply to the next request; open connections are closed. */
+  setProxy(settings: ProxySettings): void {
+    this.proxy = settings;
+    void this.close();
+  }
+
   async send(req: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse | undefined;
+      let error: unknown;
+      try {
+        response = await this.sendOnce(req, attempt);
+      } catch (e) {
+        error = e;
+      }
+      const wait = retryDelay(this.retry, { method: req.method, attempt, status: response?.status, retryAfter: response?.headers['retry-after'], error });
+      if (wait === undefined) {
+        if (response) return response;
+        throw error;
+      }
+      this.log?.({ method: req.method, url: `${req.path}`, status: response?.status, durationMs: 0, attempt, retryInMs: Math.round(wait), error: error instanceof Error ? maskSecrets(error.message) : undefined });
+      await sleep(wait, req.signal);
+    }
+  }
+
+  private async sendOnce(req: HttpRequest, attempt: number): Promise<HttpResponse> {
     const url = buildUrl(req.baseUrl, req.path, req.query);
     const where = { method: req.method, path: url.pathname };
     if (req.signal?.aborted) throw new CancelledError();
@@ -77,7 +116,7 @@ export class HttpClient {
     const started = performance.now();
     const logUrl = `${url.origin}${url.pathname}${url.search}`;
     try {
-      const response = await request(this.agentFor(url.origin), {
+      const response = await request(this.dispatcherFor(url.origin), {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: req.method,
@@ -86,12 +125,19 @@ export class HttpClient {
         signal,
       });
       const text = await readLimited(response.body, this.maxBodyBytes, where);
+      if (response.statusCode >= 300 && response.statusCode < 400) {
+        // Following a redirect could carry the credential to another origin: never.
+        const location = String(response.headers.location ?? 'elsewhere');
+        throw new ApiError(`${where.method} ${where.path}: the server redirected to ${location}; App Keys does not follow redirects`, {
+          kind: 'bad-response', status: response.statusCode, ...where,
+        });
+      }
       const parsed = parseJson(text, response.statusCode, response.headers['content-type'], where);
-      this.log?.({ method: req.method, url: logUrl, status: response.statusCode, durationMs: performance.now() - started });
-      return { status: response.statusCode, headers: response.headers, body: parsed };
+      this.log?.({ method: req.method, url: logUrl, status: response.statusCode, durationMs: performance.now() - started, attempt });
+      return { attempts: attempt, status: response.statusCode, headers: response.headers, body: parsed };
     } catch (error) {
       const failure = this.toError(error, req.signal, timeout, timeoutMs, where);
-      this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message });
+      this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message, attempt });
       throw failure;
     }
   }
@@ -103,13 +149,13 @@ export class HttpClient {
     await Promise.all(agents.map((agent) => agent.close()));
   }
 
-  private agentFor(origin: string): AgentType {
-    let agent = this.agents.get(origin);
-    if (!agent) {
-      agent = new Agent({ keepAliveTimeout: 10_000, connections: 32 });
-      this.agents.set(origin, agent);
+  private dispatcherFor(origin: string): Dispatcher {
+    let dispatcher = this.agents.get(origin);
+    if (!dispatcher) {
+      dispatcher = createDispatcher(this.proxy, { keepAliveTimeout: 10_000, connections: 32 });
+      this.agents.set(origin, dispatcher);
     }
-    return agent;
+    return dispatcher;
   }
 
   private toError(
@@ -127,6 +173,22 @@ export class HttpClient {
     const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
     return new ApiError(maskSecrets(`${where.method} ${where.path} failed: ${reason}`), { kind: 'network', ...where, cause: error });
   }
+}
+
+/** Waits, unless cancelled first (then CancelledError at once). */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export function buildUrl(baseUrl: string, path: string, query?: HttpRequest['query']): URL {

@@ -1,9 +1,9 @@
 // The parts of undici App Keys uses, loaded from undici's own modules rather than its index, which
 // would also bundle fetch, WebSocket, the cache and the mock agent (about 200 KB we never run).
-import type { Agent as AgentType, Dispatcher, errors as ErrorsType } from 'undici';
+import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType, errors as ErrorsType } from 'undici';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-export const Agent: typeof AgentType = require('undici/lib/dispatcher/agent');
+export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = require('undici/lib/dispatcher/env-http-proxy-agent');
 export const errors: typeof ErrorsType = require('undici/lib/core/errors');
 const apiRequest: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData> = require('undici/lib/api/api-request');
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,5 +1,6 @@
 // The `appKeys.applications` setting: which applications the tree shows. Never holds a secret.
 import * as vscode from 'vscode';
+import type { ProxySettings } from '../core/proxy';
 import type { ApplicationRef } from '../core/service';
 
 export const SECTION = 'appKeys';
@@ -38,4 +39,14 @@ export function pageSize(): number {
 export function requestTimeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration(SECTION).get<number>('requestTimeoutSeconds', 30);
   return Math.max(1, seconds) * 1000;
+}
+
+/** VS Code's own proxy settings, honoured by the service module's dispatchers. */
+export function proxySettings(): ProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  return {
+    proxy: http.get<string>('proxy') || undefined,
+    noProxy: http.get<string[]>('noProxy', []),
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+  };
 }

@@ -171,7 +171,7 @@ describe('Losant through the service module (against the sandbox)', () => {
 
   it('gives up after the time limit with a timeout error', async () => {
     sandbox.latencyMs = 1500;
-    const slow = new AppKeysService({ timeoutMs: 200 });
+    const slow = new AppKeysService({ timeoutMs: 200, retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
     try {
       const c = slow.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
       const started = Date.now();
