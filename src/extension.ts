@@ -8,7 +8,7 @@ import { ItemEditFileSystem } from './vscode/documents/ItemEditFileSystem';
 import { ItemViewFileSystem } from './vscode/documents/ItemViewFileSystem';
 import { SaveProblems } from './vscode/documents/saveProblems';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
-import { CredentialStore } from './vscode/secrets';
+import { CredentialStore } from './core/credentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { UserInput, WindowUserInput } from './vscode/userInput';
@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
       else log.info(line);
     },
   });
-  const appKeys = new AppKeys(service, new CredentialStore(context.secrets), log, new WindowUserInput());
+  const credentials = new CredentialStore(context.secrets, async (error) => {
+    await appKeys.ui.confirm(error.message, 'App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.', 'Keep for This Session Only');
+  });
+  const appKeys: AppKeys = new AppKeys(service, credentials, log, new WindowUserInput());
   const tree = new ApplicationsTreeProvider(appKeys);
   const problems = new SaveProblems();
   const views = new ItemViewFileSystem(appKeys);

@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../core/errors';
 import { ApplicationClient, ApplicationRef, AppKeysService } from '../core/service';
-import type { CredentialTarget } from './secrets';
-import { CredentialStore } from './secrets';
+import type { CredentialStore, CredentialTarget } from '../core/credentials';
 import { readApplications } from './settings';
 import type { UserInput } from './userInput';
 
