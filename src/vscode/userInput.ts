@@ -40,6 +40,12 @@ export class WindowUserInput implements UserInput {
 
   async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
     const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(message, options, ...items);
+    // Notifications render [text](link) as links, command: links included: server text must not.
+    return show(options.modal ? message : inertLinks(message), options, ...items);
   }
+}
+
+/** Breaks Markdown link syntax (`](`) without changing what people read. */
+export function inertLinks(text: string): string {
+  return text.replace(/\]\(/g, ']\u200b(');
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CreateResult, OneTimeSecret } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { withCancellableProgress } from '../progress';
 import { askCreateFields } from './createFields';
 import { resolveGroup } from './targets';
 
@@ -11,14 +12,7 @@ export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
   const input = await askCreateFields(appKeys.ui, resource.createFields, given);
   const client = await appKeys.client(app);
-  const created = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating ${resource.noun}…`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return client.create(resource, input, abort.signal);
-    },
-  );
+  const created = await withCancellableProgress(`Creating ${resource.noun}…`, (signal) => client.create(resource, input, signal));
   tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   const label = resource.summarize(created.item).label;
   void showOneTimeSecrets(appKeys, `Created ${resource.noun} "${label}".`, created.oneTimeSecrets);

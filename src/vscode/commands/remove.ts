@@ -1,6 +1,7 @@
 // Delete a key, after a modal confirmation that names it (unless appKeys.confirmDelete is false).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
+import { withCancellableProgress } from '../progress';
 import { confirmDelete } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { resolveItem } from './targets';
@@ -8,7 +9,7 @@ import { resolveItem } from './targets';
 export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown): Promise<boolean> {
   const target = await resolveItem(appKeys, arg, resourceId);
   const client = await appKeys.client(target.app);
-  const item = target.item ?? (await client.get(target.resource, target.itemId));
+  const item = target.item ?? (await withCancellableProgress(`Fetching ${target.resource.noun}…`, (signal) => client.get(target.resource, target.itemId, signal)));
   const summary = target.resource.summarize(item);
   const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
   if (client.isOwnCredential(target.resource, item)) {
@@ -25,7 +26,7 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
       'Delete',
     );
   }
-  await client.remove(target.resource, target.itemId);
+  await withCancellableProgress(`Deleting ${target.resource.noun} ${name}…`, (signal) => client.remove(target.resource, target.itemId, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
   vscode.window.setStatusBarMessage(`App Keys: deleted ${target.resource.noun} ${name}`, 4000);
   appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);

@@ -2,13 +2,14 @@
 // resource's patch schema, checks the server's version, and sends only the changed fields.
 // Whatever goes wrong, the save throws: VS Code then keeps the user's text and the dirty state.
 import * as vscode from 'vscode';
-import { ApiError } from '../../core/errors';
+import { ApiError, isCancellation } from '../../core/errors';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import { changedFields, fieldProblem, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
 import { describe } from '../tree/ApplicationsTreeProvider';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
@@ -33,7 +34,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
   protected async read(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await client.get(resource, target.itemId);
+    const item = await withCancellableProgress(`Fetching ${resource.noun}…`, (signal) => client.get(resource, target.itemId, signal));
     this.versions.set(key, item.version);
     return renderJson(resource.editableFields(item));
   }
@@ -51,7 +52,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     this.problems.clear(uri);
 
-    const current = await this.currentOrExplain(client, resource, target.itemId, name);
+    const current = await withCancellableProgress(`Checking ${name} on the server…`, (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal));
     if (this.versions.has(key) && current.version !== this.versions.get(key)) {
       await this.resolveConflict(uri, name, current.version);
     }
@@ -70,8 +71,9 @@ export class ItemEditFileSystem extends ApiFileSystem {
     let saved: ResourceItem = current;
     if (Object.keys(changes).length > 0) {
       try {
-        saved = await client.update(resource, target.itemId, changes);
+        saved = await withCancellableProgress(`Saving ${name}…`, (signal) => client.update(resource, target.itemId, changes, signal));
       } catch (error) {
+        if (isCancellation(error)) throw new SaveError('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.');
         const reason = describe(error);
         // The server's refusal, shown on the document at the (first) field it was about.
         this.problems.show(uri, text, [fieldProblem(text, Object.keys(changes)[0], reason)]);
@@ -87,10 +89,11 @@ export class ItemEditFileSystem extends ApiFileSystem {
     vscode.window.setStatusBarMessage(`App Keys: saved ${name}`, 4000);
   }
 
-  private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string): Promise<ResourceItem> {
+  private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string, signal: AbortSignal): Promise<ResourceItem> {
     try {
-      return await client.get(resource, id);
+      return await client.get(resource, id, signal);
     } catch (error) {
+      if (isCancellation(error)) throw new SaveError('Not saved: cancelled. Your text is kept.');
       if (error instanceof ApiError && error.status === 404) {
         throw new SaveError(`Not saved: the ${name} was deleted on the server. Your text is kept.`);
       }

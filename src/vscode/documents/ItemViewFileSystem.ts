@@ -2,6 +2,7 @@
 // editable fields (the left side of Compare).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
+import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 
@@ -14,7 +15,7 @@ export class ItemViewFileSystem extends ApiFileSystem {
 
   protected async read(uri: vscode.Uri): Promise<string> {
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await client.get(resource, target.itemId);
+    const item = await withCancellableProgress(`Fetching ${resource.noun}…`, (signal) => client.get(resource, target.itemId, signal));
     return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
   }
 

@@ -5,6 +5,7 @@ import { maskSecrets } from '../../core/masking';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commands/ids';
+import { withCancellableProgress } from '../progress';
 import { pageSize } from '../settings';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
@@ -144,7 +145,10 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     this.groups.set(node.key, state);
     try {
       const client = await this.appKeys.client(node.parent.app);
-      const page = await client.list(node.resource, { page: state.nextPage, perPage: pageSize() });
+      const query = { page: state.nextPage, perPage: pageSize() };
+      const page = await withCancellableProgress(`Loading ${node.resource.label} of ${this.appKeys.displayName(node.parent.app)}…`, (signal) =>
+        client.list(node.resource, query, signal),
+      );
       const known = new Set(state.items.map((i) => i.id));
       state.items.push(...page.items.filter((i) => !known.has(i.id)));
       state.totalCount = page.totalCount;
