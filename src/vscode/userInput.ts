@@ -2,6 +2,7 @@
 // the extension uses VS Code's window; tests can put a scripted user in its place.
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
+import { inertLinks } from '../core/text';
 
 export interface UserInput {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
@@ -45,7 +46,3 @@ export class WindowUserInput implements UserInput {
   }
 }
 
-/** Breaks Markdown link syntax (`](`) without changing what people read. */
-export function inertLinks(text: string): string {
-  return text.replace(/\]\(/g, ']\u200b(');
-}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
+import { escapeMarkdown } from '../../core/text';
 
 const HIDDEN = new Set(['id', 'applicationId']);
 
@@ -17,14 +18,4 @@ export function itemTooltip(resource: ResourceType, item: ResourceItem): vscode.
     md.appendMarkdown('\n');
   }
   return md;
-}
-
-/** Server text as inert Markdown: no links, no emphasis, no HTML, one line. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
 }

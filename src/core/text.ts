@@ -1,0 +1,16 @@
+// Server text on its way to people: shown as text, never run as Markdown, HTML or links.
+
+/** Server text as inert Markdown: no links, no emphasis, no HTML, one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Breaks the `[text](link)` syntax that notifications turn into links, without changing what people read. */
+export function inertLinks(text: string): string {
+  return text.replace(/\]\s*\(/g, ']\u200b(');
+}
