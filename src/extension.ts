@@ -11,6 +11,7 @@ import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
 import { CredentialStore } from './core/credentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
+import { ItemDecorations } from './vscode/tree/itemDecorations';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 
 /** What the extension exports: lets automated tests stand in for the person at the keyboard. */
@@ -49,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     problems,
     views,
     edits,
-    vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
+    vscode.window.registerFileDecorationProvider(new ItemDecorations()),
     vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, edits, { isCaseSensitive: true }),
     vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, { isCaseSensitive: true, isReadonly: true }),
     vscode.workspace.onDidChangeConfiguration((e) => {

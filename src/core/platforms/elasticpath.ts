@@ -54,6 +54,23 @@ export const elasticPathKeys: ResourceType = {
     };
   },
   deactivates: () => false,
+  // The API neither filters nor sorts: lists are filtered and sorted here.
+  serverQuery: false,
+  sortFields: [
+    { field: 'name', label: 'Name' },
+    { field: 'created_at', label: 'Creation date' },
+    { field: 'updated_at', label: 'Last update' },
+    { field: 'last_used_at', label: 'Last use' },
+  ],
+  filterFields: [{ field: 'name', label: 'Name' }],
+  fieldValue(item, field) {
+    const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
+    return value === undefined || value === null ? '' : String(value);
+  },
+  copyInput: (item, name) => {
+    const limit = item.data.reserved_rate_limit;
+    return typeof limit === 'number' && limit > 0 ? { name, reserved_rate_limit: limit } : { name };
+  },
 };
 
 interface CachedToken {

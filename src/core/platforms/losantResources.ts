@@ -1,6 +1,7 @@
 // Losant's resources under an application: what each looks like in the tree and the edit document.
 import { LOSANT_ID } from '../ids';
 import type { ItemSummary, ResourceItem, ResourceType } from './platform';
+import applicationKeyPost from '../../../schemas/losant/applicationKeyPost.json';
 import applicationKeyPatch from '../../../schemas/losant/applicationKeyPatch.json';
 import apiTokenPatch from '../../../schemas/losant/apiTokenPatch.json';
 import apiTokenPost from '../../../schemas/losant/applicationApiTokenPost.json';
@@ -23,8 +24,16 @@ function pick(data: Record<string, unknown>, fields: readonly string[]): Record<
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const deactivates = (changes: Record<string, unknown>): boolean => changes.status === 'inactive';
+const statusPatch = (active: boolean): Record<string, unknown> => ({ status: active ? 'active' : 'inactive' });
+const fieldValue = (item: ResourceItem, field: string): string => {
+  const value = item.data[field];
+  return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+};
+const STATUS = { field: 'status', label: 'Status', values: ['active', 'inactive'] } as const;
+const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates };
 
 const KEY_PATCH_FIELDS = Object.keys(applicationKeyPatch.properties);
+const KEY_POST_FIELDS = Object.keys(applicationKeyPost.properties);
 const TOKEN_PATCH_FIELDS = Object.keys(apiTokenPatch.properties);
 
 export const losantKeys: LosantResourceType = {
@@ -42,6 +51,16 @@ export const losantKeys: LosantResourceType = {
     { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
     { name: 'description', prompt: 'Description (optional)', required: false, maxLength: 32767 },
   ],
+  ...COMMON_LIST,
+  sortFields: [
+    { field: 'name', label: 'Name' },
+    { field: 'key', label: 'Key' },
+    { field: 'creationDate', label: 'Creation date' },
+    { field: 'lastUpdated', label: 'Last update' },
+    STATUS,
+  ],
+  filterFields: [{ field: 'name', label: 'Name' }, { field: 'key', label: 'Key' }, STATUS],
+  copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
     const key = text(item.data.key) ?? item.id;
@@ -54,7 +73,6 @@ export const losantKeys: LosantResourceType = {
       copyValue: key,
     };
   },
-  deactivates,
 };
 
 export const losantApiTokens: LosantResourceType = {
@@ -81,6 +99,15 @@ export const losantApiTokens: LosantResourceType = {
       defaultChoices: ['all.Application'],
     },
   ],
+  ...COMMON_LIST,
+  sortFields: [
+    { field: 'name', label: 'Name' },
+    { field: 'creationDate', label: 'Creation date' },
+    { field: 'lastUpdated', label: 'Last update' },
+    { field: 'expirationDate', label: 'Expiration date' },
+    STATUS,
+  ],
+  filterFields: [{ field: 'name', label: 'Name' }, STATUS],
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
     const expiration = text(item.data.expirationDate);
@@ -94,7 +121,6 @@ export const losantApiTokens: LosantResourceType = {
       copyValue: item.id,
     };
   },
-  deactivates,
 };
 
 /** The token ID inside a Losant API token (a JWT whose `sub` is the token's ID), if it is one. */

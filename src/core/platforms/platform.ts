@@ -85,6 +85,23 @@ export interface ResourceType {
   summarize(item: ResourceItem): ItemSummary;
   /** Whether a change stops the item from working (e.g. `status: "inactive"`). */
   deactivates(changes: Record<string, unknown>): boolean;
+  /** The patch that turns the item on or off, where it has a status (Losant); undefined where not. */
+  statusPatch?(active: boolean): Record<string, unknown>;
+  /** Fields a list can be sorted and filtered by (the API's names); `values` for enumerations. */
+  readonly sortFields: readonly ListField[];
+  readonly filterFields: readonly ListField[];
+  /** Whether the API filters and sorts (Losant); if not, lists are filtered and sorted here. */
+  readonly serverQuery: boolean;
+  /** A field's value as text, for filtering and sorting here. */
+  fieldValue(item: ResourceItem, field: string): string;
+  /** What a copy of the item needs, for rotation: the create input with the same settings. */
+  copyInput?(item: ResourceItem, name: string): Record<string, unknown>;
+}
+
+export interface ListField {
+  field: string;
+  label: string;
+  values?: readonly string[];
 }
 
 export interface ApplicationSummary {

@@ -1,6 +1,7 @@
 // Copy a key's public value or an item's ID to the clipboard.
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
+import { selectedItems } from './bulk';
 import { resolveItem } from './targets';
 
 export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
@@ -12,7 +13,14 @@ export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown
   return value;
 }
 
-export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
+export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown, selection?: unknown): Promise<string> {
+  const nodes = selectedItems(arg, selection);
+  if (nodes) {
+    const ids = nodes.map((n) => n.item.id).join('\n');
+    await vscode.env.clipboard.writeText(ids);
+    vscode.window.setStatusBarMessage(`App Keys: copied ${nodes.length} IDs`, 3000);
+    return ids;
+  }
   const target = await resolveItem(appKeys, arg, resourceId);
   await vscode.env.clipboard.writeText(target.itemId);
   vscode.window.setStatusBarMessage(`App Keys: copied ${target.itemId}`, 3000);

@@ -17,6 +17,12 @@ export const COMMANDS = {
   deleteToken: 'appKeys.deleteToken',
   copyId: 'appKeys.copyId',
   showLog: 'appKeys.showLog',
+  loadAll: 'appKeys.loadAll',
+  filter: 'appKeys.filter',
+  clearFilter: 'appKeys.clearFilter',
+  sort: 'appKeys.sort',
+  activate: 'appKeys.activate',
+  deactivate: 'appKeys.deactivate',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -10,6 +10,8 @@ import { COMMANDS } from './ids';
 import { editItem, fetchItem } from './open';
 import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
+import { setStatus } from './status';
+import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
 
 export { COMMANDS } from './ids';
 
@@ -26,14 +28,20 @@ export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvide
     [COMMANDS.fetchKey, (arg) => fetchItem(appKeys, keys, arg)],
     [COMMANDS.editKey, (arg) => editItem(appKeys, keys, arg)],
     [COMMANDS.createKey, (arg) => createItem(appKeys, tree, keys, arg)],
-    [COMMANDS.deleteKey, (arg) => deleteItem(appKeys, tree, keys, arg)],
+    [COMMANDS.deleteKey, (arg, selection) => deleteItem(appKeys, tree, keys, arg, selection)],
     [COMMANDS.copyKey, (arg) => copyKey(appKeys, keys, arg)],
     [COMMANDS.fetchToken, (arg) => fetchItem(appKeys, tokens, arg)],
     [COMMANDS.editToken, (arg) => editItem(appKeys, tokens, arg)],
     [COMMANDS.createToken, (arg) => createItem(appKeys, tree, tokens, arg)],
-    [COMMANDS.deleteToken, (arg) => deleteItem(appKeys, tree, tokens, arg)],
+    [COMMANDS.deleteToken, (arg, selection) => deleteItem(appKeys, tree, tokens, arg, selection)],
     // Any item's ID: a tree item of either kind, { applicationId, keyId } or { applicationId, tokenId }.
-    [COMMANDS.copyId, (arg) => copyId(appKeys, arg && typeof arg === 'object' && 'tokenId' in arg ? tokens : keys, arg)],
+    [COMMANDS.copyId, (arg, selection) => copyId(appKeys, arg && typeof arg === 'object' && 'tokenId' in arg ? tokens : keys, arg, selection)],
+    [COMMANDS.loadAll, (arg) => loadAllGroup(appKeys, tree, arg)],
+    [COMMANDS.filter, (arg) => filterGroup(appKeys, tree, arg)],
+    [COMMANDS.clearFilter, (arg) => clearFilter(appKeys, tree, arg)],
+    [COMMANDS.sort, (arg) => sortGroup(appKeys, tree, arg)],
+    [COMMANDS.activate, (arg, selection) => setStatus(appKeys, tree, true, arg, selection)],
+    [COMMANDS.deactivate, (arg, selection) => setStatus(appKeys, tree, false, arg, selection)],
     [COMMANDS.showLog, () => appKeys.log.show()],
   ];
   return handlers.map(([id, handler]) => registerCommand(appKeys, id as (typeof COMMANDS)[keyof typeof COMMANDS], handler));

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../../core/errors';
 import { maskSecrets } from '../../core/masking';
 import { MissingCredentialError, AppKeys } from '../appKeys';
-import { describe } from '../tree/ApplicationsTreeProvider';
+import { describe } from '../tree/describe';
 import { COMMANDS, CommandId } from './ids';
 
 export type CommandHandler = (...args: unknown[]) => Promise<unknown> | unknown;

@@ -1,12 +1,21 @@
-// Delete a key, after a modal confirmation that names it (unless appKeys.confirmDelete is false).
+// Delete an item (or a selection), after a modal confirmation that names it (unless appKeys.confirmDelete
+// is false; the credential App Keys itself uses is always asked about).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
 import { withCancellableProgress } from '../progress';
 import { confirmDelete } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { bulk, BulkSummary, selectedItems } from './bulk';
 import { resolveItem } from './targets';
 
-export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown): Promise<boolean> {
+export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown, selection?: unknown): Promise<boolean | BulkSummary> {
+  const nodes = selectedItems(arg, selection);
+  if (nodes) {
+    return bulk(appKeys, nodes, { past: 'Deleted', present: 'Deleting', button: 'Delete', confirm: true }, async (client, node, signal) => {
+      await client.remove(node.resource, node.item.id, signal);
+      tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, undefined);
+    });
+  }
   const target = await resolveItem(appKeys, arg, resourceId);
   const client = await appKeys.client(target.app);
   const item = target.item ?? (await withCancellableProgress(`Fetching ${target.resource.noun}…`, (signal) => client.get(target.resource, target.itemId, signal)));

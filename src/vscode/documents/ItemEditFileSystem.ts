@@ -7,7 +7,7 @@ import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import { changedFields, fieldProblem, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
-import { describe } from '../tree/ApplicationsTreeProvider';
+import { describe } from '../tree/describe';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';

@@ -1,36 +1,28 @@
-// The App Keys tree: configured applications → resource groups → keys, a page at a time.
+// The App Keys tree: configured applications → resource groups → items, a page at a time.
 import * as vscode from 'vscode';
-import { ApiError } from '../../core/errors';
-import { maskSecrets } from '../../core/masking';
+import type { ListView } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commands/ids';
-import { withCancellableProgress } from '../progress';
-import { pageSize } from '../settings';
+import { describe } from './describe';
+import { GroupLists } from './groupLists';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
-interface GroupState {
-  items: ResourceItem[];
-  totalCount: number;
-  note?: string;
-  nextPage: number;
-  error?: string;
-}
+export { describe } from './describe';
 
 export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly groups = new Map<string, GroupState>();
+  readonly lists: GroupLists;
   private readonly groupNodes = new Map<string, GroupNode>();
   private readonly applicationNodes = new Map<string, ApplicationNode>();
 
-  constructor(private readonly appKeys: AppKeys) {}
+  constructor(private readonly appKeys: AppKeys) {
+    this.lists = new GroupLists(appKeys);
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node instanceof GroupNode) {
-      const state = this.groups.get(node.key);
-      return node.toTreeItem(state?.totalCount, state?.note);
-    }
+    if (node instanceof GroupNode) return node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key));
     return node.toTreeItem();
   }
 
@@ -47,47 +39,52 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     return [];
   }
 
-  /** Forgets everything loaded below `node` (or everything) and shows it again. */
+  /** Forgets everything loaded below `node` (or everything) and shows it again; views stay. */
   refresh(node?: TreeNode): void {
     if (!node) {
-      this.groups.clear();
+      this.lists.forget();
       this.groupNodes.clear();
       this.applicationNodes.clear();
       this.changed.fire(undefined);
       return;
     }
-    const prefix = node instanceof ApplicationNode ? node.key : node instanceof GroupNode ? node.key : undefined;
-    if (prefix === undefined) return this.refresh(this.getParent(node));
-    for (const key of [...this.groups.keys()]) if (key === prefix || key.startsWith(`${prefix}/`)) this.groups.delete(key);
+    if (!(node instanceof ApplicationNode || node instanceof GroupNode)) return this.refresh(this.getParent(node));
+    this.lists.forget(node.key);
     this.changed.fire(node);
   }
 
   async loadMore(node: LoadMoreNode): Promise<void> {
-    await this.loadPage(node.group);
+    await (node.all ? this.lists.loadAll(node.group) : this.lists.loadNext(node.group));
     this.changed.fire(node.group);
+  }
+
+  async loadAll(group: GroupNode): Promise<void> {
+    await this.lists.loadAll(group);
+    this.changed.fire(group);
+  }
+
+  setView(group: GroupNode, view: ListView): void {
+    this.lists.setView(group.key, view);
+    this.changed.fire(group);
   }
 
   /** Replaces one item after a write, or drops it (`undefined`) after a delete, without reloading the list. */
   updateItem(applicationKey: string, resourceId: string, itemId: string, item: ResourceItem | undefined): void {
-    const groupKey = `${applicationKey}/${resourceId}`;
-    const state = this.groups.get(groupKey);
-    const node = this.groupNodes.get(groupKey);
-    if (!state || !node) return;
-    const index = state.items.findIndex((i) => i.id === itemId);
-    if (item && index >= 0) state.items[index] = item;
-    else if (item) {
-      state.items.unshift(item);
-      state.totalCount++;
-    } else if (index >= 0) {
-      state.items.splice(index, 1);
-      state.totalCount--;
-    }
-    this.changed.fire(node);
+    const key = `${applicationKey}/${resourceId}`;
+    const node = this.groupNodes.get(key);
+    if (node && this.lists.update(key, itemId, item)) this.changed.fire(node);
   }
 
   /** The group node of an application's resource, if the tree has shown it. */
   groupNode(applicationKey: string, resourceId: string): GroupNode | undefined {
     return this.groupNodes.get(`${applicationKey}/${resourceId}`);
+  }
+
+  /** The group node of an application's resource, made as the tree would if not shown yet. */
+  async ensureGroup(applicationKey: string, resourceId: string): Promise<GroupNode | undefined> {
+    const app = this.applications().find((a) => a.key === applicationKey);
+    if (app) await this.applicationChildren(app);
+    return this.groupNode(applicationKey, resourceId);
   }
 
   /** Read from the settings every time; node objects are kept so change events can name them. */
@@ -118,7 +115,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       return platform.resources.map((resource) => {
         const key = `${node.key}/${resource.id}`;
         let group = this.groupNodes.get(key);
-        if (!group) {
+        if (!group || group.parent !== node) {
           group = new GroupNode(node, resource);
           this.groupNodes.set(key, group);
         }
@@ -130,35 +127,18 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   private async groupChildren(node: GroupNode): Promise<TreeNode[]> {
-    if (!this.groups.has(node.key)) await this.loadPage(node);
-    const state = this.groups.get(node.key)!;
+    if (!this.lists.state(node.key)) await this.lists.loadNext(node);
+    const state = this.lists.state(node.key)!;
     if (state.error !== undefined && state.items.length === 0) return [this.errorNode(node, state.error)];
     const children: TreeNode[] = state.items.map((item) => new ItemNode(node, item));
     if (state.error !== undefined) children.push(this.errorNode(node, state.error));
-    else if (state.items.length < state.totalCount) children.push(new LoadMoreNode(node, state.items.length, state.totalCount));
-    else if (state.items.length === 0) children.push(new MessageNode(node.key, `No ${node.resource.noun}s`, 'info'));
-    return children;
-  }
-
-  private async loadPage(node: GroupNode): Promise<void> {
-    const state = this.groups.get(node.key) ?? { items: [], totalCount: 0, nextPage: 0 };
-    this.groups.set(node.key, state);
-    try {
-      const client = await this.appKeys.client(node.parent.app);
-      const query = { page: state.nextPage, perPage: pageSize() };
-      const page = await withCancellableProgress(`Loading ${node.resource.label} of ${this.appKeys.displayName(node.parent.app)}…`, (signal) =>
-        client.list(node.resource, query, signal),
-      );
-      const known = new Set(state.items.map((i) => i.id));
-      state.items.push(...page.items.filter((i) => !known.has(i.id)));
-      state.totalCount = page.totalCount;
-      state.note = page.note;
-      state.nextPage = page.page + 1;
-      state.error = undefined;
-    } catch (error) {
-      state.error = describe(error);
-      this.appKeys.log.error(`Listing ${node.resource.label} of ${node.parent.app.applicationId} failed: ${state.error}`);
+    else if (state.items.length < state.totalCount) {
+      children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
+    } else if (state.items.length === 0) {
+      const filtered = this.lists.view(node.key).filter !== undefined;
+      children.push(new MessageNode(node.key, filtered ? `No ${node.resource.noun}s match the filter` : `No ${node.resource.noun}s`, 'info'));
     }
+    return children;
   }
 
   private errorNode(parent: ApplicationNode | GroupNode, error: unknown): MessageNode {
@@ -169,9 +149,4 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-export function describe(error: unknown): string {
-  const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
-  return maskSecrets(text);
 }

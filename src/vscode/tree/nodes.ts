@@ -1,8 +1,10 @@
 // The tree's node kinds. Each knows how it looks; the provider knows where children come from.
 import * as vscode from 'vscode';
+import type { ListView } from '../../core/listing';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import { COMMANDS, RESOURCE_COMMANDS } from '../commands/ids';
+import { itemDecorationUri } from './itemDecorations';
 import { itemTooltip } from './tooltip';
 
 export class ApplicationNode {
@@ -28,12 +30,19 @@ export class GroupNode {
     return `${this.parent.key}/${this.resource.id}`;
   }
 
-  toTreeItem(totalCount?: number, note?: string): vscode.TreeItem {
+  toTreeItem(state: { totalCount: number; note?: string } | undefined, view: ListView): vscode.TreeItem {
     const item = new vscode.TreeItem(this.resource.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.key;
-    item.description = [totalCount === undefined ? undefined : String(totalCount), note].filter(Boolean).join(' · ') || undefined;
-    item.iconPath = new vscode.ThemeIcon('folder-library');
-    item.contextValue = `group:${this.resource.id}`;
+    const label = (field: string) => [...this.resource.filterFields, ...this.resource.sortFields].find((f) => f.field === field)?.label.toLowerCase() ?? field;
+    item.description = [
+      state === undefined ? undefined : String(state.totalCount),
+      state?.note,
+      view.filter ? `${label(view.filter.field)}: ${view.filter.pattern}` : undefined,
+      view.sort ? `by ${label(view.sort.field)} ${view.sort.direction === 'asc' ? '↑' : '↓'}` : undefined,
+    ].filter(Boolean).join(' · ') || undefined;
+    item.iconPath = new vscode.ThemeIcon(view.filter ? 'filter' : 'folder-library');
+    // group:<resource>[:filtered][:status] — menus offer clear-filter and bulk status where they apply.
+    item.contextValue = `group:${this.resource.id}${view.filter ? ':filtered' : ''}${this.resource.statusPatch ? ':status' : ''}`;
     return item;
   }
 }
@@ -58,7 +67,9 @@ export class ItemNode {
     item.iconPath = summary.active
       ? new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'))
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    item.contextValue = `item:${this.resource.id}:${summary.active ? 'active' : 'inactive'}`;
+    item.contextValue = `item:${this.resource.id}:${summary.active ? 'active' : 'inactive'}${this.resource.statusPatch ? ':status' : ''}`;
+    // Lets the decoration provider fade inactive items (see itemDecorations.ts).
+    item.resourceUri = itemDecorationUri(item.id, summary.active);
     item.command = { title: 'Fetch', command: RESOURCE_COMMANDS[this.resource.id]?.fetch ?? COMMANDS.fetchKey, arguments: [this] };
     return item;
   }
@@ -66,14 +77,15 @@ export class ItemNode {
 
 export class LoadMoreNode {
   readonly kind = 'loadMore';
-  constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number) {}
+  constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number, readonly all: boolean) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`Load more… (${this.loaded} of ${this.total})`, vscode.TreeItemCollapsibleState.None);
-    item.id = `${this.group.key}/#more`;
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    const label = this.all ? `Load all (${this.total})` : `Load more… (${this.loaded} of ${this.total})`;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.group.key}/#${this.all ? 'all' : 'more'}`;
+    item.iconPath = new vscode.ThemeIcon(this.all ? 'fold-down' : 'ellipsis');
     item.contextValue = 'loadMore';
-    item.command = { title: 'Load more', command: COMMANDS.loadMore, arguments: [this] };
+    item.command = { title: label, command: COMMANDS.loadMore, arguments: [this] };
     return item;
   }
 }

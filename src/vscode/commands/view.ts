@@ -1,0 +1,77 @@
+// Filter, sort and load a whole group. The view shows in the group's description and survives refreshes.
+import type { ListView } from '../../core/listing';
+import type { AppKeys } from '../appKeys';
+import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { GroupNode } from '../tree/nodes';
+import { resolveGroup } from './targets';
+
+interface ViewArgument {
+  resource?: string;
+  field?: string;
+  pattern?: string;
+  direction?: 'asc' | 'desc';
+}
+
+async function group(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<{ key: string; node?: GroupNode; given: ViewArgument } & Awaited<ReturnType<typeof resolveGroup>>> {
+  const given = (arg && typeof arg === 'object' && !(arg instanceof GroupNode) ? arg : {}) as ViewArgument;
+  const resolved = await resolveGroup(appKeys, arg, given.resource ?? 'keys');
+  const applicationKey = appKeys.applicationKey(resolved.app);
+  return { ...resolved, key: `${applicationKey}/${resolved.resource.id}`, node: await tree.ensureGroup(applicationKey, resolved.resource.id), given };
+}
+
+function apply(tree: ApplicationsTreeProvider, key: string, node: GroupNode | undefined, view: ListView): ListView {
+  if (node) tree.setView(node, view);
+  else tree.lists.setView(key, view);
+  return view;
+}
+
+export async function filterGroup(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<ListView> {
+  const { resource, key, node, given } = await group(appKeys, tree, arg);
+  const current = tree.lists.view(key);
+  const field =
+    resource.filterFields.find((f) => f.field === given.field) ??
+    (await appKeys.ui.showQuickPick(resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : 'glob, e.g. gate*' })), {
+      placeHolder: `Filter ${resource.label} by`,
+    }));
+  let pattern = given.pattern;
+  if (pattern === undefined && field.values) {
+    pattern = (await appKeys.ui.showQuickPick(field.values.map((v) => ({ label: v })), { placeHolder: `Show ${resource.label} whose ${field.label.toLowerCase()} is` })).label;
+  } else if (pattern === undefined) {
+    pattern = await appKeys.ui.showInputBox({
+      prompt: `Show ${resource.label} whose ${field.label.toLowerCase()} matches (* matches anything; case does not matter)`,
+      value: current.filter?.field === field.field ? current.filter.pattern : '',
+      validateInput: (v) => (v.trim() ? undefined : 'Enter a pattern, e.g. gate*'),
+    });
+  }
+  return apply(tree, key, node, { ...current, filter: { field: field.field, pattern: pattern.trim() } });
+}
+
+export async function clearFilter(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<ListView> {
+  const { key, node } = await group(appKeys, tree, arg);
+  const { sort } = tree.lists.view(key);
+  return apply(tree, key, node, { sort });
+}
+
+export async function sortGroup(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<ListView> {
+  const { resource, key, node, given } = await group(appKeys, tree, arg);
+  const current = tree.lists.view(key);
+  let sort: ListView['sort'];
+  const known = resource.sortFields.find((f) => f.field === given.field);
+  if (known) {
+    sort = { field: known.field, direction: given.direction ?? 'asc' };
+  } else {
+    const choices = resource.sortFields.flatMap((f) => [
+      { label: `${f.label} ↑`, description: 'ascending', sort: { field: f.field, direction: 'asc' as const } },
+      { label: `${f.label} ↓`, description: 'descending', sort: { field: f.field, direction: 'desc' as const } },
+    ]);
+    sort = (await appKeys.ui.showQuickPick(choices, { placeHolder: `Sort ${resource.label} by` })).sort;
+  }
+  return apply(tree, key, node, { ...current, sort });
+}
+
+export async function loadAllGroup(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<number> {
+  const { key, node } = await group(appKeys, tree, arg);
+  if (!node) throw new Error('That group is not in the App Keys tree');
+  await tree.loadAll(node);
+  return tree.lists.state(key)?.items.length ?? 0;
+}

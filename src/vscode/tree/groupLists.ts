@@ -1,0 +1,109 @@
+// What each group of the tree holds: the items loaded so far, the view (filter, sort) the user chose,
+// and how to load the next page or all of them. Views survive refreshes; loaded items do not.
+import type { ListView } from '../../core/listing';
+import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
+import type { ResourceItem } from '../../core/platforms/platform';
+import type { AppKeys } from '../appKeys';
+import { withCancellableProgress } from '../progress';
+import { pageSize } from '../settings';
+import type { GroupNode } from './nodes';
+import { describe } from './describe';
+
+export interface GroupState {
+  items: ResourceItem[];
+  totalCount: number;
+  note?: string;
+  nextPage: number;
+  error?: string;
+}
+
+/** Losant serves up to 1,000 items a page; Elastic Path caps pages at 100 itself. */
+const LOAD_ALL_PAGE_SIZE = 1000;
+/** Pages in flight at once when loading everything. */
+const LOAD_ALL_CONCURRENCY = 6;
+/** Elastic Path serves offsets up to 10,000; no platform here lists more through paging. */
+const MAX_LISTED = 10_000;
+
+export class GroupLists {
+  private readonly states = new Map<string, GroupState>();
+  private readonly views = new Map<string, ListView>();
+
+  constructor(private readonly appKeys: AppKeys) {}
+
+  state(key: string): GroupState | undefined {
+    return this.states.get(key);
+  }
+
+  view(key: string): ListView {
+    return this.views.get(key) ?? {};
+  }
+
+  /** A new filter or sort: the group loads again from its first page. */
+  setView(key: string, view: ListView): void {
+    if (view.filter || view.sort) this.views.set(key, view);
+    else this.views.delete(key);
+    this.states.delete(key);
+  }
+
+  /** Forgets the items loaded under `prefix` (the views stay). */
+  forget(prefix?: string): void {
+    for (const key of [...this.states.keys()]) if (prefix === undefined || key === prefix || key.startsWith(`${prefix}/`)) this.states.delete(key);
+  }
+
+  async loadNext(node: GroupNode): Promise<void> {
+    await this.load(node, false);
+  }
+
+  async loadAll(node: GroupNode): Promise<void> {
+    await this.load(node, true);
+  }
+
+  /** Replaces one item after a write, adds a new one, or drops a deleted one (`undefined`). */
+  update(key: string, itemId: string, item: ResourceItem | undefined): boolean {
+    const state = this.states.get(key);
+    if (!state) return false;
+    const index = state.items.findIndex((i) => i.id === itemId);
+    if (item && index >= 0) state.items[index] = item;
+    else if (item) {
+      state.items.unshift(item);
+      state.totalCount++;
+    } else if (index >= 0) {
+      state.items.splice(index, 1);
+      state.totalCount--;
+    }
+    return true;
+  }
+
+  private async load(node: GroupNode, all: boolean): Promise<void> {
+    const state = this.states.get(node.key) ?? { items: [], totalCount: 0, nextPage: 0 };
+    this.states.set(node.key, state);
+    const resource = node.resource;
+    const view = this.view(node.key);
+    // Where the API cannot filter or sort, the whole list is loaded and the view applied here.
+    const local = !resource.serverQuery && (view.filter !== undefined || view.sort !== undefined);
+    const perPage = pageSize();
+    const title = `Loading ${resource.label} of ${this.appKeys.displayName(node.parent.app)}…`;
+    try {
+      const client = await this.appKeys.client(node.parent.app);
+      const fetchPage = client.list.bind(client, resource);
+      if (all || local) {
+        // Everything, from the first page, in the largest pages the API serves (it caps them itself).
+        const query = (page: number) => pageQuery(resource, view, page, LOAD_ALL_PAGE_SIZE);
+        const result = await withCancellableProgress(title, (signal) =>
+          loadAll(fetchPage, query, { perPage: LOAD_ALL_PAGE_SIZE, concurrency: LOAD_ALL_CONCURRENCY, maxItems: MAX_LISTED, signal }),
+        );
+        const items = local ? applyViewLocally(resource, view, result.items) : result.items;
+        Object.assign(state, { items, totalCount: local ? items.length : Math.max(result.totalCount, items.length), note: result.note, error: undefined, nextPage: Number.MAX_SAFE_INTEGER });
+      } else {
+        const query = (page: number) => pageQuery(resource, view, page, perPage);
+        const page = await withCancellableProgress(title, (signal) => fetchPage(query(state.nextPage), signal));
+        const known = new Set(state.items.map((i) => i.id));
+        state.items.push(...page.items.filter((i) => !known.has(i.id)));
+        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: page.page + 1, error: undefined });
+      }
+    } catch (error) {
+      state.error = describe(error);
+      this.appKeys.log.error(`Listing ${resource.label} of ${node.parent.app.applicationId} failed: ${state.error}`);
+    }
+  }
+}
