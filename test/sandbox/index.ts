@@ -26,3 +26,6 @@ export type {
 export { ELASTICPATH_ROUTES, EP_UUID_PATTERN } from './elasticpath/router';
 export { EP_MAX_PAGE_LIMIT, EP_MAX_PAGE_OFFSET } from './elasticpath/pagination';
 export { EP_NAME_MAX_LENGTH } from './elasticpath/body';
+// Fault modes (see README "Fault modes") and a counting loopback-only forward proxy.
+export { FAULT_KINDS, PROCESSING_FAULTS, mulberry32, noFaults, type FaultKind, type SandboxFaults } from './faults';
+export { isLoopbackHost, startProxy, type LoopbackProxy, type ProxiedRequest, type ProxyOptions, type RefusedProxyRequest } from './proxy';

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     port,
     extraKeys,
     // The log names the token used, never its value.
-    onRequest: (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}`),
+    onRequest: (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
   });
   console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);
   console.log('\n== Losant ==');

@@ -1,8 +1,13 @@
 // startSandbox(): a real HTTP server on 127.0.0.1 answering like the imitated
-// platforms, recording every request, with reset() and a close() that also
-// ends keep-alive sockets so test runners can exit by themselves.
+// platforms, recording every request, with switchable fault modes (faults.ts),
+// reset() and a close() that also ends keep-alive and hung sockets so test
+// runners can exit by themselves.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502,
+  type FaultKind, type SandboxFaults,
+} from './faults';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
 import { createElasticPathRouter } from './elasticpath/router';
 import { createLosantRouter } from './losant/router';
@@ -14,7 +19,12 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  /** The status the client saw in the headers; 0 while unanswered and when the connection was reset. */
   status: number;
+  /** The injected fault, if any (see README "Fault modes"). */
+  fault?: FaultKind;
+  /** True once the request reached its platform router, i.e. it may have changed state. */
+  processed: boolean;
   /**
    * Which credential was used, never the token or secret itself: Losant a SANDBOX_TOKENS name or
    * "apiToken:<id>"; Elastic Path "ep:<application key id>" (":implicit" appended for implicit tokens).
@@ -28,8 +38,18 @@ export interface Sandbox {
   /** Every request in arrival order; status is filled in once answered. */
   readonly requests: RecordedRequest[];
   readonly state: SandboxState;
-  /** Delay before each answer, for tests of time limits and cancellation (0 = none). */
+  /** Delay before each answer, for tests of time limits and cancellation (0 = none). Alias of faults.latencyMs. */
   latencyMs: number;
+  /**
+   * Fault modes, mutable in place (`sandbox.faults.failNext = ['reset']`) or replaced with a partial
+   * configuration (`sandbox.faults = { rate: 0.2, kinds: ['status503'], seed: 7 }`; missing fields take
+   * their defaults, and the seeded sequence restarts). Assigning validates and throws on nonsense.
+   */
+  get faults(): SandboxFaults;
+  set faults(value: Partial<SandboxFaults>);
+  /** How many faults of each kind were injected since start or reset(). */
+  readonly faultCounts: Readonly<Record<FaultKind, number>>;
+  /** Seed data again, empty request log, no faults (latency 0), fault counts 0. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -53,8 +73,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
-  // Assigned once listening; read by respond() for the current latency.
-  let sandbox: Sandbox = { latencyMs: 0 } as Sandbox;
+  const injector = new FaultInjector();
+  // Assigned once listening; respond() reads its url through the Elastic Path router.
+  let sandbox = {} as Sandbox;
 
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -65,23 +86,64 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       query: Object.fromEntries(url.searchParams),
       body: undefined,
       status: 0,
+      processed: false,
     };
     requests.push(record);
     const router = routers.find((candidate) => candidate.owns(url.pathname)) ?? routers[routers.length - 1];
-    let response: SandboxResponse;
-    if (sandbox.latencyMs > 0) await new Promise((r) => setTimeout(r, sandbox.latencyMs));
+    // Decided on arrival, so the seeded sequence follows arrival order whatever the latency.
+    let fault: FaultKind | undefined;
+    let faultConfigError: string | undefined;
     try {
-      const rawBody = await readRawBody(req);
+      fault = injector.pick(method, url.pathname);
+    } catch (err) {
+      faultConfigError = err instanceof Error ? err.message : String(err);
+    }
+    if (fault !== undefined) record.fault = fault;
+    const faults = injector.faults;
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    let response: SandboxResponse | undefined;
+    let rawBody = '';
+    try {
+      rawBody = await readRawBody(req);
       record.body = bodyForLog(rawBody, req.headers['content-type']);
-      response = await router.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody });
     } catch (err) {
       response = err instanceof BodyTooLargeError
         ? router.error(413, 'PayloadTooLarge', err.message)
         : router.error(500, 'InternalError', err instanceof Error ? err.message : String(err));
     }
-    record.status = response.status;
+    if (fault !== undefined && !isProcessingFault(fault)) {
+      // Answered before the platform sees the request: no state changes.
+      if (fault === 'reset') {
+        resetConnection(req);
+      } else if (fault === 'html') {
+        record.status = 502;
+        writeHtml502(res);
+      } else {
+        const injected = statusFault(fault, faults, (s, t, m) => router.error(s, t, m));
+        record.status = injected.status;
+        writeResponse(res, injected);
+      }
+      options.onRequest?.(record);
+      return;
+    }
+    if (response === undefined && faultConfigError !== undefined) {
+      response = router.error(500, 'InternalError', faultConfigError);
+    }
+    if (response === undefined) {
+      record.processed = true;
+      try {
+        response = await router.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody });
+      } catch (err) {
+        response = router.error(500, 'InternalError', err instanceof Error ? err.message : String(err));
+      }
+    }
     if (response.principalName !== undefined) record.tokenName = response.principalName;
-    writeResponse(res, response);
+    if (fault !== undefined) {
+      record.status = writeFaultyResponse(fault, req, res, response);
+    } else {
+      record.status = response.status;
+      writeResponse(res, response);
+    }
     options.onRequest?.(record);
   }
 
@@ -102,7 +164,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   sandbox = {
-    latencyMs: 0,
+    get latencyMs() {
+      return injector.faults.latencyMs;
+    },
+    set latencyMs(value: number) {
+      injector.faults.latencyMs = value;
+    },
+    get faults(): SandboxFaults {
+      return injector.faults;
+    },
+    set faults(value: Partial<SandboxFaults>) {
+      injector.faults = value;
+    },
+    faultCounts: injector.counts,
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
@@ -110,6 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset() {
       resetSandboxState(state, seed);
       requests.length = 0;
+      injector.reset();
     },
     close() {
       closing ??= new Promise<void>((done) => {
