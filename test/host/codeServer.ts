@@ -1,5 +1,6 @@
 // Starts code-server (a complete VS Code whose Node extension host runs extensions exactly as desktop VS Code does)
 // on 127.0.0.1, in its own process group, and stops it by that group. Installed by test/host/install.sh.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
@@ -115,6 +116,53 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The environment code-server runs in: its Node 24 first on PATH, its state under stateDir, no npm_* leftovers. */
+export function hostEnv(stateDir: string, extra: Record<string, string> = {}, root?: string): NodeJS.ProcessEnv {
+  const paths = hostPaths(root);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${paths.node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
+    // Keeps code-server's own state (heartbeat, last-opened folder) out of the user's home.
+    XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
+    ...extra,
+  };
+  // Inherited from `npm test`/`npm start`; they would confuse code-server's own npm/node checks.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('npm_')) delete env[key];
+  }
+  delete env.NODE_OPTIONS;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.ELECTRON_RUN_AS_NODE;
+  return env;
+}
+
+/**
+ * Installs a packaged extension the way a user does: `code-server --install-extension file.vsix` into extensionsDir.
+ * Returns code-server's output; throws with it if the install failed.
+ */
+export function installExtension(options: { vsix: string; extensionsDir: string; userDataDir: string; stateDir: string; root?: string }): string {
+  const paths = hostPaths(options.root);
+  fs.mkdirSync(options.stateDir, { recursive: true });
+  fs.mkdirSync(options.extensionsDir, { recursive: true });
+  const args = [
+    paths.codeServerBin,
+    '--config',
+    path.join(options.stateDir, 'config.yaml'),
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
+    '--install-extension',
+    options.vsix,
+  ];
+  const result = spawnSync(paths.node24, args, { env: hostEnv(options.stateDir, {}, options.root), cwd: options.stateDir, encoding: 'utf8', timeout: 120_000 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`code-server --install-extension ${options.vsix} failed (exit ${result.status ?? result.signal}):\n${output}`);
+  }
+  return output;
+}
+
 async function startOnce(options: CodeServerOptions, port: number): Promise<CodeServer> {
   const paths = hostPaths(options.root);
   if (!fs.existsSync(paths.stamp) || !fs.existsSync(paths.codeServerBin)) {
@@ -146,20 +194,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
   ];
   if (options.workspace) args.push(options.workspace);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${paths.node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
-    // Keeps code-server's own state (heartbeat, last-opened folder) out of the user's home.
-    XDG_DATA_HOME: path.join(options.stateDir, 'xdg-data'),
-    ...options.env,
-  };
-  // Inherited from `npm test`/`npm start`; they would confuse code-server's own npm/node checks.
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('npm_')) delete env[key];
-  }
-  delete env.NODE_OPTIONS;
-  delete env.VSCODE_IPC_HOOK_CLI;
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = hostEnv(options.stateDir, options.env, options.root);
 
   const group = spawnGroup(paths.node24, args, { env, stdio: ['ignore', log, log], cwd: options.stateDir });
   fs.closeSync(log);

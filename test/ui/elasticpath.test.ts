@@ -1,0 +1,55 @@
+// A person adds an Elastic Path store with a client ID and secret, sees its keys and reserved rate limits, and
+// creates a key whose one-time client secret is shown in a modal. Runs after the Losant tests, in the same window.
+import * as assert from 'assert';
+import { SANDBOX_EP } from '../sandbox';
+import { readmeScreenshot } from './hooks';
+import { session } from './session';
+import { until } from './wait';
+import { Workbench } from './workbench';
+
+describe('UI: Elastic Path application keys', () => {
+  let wb: Workbench;
+  before(() => {
+    wb = new Workbench(session.page);
+  });
+
+  const serverKeys = () => [...session.sandbox.state.elasticpath.keys.values()];
+
+  it('adds an Elastic Path store with a client ID and secret, and lists its keys with reserved rate limits', async () => {
+    await wb.openViewContainer('App Keys');
+    await wb.collapse(wb.treeRow('Demo Fleet')); // one "Application Keys" group on screen
+    await wb.runCommand('App Keys: Add Application');
+    await wb.pick('Which platform?', 'Elastic Path');
+    await wb.pick('Which Elastic Path API host?', 'Other host…');
+    await wb.type('API base URL', session.sandbox.url);
+    await wb.type('Client ID for', SANDBOX_EP.clientId);
+    await wb.type(/Client secret for/i, SANDBOX_EP.clientSecret);
+    session.secretsUsed.set('SANDBOX_EP.clientSecret', SANDBOX_EP.clientSecret);
+    await wb.type(/Store ID/i, SANDBOX_EP.storeId);
+    await wb.type(/name to show/i, SANDBOX_EP.storeName);
+
+    const store = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
+    await wb.expand(store);
+    await wb.treeRow('Application Keys').waitFor();
+    await wb.treeRow('Storefront', /^reserved 30\/s · used /).waitFor();
+    await wb.treeRow(SANDBOX_EP.keyName).waitFor();
+    await readmeScreenshot('elasticpath');
+  });
+
+  it('creates a key and shows its one-time client ID and secret in a modal', async () => {
+    const before = new Set(serverKeys().map((k) => k.id));
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'Create Key…');
+    await wb.type('Name of the new application key', 'UI test integration');
+    await wb.type('Reserved rate limit', '5');
+    const dialog = await wb.waitForDialog('Created application key "UI test integration"');
+    const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
+    session.secretsUsed.set('the new Elastic Path client secret', created.client_secret);
+    assert.strictEqual(/client_id: (\S+)/.exec(dialog.detail)?.[1], created.client_id, dialog.detail);
+    assert.strictEqual(/client_secret: (\S+)/.exec(dialog.detail)?.[1], created.client_secret, dialog.detail);
+    assert.strictEqual(created.reserved_rate_limit, 5);
+    await wb.dismissDialog();
+    await wb.treeRow('UI test integration', /^reserved 5\/s · never used/).waitFor();
+    // The group counts the new key next to the store's reserved total.
+    await wb.treeRow('Application Keys', new RegExp(`^${serverKeys().length} · \\d+/s reserved`)).waitFor();
+  });
+});

@@ -1,0 +1,136 @@
+// A person manages a Losant application's keys in the packaged extension: mouse and keyboard only.
+// The tests run in order and share one window (like a person's session): each starts where the one before ended.
+import * as assert from 'assert';
+import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
+import { readmeScreenshot } from './hooks';
+import { session } from './session';
+import { until } from './wait';
+import { Workbench } from './workbench';
+
+const fleet = SANDBOX_APPS.demoFleet;
+
+describe('UI: Losant application keys', () => {
+  let wb: Workbench;
+  before(() => {
+    wb = new Workbench(session.page);
+  });
+
+  function serverKeys() {
+    return [...session.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === fleet.id);
+  }
+  function serverKeyNamed(name: string) {
+    return serverKeys().find((k) => k.name === name);
+  }
+
+  it('opens the App Keys view from the activity bar: no applications yet', async () => {
+    const sidebar = await wb.openViewContainer('App Keys');
+    await until('the welcome text', async () => (await sidebar.innerText()).includes('No applications yet'));
+    // A wider side bar, as a person would drag it, so labels and descriptions show in full.
+    await wb.resizeSideBar(440);
+  });
+
+  it('adds a Losant application on another host through the command palette', async () => {
+    await wb.runCommand('App Keys: Add Application');
+    await wb.pick('Which platform?', 'Losant');
+    await wb.pick('Which Losant API host?', 'Other host…');
+    await wb.type('API base URL', session.sandbox.url);
+    await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
+    session.secretsUsed.set('SANDBOX_TOKENS.full', SANDBOX_TOKENS.full);
+    await wb.pick('Choose the application', fleet.name);
+    const app = wb.treeRow(fleet.name, `Losant · ${new URL(session.sandbox.url).host}`);
+    await app.waitFor();
+  });
+
+  it('expands the application and shows its keys with their status', async () => {
+    await wb.expand(wb.treeRow(fleet.name));
+    await wb.treeRow('Application Keys').waitFor();
+    const inactive = serverKeys().find((k) => k.status === 'inactive' && k.name?.startsWith('Truck'));
+    assert.ok(inactive?.name);
+    await wb.treeRow(inactive.name, /^inactive/).waitFor();
+    await wb.treeRow('Truck 03 gateway').waitFor();
+    await wb.treeRow('API Tokens').waitFor();
+    await wb.treeRow('CI pipeline', 'all.Application').waitFor();
+    await wb.waitForTreeIdle();
+    await readmeScreenshot('tree');
+  });
+
+  it('fetches a key by clicking it: read-only JSON without its secret', async () => {
+    const key = serverKeyNamed('Truck 03 gateway');
+    assert.ok(key);
+    await wb.clickRow(wb.treeRow('Truck 03 gateway'));
+    const editor = await wb.waitForEditor(`${key.id}.json`);
+    const text = await until('the key in the editor', async () => {
+      const t = await wb.editorText(editor);
+      return t.includes(key.key) ? t : undefined;
+    });
+    const shown = JSON.parse(text);
+    assert.strictEqual(shown.id, key.id);
+    assert.strictEqual(shown.name, 'Truck 03 gateway');
+    assert.strictEqual(shown.secret, undefined);
+    assert.ok(!text.includes(key.secret), 'the secret is not shown');
+    assert.ok(await wb.activeTabIsReadOnly(), 'the fetched key opens read-only');
+    await wb.closeActiveEditor();
+  });
+
+  it('edits a key: a bad value shows in the Problems panel; the fixed document saves and the tree shows it', async () => {
+    const key = serverKeyNamed('Truck 03 gateway');
+    assert.ok(key);
+    const row = wb.treeRow('Truck 03 gateway');
+    await wb.inlineAction(row, 'Edit Key');
+    const editor = await wb.waitForEditor(`${key.id}.json`);
+    const original = JSON.parse(await until('the edit document', async () => {
+      const t = await wb.editorText(editor);
+      return t.includes('"status"') ? t : undefined;
+    }));
+    assert.deepStrictEqual(Object.keys(original).sort(), ['description', 'filterType', 'name', 'pubTopics', 'status', 'subTopics']);
+
+    await wb.replaceEditorText(editor, JSON.stringify({ ...original, status: 'paused' }, null, 2));
+    const problems = await wb.openProblems();
+    const problem = await until('the schema problem in the Problems panel', async () => {
+      const texts = await problems.allInnerTexts();
+      return texts.find((t) => /allowed values|Value is not accepted/i.test(t) && /active/.test(t));
+    });
+    assert.match(problem, /"active", "inactive"|active, inactive|"active"/);
+    await readmeScreenshot('edit-problem');
+
+    const renamed = 'Truck 03 gateway (retired)';
+    await wb.replaceEditorText(editor, JSON.stringify({ ...original, status: 'inactive', name: renamed }, null, 2));
+    await until('the Problems panel to clear', async () => (await problems.count()) === 0);
+    await wb.save();
+    await until('the save to reach the sandbox', () => key.name === renamed && key.status === 'inactive');
+    await wb.treeRow(renamed, /^inactive/).waitFor();
+    await wb.closeProblems();
+    await wb.closeActiveEditor();
+  });
+
+  it('creates a key and shows its one-time secret in a modal', async () => {
+    const before = new Set(serverKeys().map((k) => k.id));
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'Create Key…');
+    await wb.type(/name/i, 'UI test key');
+    await wb.type(/description/i, 'Created by the UI tests');
+    const dialog = await wb.waitForDialog('Created application key "UI test key"');
+    const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
+    session.secretsUsed.set('the new Losant key secret', created.secret);
+    const shown = /secret: (\S+)/.exec(dialog.detail)?.[1];
+    assert.strictEqual(shown, created.secret, `the dialog shows the secret the sandbox stored (${dialog.detail})`);
+    assert.strictEqual(created.name, 'UI test key');
+    assert.strictEqual(created.description, 'Created by the UI tests');
+    await readmeScreenshot('secret');
+    await wb.dismissDialog();
+    await wb.treeRow('UI test key').waitFor();
+    // The group counts the new key (seeded keys, the new one).
+    await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();
+  });
+
+  it('deletes a key through the context menu after confirming', async () => {
+    const victim = serverKeyNamed('Truck 19 gateway');
+    assert.ok(victim);
+    const row = wb.treeRow('Truck 19 gateway');
+    await wb.contextMenu(row, 'Delete Key…');
+    const dialog = await wb.waitForDialog('Delete application key "Truck 19 gateway"');
+    assert.match(dialog.message, /from Demo Fleet\?/);
+    await wb.clickDialogButton('Delete');
+    await until('the key to be deleted in the sandbox', () => !session.sandbox.state.losant.keys.has(victim.id));
+    await row.waitFor({ state: 'detached' });
+  });
+});

@@ -1,0 +1,45 @@
+// Looks for secrets in files: every file under the given folders, read as bytes, searched for each secret as UTF-8
+// and as UTF-16LE (how some stores keep strings), so binary files (databases, caches) are searched too.
+import * as fs from 'fs';
+import { walk } from './session';
+
+export interface SecretHit {
+  file: string;
+  secret: string;
+  encoding: 'utf8' | 'utf16le';
+  /** A little of the text around the find, with the secret itself replaced by its name. */
+  context: string;
+}
+
+export interface ScanResult {
+  files: string[];
+  bytes: number;
+  hits: SecretHit[];
+}
+
+/** Searches every file under `roots` (and the extra `files`) for each value of `secrets` (name → value). */
+export function scanForSecrets(roots: string[], secrets: Map<string, string>, files: string[] = []): ScanResult {
+  const all = [...new Set([...roots.flatMap((r) => walk(r)), ...files.filter((f) => fs.existsSync(f))])];
+  const needles = [...secrets].flatMap(([name, value]) =>
+    (['utf8', 'utf16le'] as const).map((encoding) => ({ name, encoding, bytes: Buffer.from(value, encoding) })),
+  );
+  const hits: SecretHit[] = [];
+  let bytes = 0;
+  for (const file of all) {
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file);
+    } catch {
+      continue; // removed meanwhile (a lock file)
+    }
+    bytes += content.length;
+    for (const needle of needles) {
+      const at = content.indexOf(needle.bytes);
+      if (at < 0) continue;
+      const around = content.subarray(Math.max(0, at - 60), at + needle.bytes.length + 60).toString(needle.encoding);
+      const context = around.split(Buffer.from(needle.bytes).toString(needle.encoding)).join(`<${needle.name}>`).replace(/[^\x20-\x7e]/g, '.');
+      hits.push({ file, secret: needle.name, encoding: needle.encoding, context });
+    }
+  }
+  return { files: all, bytes, hits };
+}
