@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
       if (['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),
-    ...registerCommands(appKeys, tree),
+    ...registerCommands(appKeys, tree, { edits, views }),
     { dispose: () => void service.dispose() },
   );
 

@@ -51,7 +51,7 @@ export function useHarness(each?: (h: Harness) => Promise<void>): Harness {
   });
   afterEach(async () => {
     await discardEditors();
-    for (const name of ['pageSize', 'confirmDelete']) await setting(name, undefined);
+    for (const name of ['pageSize', 'confirmDelete', 'requestTimeoutSeconds']) await setting(name, undefined);
     await configure([]);
     assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
   });

@@ -20,7 +20,7 @@ export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
 }
 
 /** A modal that shows secrets the server reveals only once, until the user closes it. */
-async function showOneTimeSecrets(appKeys: AppKeys, headline: string, secrets: OneTimeSecret[]): Promise<void> {
+export async function showOneTimeSecrets(appKeys: AppKeys, headline: string, secrets: OneTimeSecret[]): Promise<void> {
   if (secrets.length === 0) return;
   const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\nThis is the only time the secret is shown: App Keys does not store it.`;
   let copied = '';

@@ -23,6 +23,9 @@ export const COMMANDS = {
   sort: 'appKeys.sort',
   activate: 'appKeys.activate',
   deactivate: 'appKeys.deactivate',
+  rotateKey: 'appKeys.rotateKey',
+  reveal: 'appKeys.reveal',
+  staleReport: 'appKeys.staleKeysReport',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

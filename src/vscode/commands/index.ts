@@ -7,15 +7,16 @@ import { addApplication, AddApplicationArgument, clearToken, removeApplication, 
 import { copyId, copyKey } from './copy';
 import { createItem } from './create';
 import { COMMANDS } from './ids';
-import { editItem, fetchItem } from './open';
+import { DocumentFileSystems, editItem, fetchItem } from './open';
 import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
+import { rotateKey } from './rotate';
 import { setStatus } from './status';
 import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
 
 export { COMMANDS } from './ids';
 
-export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvider): vscode.Disposable[] {
+export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems): vscode.Disposable[] {
   const keys = 'keys';
   const tokens = 'tokens';
   const handlers: [string, (...args: unknown[]) => unknown][] = [
@@ -25,13 +26,13 @@ export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvide
     [COMMANDS.clearToken, (arg) => clearToken(appKeys, tree, arg)],
     [COMMANDS.refresh, (arg) => tree.refresh(arg as TreeNode | undefined)],
     [COMMANDS.loadMore, (arg) => (arg instanceof LoadMoreNode ? tree.loadMore(arg) : undefined)],
-    [COMMANDS.fetchKey, (arg) => fetchItem(appKeys, keys, arg)],
-    [COMMANDS.editKey, (arg) => editItem(appKeys, keys, arg)],
+    [COMMANDS.fetchKey, (arg) => fetchItem(appKeys, documents, keys, arg)],
+    [COMMANDS.editKey, (arg) => editItem(appKeys, documents, keys, arg)],
     [COMMANDS.createKey, (arg) => createItem(appKeys, tree, keys, arg)],
     [COMMANDS.deleteKey, (arg, selection) => deleteItem(appKeys, tree, keys, arg, selection)],
     [COMMANDS.copyKey, (arg) => copyKey(appKeys, keys, arg)],
-    [COMMANDS.fetchToken, (arg) => fetchItem(appKeys, tokens, arg)],
-    [COMMANDS.editToken, (arg) => editItem(appKeys, tokens, arg)],
+    [COMMANDS.fetchToken, (arg) => fetchItem(appKeys, documents, tokens, arg)],
+    [COMMANDS.editToken, (arg) => editItem(appKeys, documents, tokens, arg)],
     [COMMANDS.createToken, (arg) => createItem(appKeys, tree, tokens, arg)],
     [COMMANDS.deleteToken, (arg, selection) => deleteItem(appKeys, tree, tokens, arg, selection)],
     // Any item's ID: a tree item of either kind, { applicationId, keyId } or { applicationId, tokenId }.
@@ -40,6 +41,7 @@ export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvide
     [COMMANDS.filter, (arg) => filterGroup(appKeys, tree, arg)],
     [COMMANDS.clearFilter, (arg) => clearFilter(appKeys, tree, arg)],
     [COMMANDS.sort, (arg) => sortGroup(appKeys, tree, arg)],
+    [COMMANDS.rotateKey, (arg) => rotateKey(appKeys, tree, arg)],
     [COMMANDS.activate, (arg, selection) => setStatus(appKeys, tree, true, arg, selection)],
     [COMMANDS.deactivate, (arg, selection) => setStatus(appKeys, tree, false, arg, selection)],
     [COMMANDS.showLog, () => appKeys.log.show()],

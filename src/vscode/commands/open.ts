@@ -1,6 +1,7 @@
 // Fetch (read-only, the whole item) and Edit (the patchable fields, saved with PATCH/PUT).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
+import type { ApiFileSystem } from '../documents/ApiFileSystem';
 import { editUri, viewUri } from '../documents/uris';
 import { documentTarget } from './documentTargets';
 import { resolveItem } from './targets';
@@ -10,16 +11,24 @@ async function show(uri: vscode.Uri, preview: boolean): Promise<vscode.TextEdito
   return vscode.window.showTextDocument(document, { preview });
 }
 
-export async function fetchItem(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<vscode.Uri> {
+/** The file systems behind the documents, to refresh a document VS Code still holds. */
+export interface DocumentFileSystems {
+  edits: ApiFileSystem;
+  views: ApiFileSystem;
+}
+
+export async function fetchItem(appKeys: AppKeys, documents: DocumentFileSystems, resourceId: string, arg: unknown): Promise<vscode.Uri> {
   const target = await resolveItem(appKeys, arg, resourceId);
   const uri = viewUri(documentTarget(appKeys, target), 'full');
+  await documents.views.refreshIfOpen(uri);
   await show(uri, true);
   return uri;
 }
 
-export async function editItem(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<vscode.Uri> {
+export async function editItem(appKeys: AppKeys, documents: DocumentFileSystems, resourceId: string, arg: unknown): Promise<vscode.Uri> {
   const target = await resolveItem(appKeys, arg, resourceId);
   const uri = editUri(documentTarget(appKeys, target));
+  await documents.edits.refreshIfOpen(uri);
   await show(uri, false);
   return uri;
 }

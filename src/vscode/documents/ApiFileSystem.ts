@@ -38,6 +38,31 @@ export abstract class ApiFileSystem implements vscode.FileSystemProvider, vscode
     this.touch(uri);
   }
 
+  /**
+   * Before showing a document again: VS Code keeps closed documents for a while and would show
+   * the old text. A clean one is read again from the server (a dirty one keeps the user's text).
+   */
+  async refreshIfOpen(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!open || open.isDirty) return;
+    const fresh = await this.read(uri);
+    if (fresh === open.getText()) return;
+    const reloaded = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        listener.dispose();
+        resolve();
+      }, 3000);
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() !== uri.toString()) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      });
+    });
+    this.changed(uri);
+    await reloaded;
+  }
+
   /** Tells open editors that the document changed on the server side, so they read it again. */
   protected changed(uri: vscode.Uri): void {
     this.touch(uri);
