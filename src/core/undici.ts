@@ -3,12 +3,13 @@
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType, errors as ErrorsType } from 'undici';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
+// As undici's index does: the request/connect/… methods on every dispatcher (ProxyAgent needs connect).
+Object.assign(require('undici/lib/dispatcher/dispatcher').prototype, require('undici/lib/api'));
 export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = require('undici/lib/dispatcher/env-http-proxy-agent');
 export const errors: typeof ErrorsType = require('undici/lib/core/errors');
-const apiRequest: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData> = require('undici/lib/api/api-request');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** undici's `request`, sent through the given dispatcher. */
 export function request(dispatcher: Dispatcher, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
-  return apiRequest.call(dispatcher, options);
+  return dispatcher.request(options);
 }
