@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: installs the VS Code test host (once), type-checks and compiles, bundles, then runs the unit tests
-# (mocha, Node) and the integration tests (inside code-server's real extension host). `npm ci` is the caller's job.
+# `npm test`: installs the VS Code test host (once), type-checks and compiles, bundles and packages the .vsix, then
+# runs the unit tests (mocha, Node), the integration tests (inside code-server's real extension host), the package
+# check (the .vsix's contents and size) and the UI tests (the .vsix installed in code-server, driven in Chromium by
+# mouse and keyboard). `npm ci` is the caller's job.
 # The last line is always "N passed, N failed" summed over all suites; the exit code is non-zero if anything
 # failed, a build step failed or a suite did not run.
 set -euo pipefail
@@ -13,11 +15,13 @@ trap 'rm -rf "$counts_dir"' EXIT
 total_passed=0
 total_failed=0
 problems=()
+timings=()
 
 finish() {
   echo
   echo "== done in $((SECONDS - started)) s"
   local p
+  [ "${#timings[@]}" -gt 0 ] && echo "wall time: ${timings[*]}"
   for p in "${problems[@]+"${problems[@]}"}"; do echo "PROBLEM: $p"; done
   echo "$total_passed passed, $total_failed failed"
   if [ "$total_failed" -gt 0 ] || [ "${#problems[@]}" -gt 0 ]; then exit 1; fi
@@ -35,6 +39,7 @@ step() {
     finish
   fi
   echo "-- $name: $((SECONDS - t)) s"
+  timings+=("$name $((SECONDS - t)) s;")
 }
 
 # A test suite: the command must write {"passed","failed"} to $APPKEYS_SUITE_COUNTS.
@@ -57,13 +62,28 @@ suite() {
   if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then problems+=("$name tests exited with code $rc"); fi
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then problems+=("$name tests: no test ran"); fi
   echo "-- $name tests: $passed passed, $failed failed in $((SECONDS - t)) s"
+  timings+=("$name tests $((SECONDS - t)) s;")
+}
+
+# The .vsix, as `npm run package` makes it from the bundle just built (vsce's file list goes to a log).
+package_vsix() {
+  mkdir -p dist-vsix .test-results
+  local log=.test-results/vsce-package.log
+  if ! npx vsce package --no-dependencies --out dist-vsix/ >"$log" 2>&1; then
+    cat "$log"
+    return 1
+  fi
+  grep -E 'DONE|WARNING' "$log" || tail -n 1 "$log"
 }
 
 step "install test host" bash test/host/install.sh
 step "type check + compile (tsc)" npx tsc -p .
 step "bundle (esbuild --production)" node esbuild.mjs --production
+step "package (vsce)" package_vsix
 
 suite unit npx mocha --config test/unit/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
 suite integration node out/test/host/runIntegration.js
+suite package npx mocha --config test/package/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
+suite ui npx mocha --config test/ui/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
 
 finish
