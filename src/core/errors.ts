@@ -26,6 +26,8 @@ export class ApiError extends Error {
   readonly requiredScopes?: readonly string[];
   readonly method?: string;
   readonly path?: string;
+  /** The configured application the call was for (set by ApplicationClient), to offer fixing its credential. */
+  application?: { platform: string; applicationId: string; apiUrl?: string; label?: string };
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message, { cause: details.cause });
@@ -39,6 +41,11 @@ export class ApiError extends Error {
   }
 
   /** A sentence for people: what failed, why, and what would fix it. */
+  /** The credential was refused: setting a new one may fix it. */
+  get credentialRefused(): boolean {
+    return this.status === 401;
+  }
+
   describe(): string {
     let text = this.message;
     if (this.status !== undefined) text = `${text} (HTTP ${this.status}${this.type ? ` ${this.type}` : ''})`;

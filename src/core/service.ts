@@ -40,34 +40,48 @@ export function checkApiUrl(value: string): URL {
 export class ApplicationClient {
   constructor(
     readonly platform: Platform,
-    readonly applicationId: string,
+    readonly app: ApplicationRef,
     private readonly conn: Connection,
   ) {}
+
+  get applicationId(): string {
+    return this.app.applicationId;
+  }
 
   resource(id: string): ResourceType {
     return this.platform.resource(id);
   }
   getApplication(signal?: AbortSignal): Promise<ApplicationSummary> {
-    return this.platform.getApplication(this.conn, this.applicationId, signal);
+    return this.run(this.platform.getApplication(this.conn, this.applicationId, signal));
   }
   list(resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
-    return this.platform.list(this.conn, this.applicationId, resource, query, signal);
+    return this.run(this.platform.list(this.conn, this.applicationId, resource, query, signal));
   }
   get(resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
-    return this.platform.get(this.conn, this.applicationId, resource, id, signal);
+    return this.run(this.platform.get(this.conn, this.applicationId, resource, id, signal));
   }
   create(resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
-    return this.platform.create(this.conn, this.applicationId, resource, input, signal);
+    return this.run(this.platform.create(this.conn, this.applicationId, resource, input, signal));
   }
   update(resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
-    return this.platform.update(this.conn, this.applicationId, resource, id, patch, signal);
+    return this.run(this.platform.update(this.conn, this.applicationId, resource, id, patch, signal));
   }
   remove(resource: ResourceType, id: string, signal?: AbortSignal): Promise<void> {
-    return this.platform.remove(this.conn, this.applicationId, resource, id, signal);
+    return this.run(this.platform.remove(this.conn, this.applicationId, resource, id, signal));
   }
   /** Whether the item is the credential this client itself authenticates with. */
   isOwnCredential(resource: ResourceType, item: ResourceItem): boolean {
     return this.platform.isOwnCredential(this.conn, resource, item);
+  }
+
+  /** Names the application on errors, so the layer above can offer to fix its credential. */
+  private async run<T>(call: Promise<T>): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof ApiError) error.application ??= this.app;
+      throw error;
+    }
   }
 }
 
@@ -102,7 +116,7 @@ export class AppKeysService {
 
   forApplication(app: ApplicationRef, secret: string): ApplicationClient {
     const platform = this.platform(app.platform);
-    return new ApplicationClient(platform, app.applicationId, { baseUrl: this.apiUrl(app).href, secret, clientId: app.clientId });
+    return new ApplicationClient(platform, app, { baseUrl: this.apiUrl(app).href, secret, clientId: app.clientId });
   }
 
   dispose(): Promise<void> {

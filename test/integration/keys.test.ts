@@ -252,6 +252,18 @@ describe('Application keys', () => {
     assert.ok(!error.includes(SANDBOX_TOKENS.readOnly));
   });
 
+  it('offers to update a refused token, then retries the command with one click', async () => {
+    const key = firstKey();
+    await vscode.commands.executeCommand('appKeys.setToken', { applicationId: fleet.id, token: 'revoked-token-value' });
+    const { items } = await keyGroup(h, fleet.id);
+    assert.deepStrictEqual(items.map((i) => label(h, i).replace(/:.*/s, '')), ['Error', 'Update API token…'], 'the tree offers the fix');
+    h.ui.answer('Update API token…', SANDBOX_TOKENS.full, 'Retry');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: fleet.id, keyId: key.id });
+    assert.ok(uri, 'the retried command returned the document');
+    assert.strictEqual(JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()).id, key.id);
+    assert.match(h.ui.messages('error')[0] ?? '', /401/);
+  });
+
   it('picks the application and key from quick picks when run from the palette', async () => {
     const key = firstKey();
     h.ui.answer(key.id);

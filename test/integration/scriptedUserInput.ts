@@ -84,8 +84,9 @@ export class ScriptedUserInput implements UserInput {
 
   async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
     this.shown.push({ level, message, detail: options.detail, items });
-    // Only a modal waits for a person; other messages are read later, if at all.
-    if (!options.modal || this.answers.length === 0) return undefined;
+    // A modal waits for a person; a notification only when the next answer is one of its buttons.
+    const next = this.answers[0];
+    if (this.answers.length === 0 || (!options.modal && !(typeof next === 'string' && items.includes(next)))) return undefined;
     const answer = this.next(`message: ${message}`);
     return answer === DISMISS ? undefined : answer;
   }

@@ -139,12 +139,14 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
   tree.refresh();
 }
 
-export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
+/** Resolves to true once a credential is stored. */
+export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<boolean> {
   const app = await resolveApplication(appKeys, arg);
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
   const token = given ?? (await askSecret(appKeys, appKeys.credentialNoun(app), `${appKeys.displayName(app)} on ${appKeys.host(app)}`));
   await appKeys.credentials.store(appKeys.credentialTarget(app), token);
   tree.refresh();
+  return true;
 }
 
 export async function clearToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {

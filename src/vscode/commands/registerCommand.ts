@@ -1,32 +1,55 @@
 // The one wrapper every command runs through (after vscode-azuretools' registerCommand): a
 // cancelled prompt ends the command quietly; any other error is masked, logged and shown once,
-// with the action that fixes it where there is one.
+// with the action that fixes it where there is one. A refused credential can be replaced in place,
+// and the command retried with one click.
 import * as vscode from 'vscode';
-import { isCancellation } from '../../core/errors';
+import { ApiError, isCancellation } from '../../core/errors';
 import { maskSecrets } from '../../core/masking';
-import { MissingCredentialError, AppKeys } from '../appKeys';
+import type { ApplicationRef } from '../../core/service';
+import { AppKeys, MissingCredentialError } from '../appKeys';
 import { describe } from '../tree/describe';
 import { COMMANDS, CommandId } from './ids';
 
 export type CommandHandler = (...args: unknown[]) => Promise<unknown> | unknown;
 
 export function registerCommand(appKeys: AppKeys, id: CommandId, handler: CommandHandler): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+  const run = async (...args: unknown[]): Promise<unknown> => {
     try {
       return await handler(...args);
     } catch (error) {
       if (isCancellation(error)) return undefined;
       const message = maskSecrets(describe(error));
       appKeys.log.error(`${id}: ${message}`);
-      if (error instanceof MissingCredentialError) {
-        const noun = appKeys.credentialNoun(error.app);
-        const action = `Set ${noun}…`;
-        const choice = await appKeys.ui.showMessage('error', message, {}, action);
-        if (choice === action) await vscode.commands.executeCommand(COMMANDS.setToken, error.app);
-      } else {
+      const app = credentialToFix(error);
+      if (!app) {
         void appKeys.ui.showMessage('error', message);
+        return undefined;
       }
-      return undefined;
+      // The credential is missing or was refused: offer to set it, then to run the command again.
+      const fix = `${error instanceof MissingCredentialError ? 'Set' : 'Update'} ${appKeys.credentialNoun(app)}…`;
+      if ((await appKeys.ui.showMessage('error', message, {}, fix)) !== fix) return undefined;
+      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: safeHost(appKeys, app) }))) return undefined;
+      if ((await appKeys.ui.showMessage('info', `${capitalize(appKeys.credentialNoun(app))} updated for ${appKeys.displayName(app)}.`, {}, 'Retry')) !== 'Retry') return undefined;
+      return run(...args);
     }
-  });
+  };
+  return vscode.commands.registerCommand(id, run);
+}
+
+function credentialToFix(error: unknown): ApplicationRef | undefined {
+  if (error instanceof MissingCredentialError) return error.app;
+  if (error instanceof ApiError && error.credentialRefused && error.application) return error.application as ApplicationRef;
+  return undefined;
+}
+
+function safeHost(appKeys: AppKeys, app: ApplicationRef): string | undefined {
+  try {
+    return appKeys.host(app);
+  } catch {
+    return undefined;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -129,9 +129,9 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   private async groupChildren(node: GroupNode): Promise<TreeNode[]> {
     if (!this.lists.state(node.key)) await this.lists.loadNext(node);
     const state = this.lists.state(node.key)!;
-    if (state.error !== undefined && state.items.length === 0) return [this.errorNode(node, state.error)];
+    if (state.error !== undefined && state.items.length === 0) return this.errorNodes(node, state.error, state.credentialRefused);
     const children: TreeNode[] = state.items.map((item) => new ItemNode(node, item));
-    if (state.error !== undefined) children.push(this.errorNode(node, state.error));
+    if (state.error !== undefined) children.push(...this.errorNodes(node, state.error, state.credentialRefused));
     else if (state.items.length < state.totalCount) {
       children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
     } else if (state.items.length === 0) {
@@ -139,6 +139,16 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       children.push(new MessageNode(node.key, filtered ? `No ${node.resource.noun}s match the filter` : `No ${node.resource.noun}s`, 'info'));
     }
     return children;
+  }
+
+  /** An error, and where the credential was refused, the item that replaces it. */
+  private errorNodes(parent: GroupNode, error: string, credentialRefused?: boolean): MessageNode[] {
+    const nodes = [this.errorNode(parent, error)];
+    if (credentialRefused) {
+      const noun = this.appKeys.credentialNoun(parent.parent.app);
+      nodes.push(new MessageNode(`${parent.key}/#fix`, `Update ${noun}…`, 'key', { title: `Update ${noun}`, command: COMMANDS.setToken, arguments: [parent.parent] }));
+    }
+    return nodes;
   }
 
   private errorNode(parent: ApplicationNode | GroupNode, error: unknown): MessageNode {

@@ -1,5 +1,6 @@
 // What each group of the tree holds: the items loaded so far, the view (filter, sort) the user chose,
 // and how to load the next page or all of them. Views survive refreshes; loaded items do not.
+import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
@@ -15,6 +16,8 @@ export interface GroupState {
   note?: string;
   nextPage: number;
   error?: string;
+  /** The error was a refused credential (401). */
+  credentialRefused?: boolean;
 }
 
 /** Losant serves up to 1,000 items a page; Elastic Path caps pages at 100 itself. */
@@ -93,16 +96,17 @@ export class GroupLists {
           loadAll(fetchPage, query, { perPage: LOAD_ALL_PAGE_SIZE, concurrency: LOAD_ALL_CONCURRENCY, maxItems: MAX_LISTED, signal }),
         );
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
-        Object.assign(state, { items, totalCount: local ? items.length : Math.max(result.totalCount, items.length), note: result.note, error: undefined, nextPage: Number.MAX_SAFE_INTEGER });
+        Object.assign(state, { items, totalCount: local ? items.length : Math.max(result.totalCount, items.length), note: result.note, error: undefined, credentialRefused: false, nextPage: Number.MAX_SAFE_INTEGER });
       } else {
         const query = (page: number) => pageQuery(resource, view, page, perPage);
         const page = await withCancellableProgress(title, (signal) => fetchPage(query(state.nextPage), signal));
         const known = new Set(state.items.map((i) => i.id));
         state.items.push(...page.items.filter((i) => !known.has(i.id)));
-        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: page.page + 1, error: undefined });
+        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: page.page + 1, error: undefined, credentialRefused: false });
       }
     } catch (error) {
       state.error = describe(error);
+      state.credentialRefused = error instanceof ApiError && error.credentialRefused;
       this.appKeys.log.error(`Listing ${resource.label} of ${node.parent.app.applicationId} failed: ${state.error}`);
     }
   }
