@@ -1,5 +1,6 @@
 // Root hooks of the UI suite (mocha --require): one session for all tests, a screenshot after each test, and on a
 // failure the App Keys log copied next to it, with both paths printed.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Context } from 'mocha';
@@ -19,7 +20,10 @@ export async function readmeScreenshot(name: string): Promise<void> {
   await session.page.mouse.move(1279, 799); // no hover highlight or tooltip in the picture
   await session.page.waitForTimeout(300);
   await session.page.screenshot({ path: file });
-  console.log(`      screenshot for the README: ${path.relative(process.cwd(), file)}`);
+  // Smaller PNGs for the repository when Debian's pngquant is there (apt-get install pngquant); as taken otherwise.
+  const quantized = spawnSync('pngquant', ['--quality', '70-95', '--speed', '1', '--strip', '--force', '--output', file, file]);
+  const note = quantized.status === 0 ? ' (pngquant)' : '';
+  console.log(`      screenshot for the README: ${path.relative(process.cwd(), file)}, ${(fs.statSync(file).size / 1024).toFixed(0)} KB${note}`);
 }
 
 export const mochaHooks = {

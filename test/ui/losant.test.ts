@@ -51,7 +51,6 @@ describe('UI: Losant application keys', () => {
     await wb.treeRow('API Tokens').waitFor();
     await wb.treeRow('CI pipeline', 'all.Application').waitFor();
     await wb.waitForTreeIdle();
-    await readmeScreenshot('tree');
   });
 
   it('fetches a key by clicking it: read-only JSON without its secret', async () => {
@@ -69,6 +68,7 @@ describe('UI: Losant application keys', () => {
     assert.strictEqual(shown.secret, undefined);
     assert.ok(!text.includes(key.secret), 'the secret is not shown');
     assert.ok(await wb.activeTabIsReadOnly(), 'the fetched key opens read-only');
+    await readmeScreenshot('tree');
     await wb.closeActiveEditor();
   });
 
