@@ -7,6 +7,7 @@ import { registerCommands } from './vscode/commands';
 import { ItemEditFileSystem } from './vscode/documents/ItemEditFileSystem';
 import { ItemViewFileSystem } from './vscode/documents/ItemViewFileSystem';
 import { SaveProblems } from './vscode/documents/saveProblems';
+import { REPORT_SCHEME, ReportDocuments } from './vscode/documents/ReportDocuments';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
 import { CredentialStore } from './core/credentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
@@ -18,6 +19,7 @@ import { UserInput, WindowUserInput } from './vscode/userInput';
 export interface AppKeysApi {
   setUserInput(ui: UserInput | undefined): void;
   readonly tree: ApplicationsTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): AppKeysApi {
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
   const problems = new SaveProblems();
   const views = new ItemViewFileSystem(appKeys);
   const edits = new ItemEditFileSystem(appKeys, tree, problems, views);
+  const reports = new ReportDocuments();
+  const treeView = vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
   context.subscriptions.push(
     log,
@@ -50,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     problems,
     views,
     edits,
-    vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
+    treeView,
+    reports,
+    vscode.workspace.registerFileSystemProvider(REPORT_SCHEME, reports, { isCaseSensitive: true, isReadonly: true }),
+    vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, reports),
     vscode.window.registerFileDecorationProvider(new ItemDecorations()),
     vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, edits, { isCaseSensitive: true }),
     vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, { isCaseSensitive: true, isReadonly: true }),
@@ -59,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
       if (['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),
-    ...registerCommands(appKeys, tree, { edits, views }),
+    ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
     { dispose: () => void service.dispose() },
   );
 
@@ -69,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
       appKeys.ui = ui ?? windowInput;
     },
     tree,
+    treeView,
   };
 }
 

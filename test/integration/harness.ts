@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../src/extension';
-import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { ScriptedUserInput } from './scriptedUserInput';
 
 export const EXTENSION_ID = 'app-keys.app-keys';
@@ -20,8 +20,8 @@ interface TreeNodeLike {
   [key: string]: unknown;
 }
 
-export async function setUp(): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0 });
+export async function setUp(options: SandboxOptions = {}): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0, ...options });
   const extension = vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in the test host`);
   const api = await extension.activate();
@@ -37,10 +37,10 @@ export async function setUp(): Promise<Harness> {
  * applications); after each test no editors left, default settings, and no answer left unused.
  * The returned object is filled in before the first test.
  */
-export function useHarness(each?: (h: Harness) => Promise<void>): Harness {
+export function useHarness(each?: (h: Harness) => Promise<void>, options?: SandboxOptions): Harness {
   const h = {} as Harness;
   before(async () => {
-    Object.assign(h, await setUp());
+    Object.assign(h, await setUp(options));
   });
   after(async () => tearDown(h));
   beforeEach(async () => {

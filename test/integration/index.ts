@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
+import { figures } from './figures';
 
 export interface IntegrationResults {
   passed: number;
@@ -65,6 +66,7 @@ export async function run(): Promise<void> {
     originalLog(lines[lines.length - 1]);
   } finally {
     base.consoleLog = originalLog;
+    if (figures.length) lines.push('', 'figures:', ...figures.map((f) => `  ${f}`));
   }
 
   const results: IntegrationResults = {

@@ -67,6 +67,10 @@ export const elasticPathKeys: ResourceType = {
     const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
     return value === undefined || value === null ? '' : String(value);
   },
+  lastUsed(item) {
+    const used = timestamps(item.data).last_used_at;
+    return typeof used === 'string' ? used : null;
+  },
   copyInput: (item, name) => {
     const limit = item.data.reserved_rate_limit;
     return typeof limit === 'number' && limit > 0 ? { name, reserved_rate_limit: limit } : { name };

@@ -26,6 +26,7 @@ export const COMMANDS = {
   rotateKey: 'appKeys.rotateKey',
   reveal: 'appKeys.reveal',
   staleReport: 'appKeys.staleKeysReport',
+  recreate: 'appKeys.recreate',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

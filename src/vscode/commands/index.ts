@@ -10,13 +10,21 @@ import { COMMANDS } from './ids';
 import { DocumentFileSystems, editItem, fetchItem } from './open';
 import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
+import type { ReportDocuments } from '../documents/ReportDocuments';
+import { recreateItem } from './recreate';
+import { revealItem, staleKeysReport } from './report';
 import { rotateKey } from './rotate';
 import { setStatus } from './status';
 import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
 
 export { COMMANDS } from './ids';
 
-export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems): vscode.Disposable[] {
+export function registerCommands(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  view: vscode.TreeView<TreeNode>,
+  documents: DocumentFileSystems & { reports: ReportDocuments },
+): vscode.Disposable[] {
   const keys = 'keys';
   const tokens = 'tokens';
   const handlers: [string, (...args: unknown[]) => unknown][] = [
@@ -42,6 +50,9 @@ export function registerCommands(appKeys: AppKeys, tree: ApplicationsTreeProvide
     [COMMANDS.clearFilter, (arg) => clearFilter(appKeys, tree, arg)],
     [COMMANDS.sort, (arg) => sortGroup(appKeys, tree, arg)],
     [COMMANDS.rotateKey, (arg) => rotateKey(appKeys, tree, arg)],
+    [COMMANDS.recreate, (uri, value) => recreateItem(appKeys, tree, uri, value)],
+    [COMMANDS.staleReport, (arg) => staleKeysReport(appKeys, documents.reports, arg)],
+    [COMMANDS.reveal, (arg) => revealItem(appKeys, tree, view, arg)],
     [COMMANDS.activate, (arg, selection) => setStatus(appKeys, tree, true, arg, selection)],
     [COMMANDS.deactivate, (arg, selection) => setStatus(appKeys, tree, false, arg, selection)],
     [COMMANDS.showLog, () => appKeys.log.show()],

@@ -9,6 +9,7 @@ import { changedFields, fieldProblem, parseAndValidate } from '../../core/valida
 import type { AppKeys } from '../appKeys';
 import { describe } from '../tree/describe';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { COMMANDS } from '../commands/ids';
 import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
@@ -17,6 +18,7 @@ import type { SaveProblems } from './saveProblems';
 import { parseUri, viewUri } from './uris';
 
 export class SaveError extends Error {}
+class DeletedOnServer extends SaveError {}
 
 export class ItemEditFileSystem extends ApiFileSystem {
   /** The server's version of each open document, as last read or written. */
@@ -52,7 +54,10 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     this.problems.clear(uri);
 
-    const current = await withCancellableProgress(`Checking ${name} on the server…`, (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal));
+    const current = await withCancellableProgress(`Checking ${name} on the server…`, (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
+      if (error instanceof DeletedOnServer) this.offerRecreate(uri, value);
+      throw error;
+    });
     if (this.versions.has(key) && current.version !== this.versions.get(key)) {
       await this.resolveConflict(uri, name, current.version);
     }
@@ -95,10 +100,18 @@ export class ItemEditFileSystem extends ApiFileSystem {
     } catch (error) {
       if (isCancellation(error)) throw new SaveError('Not saved: cancelled. Your text is kept.');
       if (error instanceof ApiError && error.status === 404) {
-        throw new SaveError(`Not saved: the ${name} was deleted on the server. Your text is kept.`);
+        throw new DeletedOnServer(`Not saved: the ${name} was deleted on the server. Your text is kept.`);
       }
       throw new SaveError(`Not saved: ${describe(error)}. Your text is kept; save again to retry.`);
     }
+  }
+
+  /** After a save found its item deleted: offer to create a new one from the user's text. */
+  private offerRecreate(uri: vscode.Uri, value: Record<string, unknown>): void {
+    const action = 'Re-create with These Settings';
+    void this.appKeys.ui.showMessage('warning', 'The item was deleted on the server. Your text is kept in the editor.', {}, action).then(async (choice) => {
+      if (choice === action) await vscode.commands.executeCommand(COMMANDS.recreate, uri, value);
+    });
   }
 
   private async resolveConflict(uri: vscode.Uri, name: string, serverVersion: string | undefined): Promise<void> {

@@ -16,6 +16,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   readonly lists: GroupLists;
   private readonly groupNodes = new Map<string, GroupNode>();
   private readonly applicationNodes = new Map<string, ApplicationNode>();
+  private readonly itemNodes = new Map<string, ItemNode>();
 
   constructor(private readonly appKeys: AppKeys) {
     this.lists = new GroupLists(appKeys);
@@ -43,6 +44,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   refresh(node?: TreeNode): void {
     if (!node) {
       this.lists.forget();
+      this.itemNodes.clear();
       this.groupNodes.clear();
       this.applicationNodes.clear();
       this.changed.fire(undefined);
@@ -130,7 +132,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (!this.lists.state(node.key)) await this.lists.loadNext(node);
     const state = this.lists.state(node.key)!;
     if (state.error !== undefined && state.items.length === 0) return this.errorNodes(node, state.error, state.credentialRefused);
-    const children: TreeNode[] = state.items.map((item) => new ItemNode(node, item));
+    const children: TreeNode[] = state.items.map((item) => this.itemNode(node, item));
     if (state.error !== undefined) children.push(...this.errorNodes(node, state.error, state.credentialRefused));
     else if (state.items.length < state.totalCount) {
       children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
@@ -139,6 +141,26 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       children.push(new MessageNode(node.key, filtered ? `No ${node.resource.noun}s match the filter` : `No ${node.resource.noun}s`, 'info'));
     }
     return children;
+  }
+
+  private itemNode(group: GroupNode, item: ResourceItem): ItemNode {
+    const key = `${group.key}/${item.id}`;
+    let node = this.itemNodes.get(key);
+    if (!node || node.group !== group) {
+      node = new ItemNode(group, item);
+      this.itemNodes.set(key, node);
+    }
+    node.item = item;
+    return node;
+  }
+
+  /** The tree node of an item, loading its whole group if needed (to reveal it). */
+  async findItem(applicationKey: string, resourceId: string, itemId: string): Promise<ItemNode | undefined> {
+    const group = await this.ensureGroup(applicationKey, resourceId);
+    if (!group) return undefined;
+    if (!this.lists.state(group.key)?.items.some((i) => i.id === itemId)) await this.loadAll(group);
+    const item = this.lists.state(group.key)?.items.find((i) => i.id === itemId);
+    return item ? this.itemNode(group, item) : undefined;
   }
 
   /** An error, and where the credential was refused, the item that replaces it. */

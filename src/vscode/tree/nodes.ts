@@ -49,7 +49,8 @@ export class GroupNode {
 
 export class ItemNode {
   readonly kind = 'item';
-  constructor(readonly group: GroupNode, readonly item: ResourceItem) {}
+  /** Replaced when the item changes: the node object stays, so the tree can reveal it. */
+  constructor(readonly group: GroupNode, public item: ResourceItem) {}
 
   get app(): ApplicationRef {
     return this.group.parent.app;

@@ -1,0 +1,70 @@
+// The stale-key report: per application, items unused for N days (where the platform records use),
+// inactive items, and items without a description (where they can have one), as Markdown whose
+// links reveal each item in the tree. Server text is escaped.
+import type { ResourceItem, ResourceType } from './platforms/platform';
+import { escapeMarkdown } from './text';
+
+export interface ReportSection {
+  application: { label: string; platform: string; host: string; applicationId: string };
+  resource: ResourceType;
+  items: ResourceItem[];
+  /** Set when the items could not be listed. */
+  error?: string;
+}
+
+export interface Finding {
+  title: string;
+  items: ResourceItem[];
+}
+
+const DAY_MS = 86_400_000;
+
+export function findings(resource: ResourceType, items: ResourceItem[], days: number, now: number): Finding[] {
+  const result: Finding[] = [];
+  if (resource.lastUsed) {
+    const cutoff = now - days * DAY_MS;
+    const unused = items.filter((item) => {
+      const used = resource.lastUsed!(item);
+      return used === null || Date.parse(used) < cutoff;
+    });
+    result.push({ title: `Unused for ${days} days or more (or never used)`, items: unused });
+  }
+  result.push({ title: 'Inactive', items: items.filter((item) => !resource.summarize(item).active) });
+  const properties = (resource.patchSchema as { properties?: Record<string, unknown> }).properties ?? {};
+  if ('description' in properties) {
+    result.push({ title: 'Without a description', items: items.filter((item) => !resource.fieldValue(item, 'description').trim()) });
+  }
+  return result;
+}
+
+/** A command link that reveals the item in the tree. */
+export function revealLink(command: string, section: ReportSection, item: ResourceItem): string {
+  const args = { applicationId: section.application.applicationId, host: section.application.host, resource: section.resource.id, id: item.id };
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export function renderReport(sections: ReportSection[], days: number, now: number, revealCommand: string): string {
+  const lines = [`# Stale keys report`, '', `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. Unused means no recorded use for ${days} days. Each name reveals the item in the App Keys tree.`, ''];
+  let total = 0;
+  for (const section of sections) {
+    const app = section.application;
+    lines.push(`## ${escapeMarkdown(app.label)} — ${escapeMarkdown(section.resource.label)}`, '', `${escapeMarkdown(app.platform)} · ${escapeMarkdown(app.host)} · ${section.items.length} ${section.resource.noun}s`, '');
+    if (section.error) {
+      lines.push(`Could not list them: ${escapeMarkdown(section.error)}`, '');
+      continue;
+    }
+    for (const finding of findings(section.resource, section.items, days, now)) {
+      lines.push(`### ${finding.title}: ${finding.items.length}`, '');
+      for (const item of finding.items) {
+        const summary = section.resource.summarize(item);
+        const used = section.resource.lastUsed?.(item);
+        const facts = [summary.description, used === undefined ? undefined : used === null ? 'never used' : `last used ${used.slice(0, 10)}`].filter(Boolean).join(' · ');
+        lines.push(`- [${escapeMarkdown(summary.label)}](${revealLink(revealCommand, section, item)})${facts ? ` — ${escapeMarkdown(facts)}` : ''}`);
+        total++;
+      }
+      if (finding.items.length) lines.push('');
+    }
+  }
+  lines.push(`---`, '', `${total} findings in ${sections.length} lists.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+// Re-create an item that was deleted on the server while the user edited it, from the user's text.
+import * as vscode from 'vscode';
+import { ApiError } from '../../core/errors';
+import type { CreateResult } from '../../core/platforms/platform';
+import type { AppKeys } from '../appKeys';
+import { resolveDocument } from '../documents/documentTarget';
+import { editUri } from '../documents/uris';
+import { withCancellableProgress } from '../progress';
+import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { showOneTimeSecrets } from './create';
+
+export async function recreateItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, uri: unknown, value: unknown): Promise<CreateResult> {
+  if (!(uri instanceof vscode.Uri) || !value || typeof value !== 'object') throw new ApiError('Re-create needs the edit document and its settings', { kind: 'invalid-input' });
+  const { target, app, client, resource } = await resolveDocument(appKeys, uri);
+  if (!resource.copyInput) throw new ApiError(`${resource.label} cannot be re-created here`, { kind: 'invalid-input' });
+  const settings = value as Record<string, unknown>;
+  const name = typeof settings.name === 'string' && settings.name ? settings.name : `Re-created ${resource.noun}`;
+  const input = resource.copyInput({ id: target.itemId, data: settings }, name);
+  const created = await withCancellableProgress(`Re-creating ${resource.noun} "${name}"…`, (signal) => client.create(resource, input, signal));
+  tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
+  await showOneTimeSecrets(appKeys, `Re-created ${resource.noun} "${name}" (a new ID: the old one is gone).`, created.oneTimeSecrets);
+  const document = await vscode.workspace.openTextDocument(editUri({ ...target, itemId: created.item.id }));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return created;
+}

@@ -1,0 +1,57 @@
+// The stale-key report (a read-only Markdown document) and the reveal command its links run.
+import * as vscode from 'vscode';
+import { ApiError } from '../../core/errors';
+import { loadAll } from '../../core/listing';
+import { renderReport, ReportSection } from '../../core/staleReport';
+import type { AppKeys } from '../appKeys';
+import { withCancellableProgress } from '../progress';
+import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { describe } from '../tree/describe';
+import type { TreeNode } from '../tree/nodes';
+import { COMMANDS } from './ids';
+import type { ReportDocuments } from '../documents/ReportDocuments';
+
+export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
+  const given = arg && typeof arg === 'object' ? (arg as { days?: unknown }) : {};
+  const days =
+    typeof given.days === 'number'
+      ? given.days
+      : Number(await appKeys.ui.showInputBox({ prompt: 'Report keys unused for how many days?', value: '90', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : 'A number of days') }));
+  const apps = appKeys.applications();
+  if (apps.length === 0) throw new ApiError('No applications are configured', { kind: 'invalid-input' });
+  const sections = await withCancellableProgress('Collecting keys for the stale-keys report…', async (signal) => {
+    const result: ReportSection[] = [];
+    for (const app of apps) {
+      let client;
+      try {
+        client = await appKeys.client(app);
+      } catch (error) {
+        continue; // no credential: nothing to report on
+      }
+      for (const resource of client.platform.resources) {
+        const application = { label: appKeys.displayName(app), platform: client.platform.name, host: appKeys.host(app), applicationId: app.applicationId };
+        try {
+          const { items } = await loadAll((query, s) => client.list(resource, query, s), (page) => ({ page, perPage: 1000 }), { perPage: 1000, concurrency: 4, maxItems: 10_000, signal });
+          result.push({ application, resource, items });
+        } catch (error) {
+          result.push({ application, resource, items: [], error: describe(error) });
+        }
+      }
+    }
+    return result;
+  });
+  const text = renderReport(sections, days, Date.now(), COMMANDS.reveal);
+  const uri = reports.put('stale-keys.md', text);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  return uri;
+}
+
+export async function revealItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, view: vscode.TreeView<TreeNode>, arg: unknown): Promise<boolean> {
+  const target = (arg ?? {}) as { applicationId?: string; host?: string; resource?: string; id?: string };
+  if (!target.applicationId || !target.id) throw new ApiError('Reveal needs { applicationId, resource, id }', { kind: 'invalid-input' });
+  const app = appKeys.findApplication(target.applicationId, target.host);
+  const node = await tree.findItem(appKeys.applicationKey(app), target.resource ?? 'keys', target.id);
+  if (!node) throw new ApiError(`That item is no longer in ${appKeys.displayName(app)}`, { kind: 'invalid-input' });
+  await view.reveal(node, { select: true, focus: true, expand: true });
+  return true;
+}

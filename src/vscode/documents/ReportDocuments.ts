@@ -1,0 +1,41 @@
+// Read-only generated documents (reports), kept in memory, with their command links clickable.
+import * as vscode from 'vscode';
+import { ApiFileSystem } from './ApiFileSystem';
+
+export const REPORT_SCHEME = 'appkeys-report';
+
+export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLinkProvider {
+  protected override readonly readonly = true;
+  private readonly texts = new Map<string, string>();
+
+  /** Stores (or replaces) a report and returns its URI. */
+  put(name: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });
+    const known = this.texts.has(uri.path);
+    this.texts.set(uri.path, text);
+    if (known) this.changed(uri);
+    return uri;
+  }
+
+  protected async read(uri: vscode.Uri): Promise<string> {
+    const text = this.texts.get(uri.path);
+    if (text === undefined) throw vscode.FileSystemError.FileNotFound(uri);
+    return text;
+  }
+
+  protected async write(): Promise<void> {
+    throw new Error('Reports are read-only');
+  }
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const links: vscode.DocumentLink[] = [];
+    const text = document.getText();
+    for (const match of text.matchAll(/\]\((command:[^)\s]+)\)/g)) {
+      const start = document.positionAt(match.index! + 2);
+      const link = new vscode.DocumentLink(new vscode.Range(start, start.translate(0, match[1].length)), vscode.Uri.parse(match[1]));
+      link.tooltip = 'Reveal in the App Keys tree';
+      links.push(link);
+    }
+    return links;
+  }
+}

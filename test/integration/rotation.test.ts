@@ -1,0 +1,106 @@
+// Key rotation with a failure at each step, stale-key reports, and re-creating a deleted key.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
+import { addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { DISMISS } from './scriptedUserInput';
+
+const fleet = SANDBOX_APPS.demoFleet;
+
+describe('Rotation, reports and re-creation', () => {
+  const h = useHarness(async () => {
+    await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
+    await vscode.commands.executeCommand('appKeys.addApplication', {
+      platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: SANDBOX_EP.storeId, label: 'Demo Store',
+    });
+  });
+
+  const losantKeys = () => [...h.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === fleet.id);
+  const configured = () => losantKeys().find((k) => k.status === 'active' && k.description && (k.pubTopics?.length ?? 0) > 0) ?? losantKeys().find((k) => k.status === 'active')!;
+
+  it('rotates a Losant key: same settings, secret shown, old key deactivated once confirmed', async () => {
+    const old = configured();
+    h.ui.answer(DISMISS, 'Deactivate Old Key');
+    const result = await vscode.commands.executeCommand<{ created: { item: { id: string } }; old: string }>('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Rotated gateway' });
+    assert.strictEqual(result.old, 'deactivated');
+    const fresh = h.sandbox.state.losant.keys.get(result.created.item.id)!;
+    assert.strictEqual(fresh.name, 'Rotated gateway');
+    for (const field of ['description', 'filterType', 'pubTopics', 'subTopics', 'addressFilterType', 'addresses', 'deviceIds', 'deviceTags'] as const) {
+      assert.deepStrictEqual(fresh[field], old[field], field);
+    }
+    assert.strictEqual(fresh.status, 'active');
+    assert.strictEqual(old.status, 'inactive');
+    const modal = h.ui.shown.find((m) => m.message.startsWith('New application key'));
+    assert.ok(modal?.detail?.includes(fresh.secret));
+  });
+
+  it('stops before anything changes when the new key cannot be created', async () => {
+    const old = configured();
+    const before = losantKeys().length;
+    h.sandbox.faults = { failNext: ['status500'], methods: ['POST'] };
+    await vscode.commands.executeCommand('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Never made' });
+    assert.strictEqual(losantKeys().length, before);
+    assert.strictEqual(old.status, 'active');
+    assert.match(h.ui.messages('error').pop() ?? '', /Rotation stopped: the new key could not be created .*Nothing changed/);
+  });
+
+  it('keeps both keys when the user has not deployed the new one yet', async () => {
+    const old = configured();
+    h.ui.answer(DISMISS, DISMISS);
+    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Waiting' });
+    assert.strictEqual(result.old, 'kept');
+    assert.strictEqual(old.status, 'active');
+    assert.ok(h.sandbox.state.losant.keys.has(result.created.item.id));
+    assert.match(h.ui.messages('info').pop() ?? '', /Rotation paused: both "Waiting" \(new\) and ".*" \(old\) exist and work/);
+  });
+
+  it('says exactly what exists when the old key cannot be retired', async () => {
+    const old = configured();
+    h.sandbox.faults = { failNext: ['status503'], methods: ['PATCH'] };
+    h.ui.answer(DISMISS, 'Deactivate Old Key');
+    await vscode.commands.executeCommand('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Half' });
+    assert.ok(losantKeys().some((k) => k.name === 'Half'));
+    assert.strictEqual(old.status, 'active');
+    assert.match(h.ui.messages('error').pop() ?? '', /Rotation half done: "Half" \(new\) exists and works, but .* \(old\) could not be deactivated: .*503/);
+  });
+
+  it('rotates an Elastic Path key: same reserved rate limit, old key deleted', async () => {
+    const old = h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.searchIntegration.id)!;
+    h.ui.answer(DISMISS, 'Delete Old Key');
+    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', { applicationId: SANDBOX_EP.storeId, keyId: old.id, name: 'Search v2' });
+    assert.strictEqual(result.old, 'deleted');
+    assert.strictEqual(h.sandbox.state.elasticpath.keys.get(result.created.item.id)?.reserved_rate_limit, old.reserved_rate_limit);
+    assert.ok(!h.sandbox.state.elasticpath.keys.has(old.id));
+  });
+
+  it('reports stale keys with links that reveal them in the tree', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.staleKeysReport', { days: 30 });
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const unused = text.slice(text.indexOf('### Unused for 30 days'), text.indexOf('### Inactive', text.indexOf('### Unused for 30 days')));
+    for (const name of ['Legacy Importer', 'Marketing Feed \\(old\\)', 'Test key \\- do not use']) assert.ok(unused.includes(`[${name}]`), `${name} is unused`);
+    assert.ok(!unused.includes('[Storefront]'), 'Storefront was used an hour ago');
+    assert.match(text, /### Inactive: \d+/);
+    assert.match(text, /### Without a description: \d+/);
+    const link = /\[Legacy Importer\]\((command:appKeys\.reveal\?[^)]+)\)/.exec(text)![1];
+    const args = JSON.parse(decodeURIComponent(link.slice('command:appKeys.reveal?'.length)));
+    assert.ok(await vscode.commands.executeCommand('appKeys.reveal', args));
+    const selected = await waitFor('the revealed item to be selected', () => (h.api.treeView.selection[0] as { item?: { id: string } } | undefined)?.item);
+    assert.strictEqual(selected.id, SANDBOX_EP_KEYS.legacyImporter.id);
+  });
+
+  it('offers to re-create a key deleted on the server, from the user\'s text', async () => {
+    const old = configured();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: old.id });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const mine = { ...JSON.parse(document.getText()), name: 'Back again', description: 'restored from my text' };
+    await replaceText(document, JSON.stringify(mine, null, 2));
+    h.sandbox.state.losant.keys.delete(old.id);
+    h.ui.answer('Re-create with These Settings', DISMISS);
+    assert.strictEqual(await document.save(), false);
+    const back = await waitFor('the re-created key', () => losantKeys().find((k) => k.name === 'Back again'));
+    assert.strictEqual(back.description, 'restored from my text');
+    assert.deepStrictEqual(back.pubTopics, mine.pubTopics);
+    assert.notStrictEqual(back.id, old.id);
+    assert.ok(document.isDirty, 'the old document keeps its text');
+  });
+});
