@@ -106,8 +106,8 @@ describe('UI: Losant application keys', () => {
   it('creates a key and shows its one-time secret in a modal', async () => {
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'Create Key…');
-    await wb.type(/name/i, 'UI test key');
-    await wb.type(/description/i, 'Created by the UI tests');
+    await wb.type('Name of the new application key', 'UI test key');
+    await wb.type('Description (optional)', 'Created by the UI tests');
     const dialog = await wb.waitForDialog('Created application key "UI test key"');
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
     session.secretsUsed.set('the new Losant key secret', created.secret);
