@@ -38,6 +38,7 @@ describe('Packaged extension (.vsix)', () => {
       'extension/dist/extension.js.map', 'extension/src/extension.ts', 'extension/out/test/ui/ui.test.js',
       'extension/docs/screenshots/tree.png', 'extension/media/screenshots/tree.png', 'extension/node_modules/undici/index.js',
       'extension/test/sandbox/index.ts', 'extension/.vscode-test/runs/x/user-data/User/settings.json', 'extension/tsconfig.json',
+      'extension/media/walkthrough/screenshot-tree.png', 'extension/dist-vsix/app-keys-0.1.0.vsix', 'extension/.test-results/ui/01.png',
     ];
     const allowed = mustRefuse.filter((name) => VSIX_ALLOWED.some((re) => re.test(name)));
     assert.deepStrictEqual(allowed, []);
@@ -54,14 +55,21 @@ describe('Packaged extension (.vsix)', () => {
       viewsContainers?: { activitybar?: Array<{ icon: string }> };
       views?: Record<string, Array<{ icon?: string }>>;
       jsonValidation?: Array<{ url: string }>;
+      walkthroughs?: Array<{ steps: Array<{ media?: { image?: unknown; svg?: string; markdown?: string } }> }>;
     };
+    const walkthroughMedia = (contributes.walkthroughs ?? []).flatMap((w) => w.steps).flatMap((step) => {
+      const media = step.media ?? {};
+      const image = typeof media.image === 'string' ? [media.image] : Object.values((media.image ?? {}) as Record<string, string>);
+      return [...image, media.svg, media.markdown];
+    });
     const referenced = [
       manifest.main as string,
       manifest.icon as string,
       ...(contributes.viewsContainers?.activitybar ?? []).map((c) => c.icon),
-      ...Object.values(contributes.views ?? {}).flat().map((v) => v.icon).filter((i): i is string => !!i),
+      ...Object.values(contributes.views ?? {}).flat().map((v) => v.icon),
       ...(contributes.jsonValidation ?? []).map((j) => j.url),
-    ];
+      ...walkthroughMedia,
+    ].filter((p): p is string => typeof p === 'string' && !/^\$\(|^https?:/.test(p));
     assert.ok(referenced.length >= 5, `too few references found: ${referenced.join(', ')}`);
     const missing = referenced
       .map((p) => `extension/${p.replace(/^\.\//, '')}`)

@@ -7,8 +7,8 @@ import * as path from 'path';
 /** The repository root (this file compiles to out/test/package/vsix.js). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The .vsix must stay under this size (bytes); stated in README.md. Measured 187 KB for 0.1.0, plus ~20% headroom. */
-export const VSIX_BUDGET_BYTES = 230 * 1024;
+/** The .vsix must stay under this size (bytes); stated in README.md. 0.1.0 measured 187–205 KB: about 20% headroom. */
+export const VSIX_BUDGET_BYTES = 250 * 1024;
 
 /**
  * What the .vsix may hold (paths inside the zip). vsce adds the manifest and content types, lower-cases README and
@@ -23,7 +23,8 @@ export const VSIX_ALLOWED: RegExp[] = [
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
   /^extension\/dist\/extension\.js$/,
-  /^extension\/media\/[^/]+\.(png|svg)$/,
+  // Icons and walkthrough pictures; never screenshots (those live in docs/screenshots/, which is not shipped).
+  /^extension\/media\/(?!.*screenshot)([a-z0-9-]+\/)?[A-Za-z0-9._-]+\.(png|svg|gif|md)$/,
   /^extension\/schemas\/(losant|elasticpath)\/[A-Za-z0-9]+\.json$/,
 ];
 
