@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     },
   });
   const credentials = new CredentialStore(context.secrets, async (error) => {
-    await appKeys.ui.confirm(error.message, 'App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.', 'Keep for This Session Only');
+    await appKeys.ui.confirm(error.message, vscode.l10n.t('App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.'), vscode.l10n.t('Keep for This Session Only'));
   });
   const appKeys: AppKeys = new AppKeys(service, credentials, log, new WindowUserInput());
   const tree = new ApplicationsTreeProvider(appKeys);

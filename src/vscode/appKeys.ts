@@ -10,7 +10,7 @@ import type { UserInput } from './userInput';
 /** Thrown when an application has no stored credential; the tree offers to set one. */
 export class MissingCredentialError extends Error {
   constructor(readonly app: ApplicationRef, noun: string) {
-    super(`No ${noun} is stored for ${app.label ?? app.applicationId}. Run "App Keys: Set API Token…" first.`);
+    super(vscode.l10n.t('No {0} is stored for {1}. Run "App Keys: Set API Token…" first.', noun, app.label ?? app.applicationId));
     this.name = 'MissingCredentialError';
   }
 }
@@ -49,7 +49,7 @@ export class AppKeys {
     try {
       return this.service.platform(app.platform).credentialName;
     } catch {
-      return 'credential';
+      return vscode.l10n.t('credential');
     }
   }
 
@@ -71,7 +71,12 @@ export class AppKeys {
   findApplication(applicationId: string, host?: string): ApplicationRef {
     const matches = this.applications().filter((app) => app.applicationId === applicationId && (!host || this.safeHost(app) === host));
     if (matches.length === 0) {
-      throw new ApiError(`Application ${applicationId}${host ? ` on ${host}` : ''} is not configured in App Keys`, { kind: 'invalid-input' });
+      throw new ApiError(
+        host
+          ? vscode.l10n.t('Application {0} on {1} is not configured in App Keys', applicationId, host)
+          : vscode.l10n.t('Application {0} is not configured in App Keys', applicationId),
+        { kind: 'invalid-input' },
+      );
     }
     return matches[0];
   }

@@ -1,4 +1,5 @@
 // Adding and removing applications, and setting or clearing their stored credential.
+import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { checkApiUrl } from '../../core/service';
 import type { ApplicationSummary, Platform } from '../../core/platforms/platform';
@@ -33,27 +34,27 @@ async function askPlatform(appKeys: AppKeys): Promise<Platform> {
   const platforms = appKeys.service.allPlatforms;
   const picked = await appKeys.ui.showQuickPick(
     platforms.map((platform) => ({ label: platform.name, description: platform.hostPresets.map((h) => new URL(h.url).host).join(', '), platform })),
-    { placeHolder: 'Which platform?' },
+    { placeHolder: vscode.l10n.t('Which platform?') },
   );
   return picked.platform;
 }
 
 async function askApiUrl(appKeys: AppKeys, platform: Platform): Promise<string> {
-  const other = { label: 'Other host…', description: `a private instance or another ${platform.name}-compatible host`, url: '' };
+  const other = { label: vscode.l10n.t('Other host…'), description: vscode.l10n.t('a private instance or another {0}-compatible host', platform.name), url: '' };
   const host = await appKeys.ui.showQuickPick(
     [...platform.hostPresets.map((h) => ({ label: h.label, description: new URL(h.url).host, url: h.url })), other],
-    { placeHolder: `Which ${platform.name} API host?` },
+    { placeHolder: vscode.l10n.t('Which {0} API host?', platform.name) },
   );
   if (host.url) return host.url;
-  const url = await appKeys.ui.showInputBox({ prompt: 'API base URL', placeHolder: 'https://api.example.com', validateInput: validateUrl });
+  const url = await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('API base URL'), placeHolder: vscode.l10n.t('https://api.example.com'), validateInput: validateUrl });
   return url.trim();
 }
 
 async function askSecret(appKeys: AppKeys, noun: string, where: string): Promise<string> {
   const secret = await appKeys.ui.showInputBox({
-    prompt: `${capitalize(noun)} for ${where} (stored in VS Code's secret storage only)`,
+    prompt: vscode.l10n.t("{0} for {1} (stored in VS Code's secret storage only)", capitalize(noun), where),
     password: true,
-    validateInput: (v) => (v.trim() ? undefined : `Enter the ${noun}`),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the {0}', noun)),
   });
   return secret.trim();
 }
@@ -68,7 +69,7 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
   const host = new URL(apiUrl).host;
   let clientId: string | undefined;
   if (platform.needsClientId) {
-    clientId = arg?.clientId ?? (await appKeys.ui.showInputBox({ prompt: `Client ID for ${host}`, validateInput: (v) => (v.trim() ? undefined : 'Enter the client ID') })).trim();
+    clientId = arg?.clientId ?? (await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('Client ID for {0}', host), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client ID')) })).trim();
   }
   const secret = arg?.token ?? arg?.clientSecret ?? (await askSecret(appKeys, platform.credentialName, host));
   let applicationId = arg?.applicationId;
@@ -77,13 +78,13 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
     ({ applicationId, label } = await pickApplicationId(appKeys, platform, apiUrl, secret, clientId, label));
   }
   if (!platform.applicationIdPattern.test(applicationId)) {
-    throw new ApiError(`Not a valid ${platform.name} ${platform.applicationNoun} ID: ${applicationId}`, { kind: 'invalid-input' });
+    throw new ApiError(vscode.l10n.t('Not a valid {0} {1} ID: {2}', platform.name, platform.applicationNoun, applicationId), { kind: 'invalid-input' });
   }
   const app: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl, clientId };
   // Check the credential against this application before keeping anything, and learn its name.
   const found = await appKeys.service.forApplication(app, secret).getApplication();
   if (!label && found.name === applicationId && !arg?.applicationId) {
-    label = (await appKeys.ui.showInputBox({ prompt: `A name to show for this ${platform.applicationNoun} (optional)` })).trim() || undefined;
+    label = (await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('A name to show for this {0} (optional)', platform.applicationNoun) })).trim() || undefined;
   }
   app.label = label ?? (found.name !== applicationId ? found.name : undefined);
 
@@ -114,17 +115,17 @@ async function pickApplicationId(
     // An application-scoped token may not list applications (403): ask for the ID instead.
     if (!(error instanceof ApiError) || error.status !== 403) throw error;
   }
-  const enterId = { label: `$(edit) Enter the ${platform.applicationNoun} ID…`, id: '', name: '' };
+  const enterId = { label: vscode.l10n.t('$(edit) Enter the {0} ID…', platform.applicationNoun), id: '', name: '' };
   const picked = apps?.length
     ? await appKeys.ui.showQuickPick([...apps.map((a) => ({ label: a.name, description: a.id, id: a.id, name: a.name })), enterId], {
-        placeHolder: `Choose the ${platform.applicationNoun}`,
+        placeHolder: vscode.l10n.t('Choose the {0}', platform.applicationNoun),
         matchOnDescription: true,
       })
     : enterId;
   if (picked.id) return { applicationId: picked.id, label: label ?? picked.name };
   const id = await appKeys.ui.showInputBox({
-    prompt: `${capitalize(platform.applicationNoun)} ID (${platform.applicationIdHint})`,
-    validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : `Not a ${platform.name} ${platform.applicationNoun} ID`),
+    prompt: vscode.l10n.t('{0} ID ({1})', capitalize(platform.applicationNoun), platform.applicationIdHint),
+    validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : vscode.l10n.t('Not a {0} {1} ID', platform.name, platform.applicationNoun)),
   });
   return { applicationId: id.trim(), label };
 }
@@ -132,7 +133,11 @@ async function pickApplicationId(
 export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
   const name = appKeys.displayName(app);
-  await appKeys.ui.confirm(`Remove ${name} from App Keys?`, `Its stored ${appKeys.credentialNoun(app)} is deleted too. Nothing changes on the server.`, 'Remove');
+  await appKeys.ui.confirm(
+    vscode.l10n.t('Remove {0} from App Keys?', name),
+    vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', appKeys.credentialNoun(app)),
+    vscode.l10n.t('Remove'),
+  );
   const key = safeKey(appKeys, app);
   if (key) await appKeys.credentials.delete(appKeys.credentialTarget(app));
   await writeApplications(readApplications().filter((a) => !(a.platform === app.platform && a.applicationId === app.applicationId && safeKey(appKeys, a) === key)));
@@ -143,7 +148,7 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
 export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<boolean> {
   const app = await resolveApplication(appKeys, arg);
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
-  const token = given ?? (await askSecret(appKeys, appKeys.credentialNoun(app), `${appKeys.displayName(app)} on ${appKeys.host(app)}`));
+  const token = given ?? (await askSecret(appKeys, appKeys.credentialNoun(app), vscode.l10n.t('{0} on {1}', appKeys.displayName(app), appKeys.host(app))));
   await appKeys.credentials.store(appKeys.credentialTarget(app), token);
   tree.refresh();
   return true;

@@ -33,7 +33,7 @@ export async function bulk(
   verb: { past: string; present: string; button: string; confirm: boolean },
   action: (client: ApplicationClient, node: ItemNode, signal: AbortSignal) => Promise<unknown>,
 ): Promise<BulkSummary> {
-  const noun = `${nodes[0].resource.noun}${nodes.length === 1 ? '' : 's'}`;
+  const noun = nodes.length === 1 ? nodes[0].resource.noun : vscode.l10n.t('{0}s', nodes[0].resource.noun);
   const clients = new Map<string, Promise<ApplicationClient>>();
   const clientFor = (node: ItemNode): Promise<ApplicationClient> => {
     const key = appKeys.applicationKey(node.app);
@@ -42,21 +42,23 @@ export async function bulk(
   };
   if (verb.confirm) {
     const names = nodes.slice(0, LISTED).map((n) => `• ${nameOf(n)}`);
-    if (nodes.length > LISTED) names.push(`… and ${nodes.length - LISTED} more`);
+    if (nodes.length > LISTED) names.push(vscode.l10n.t('… and {0} more', nodes.length - LISTED));
     const own: ItemNode[] = [];
     for (const node of nodes) if ((await clientFor(node)).isOwnCredential(node.resource, node.item)) own.push(node);
-    const warning = own.length ? `\n\nThis includes ${own.map(nameOf).join(', ')}, the credential App Keys itself uses: App Keys will be cut off until you set another.` : '';
-    await appKeys.ui.confirm(`${verb.button} ${nodes.length} ${noun}?`, `${names.join('\n')}${warning}`, own.length ? `${verb.button} Anyway` : verb.button);
+    const warning = own.length
+      ? `\n\n${vscode.l10n.t('This includes {0}, the credential App Keys itself uses: App Keys will be cut off until you set another.', own.map(nameOf).join(', '))}`
+      : '';
+    await appKeys.ui.confirm(vscode.l10n.t('{0} {1} {2}?', verb.button, nodes.length, noun), `${names.join('\n')}${warning}`, own.length ? vscode.l10n.t('{0} Anyway', verb.button) : verb.button);
   }
   const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${verb.present} ${nodes.length} ${noun}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} {1} {2}', verb.present, nodes.length, noun), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       return runBulk(nodes, async (node, signal) => action(await clientFor(node), node, signal), {
         concurrency: CONCURRENCY,
         signal: abort.signal,
-        onSettled: (done, total) => progress.report({ increment: 100 / total, message: `${done} of ${total}` }),
+        onSettled: (done, total) => progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) }),
       });
     },
   );
@@ -66,15 +68,16 @@ export async function bulk(
     skipped: outcome.skipped.map((n) => n.item.id),
   };
   for (const { item, error } of outcome.failed) appKeys.log.error(`${verb.present} ${nameOf(item)} (${item.item.id}) failed: ${describe(error)}`);
-  const parts = [`${verb.past} ${summary.succeeded.length} of ${nodes.length} ${noun}.`];
+  const parts = [vscode.l10n.t('{0} {1} of {2} {3}.', verb.past, summary.succeeded.length, nodes.length, noun)];
   if (summary.failed.length) {
     const listed = outcome.failed.slice(0, 5).map(({ item, error }) => `${nameOf(item)} (${describe(error)})`);
-    parts.push(`${summary.failed.length} failed: ${listed.join('; ')}${summary.failed.length > 5 ? '; …' : ''}.`);
+    parts.push(vscode.l10n.t('{0} failed: {1}.', summary.failed.length, `${listed.join('; ')}${summary.failed.length > 5 ? '; …' : ''}`));
   }
-  if (summary.skipped.length) parts.push(`${summary.skipped.length} not done (cancelled).`);
+  if (summary.skipped.length) parts.push(vscode.l10n.t('{0} not done (cancelled).', summary.skipped.length));
   const level = summary.failed.length || summary.skipped.length ? 'warning' : 'info';
-  void appKeys.ui.showMessage(level, parts.join(' '), {}, ...(summary.failed.length ? ['Show Log'] : [])).then((choice) => {
-    if (choice === 'Show Log') appKeys.log.show();
+  const showLog = vscode.l10n.t('Show Log');
+  void appKeys.ui.showMessage(level, parts.join(' '), {}, ...(summary.failed.length ? [showLog] : [])).then((choice) => {
+    if (choice === showLog) appKeys.log.show();
   });
   return summary;
 }

@@ -9,7 +9,7 @@ export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown
   const item = target.item ?? (await (await appKeys.client(target.app)).get(target.resource, target.itemId));
   const value = target.resource.summarize(item).copyValue ?? item.id;
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`App Keys: copied ${value}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0}', value), 3000);
   return value;
 }
 
@@ -18,11 +18,11 @@ export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown,
   if (nodes) {
     const ids = nodes.map((n) => n.item.id).join('\n');
     await vscode.env.clipboard.writeText(ids);
-    vscode.window.setStatusBarMessage(`App Keys: copied ${nodes.length} IDs`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0} IDs', nodes.length), 3000);
     return ids;
   }
   const target = await resolveItem(appKeys, arg, resourceId);
   await vscode.env.clipboard.writeText(target.itemId);
-  vscode.window.setStatusBarMessage(`App Keys: copied ${target.itemId}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0}', target.itemId), 3000);
   return target.itemId;
 }

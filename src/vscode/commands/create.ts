@@ -12,22 +12,22 @@ export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
   const input = await askCreateFields(appKeys.ui, resource.createFields, given);
   const client = await appKeys.client(app);
-  const created = await withCancellableProgress(`Creating ${resource.noun}…`, (signal) => client.create(resource, input, signal));
+  const created = await withCancellableProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, input, signal));
   tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   const label = resource.summarize(created.item).label;
-  void showOneTimeSecrets(appKeys, `Created ${resource.noun} "${label}".`, created.oneTimeSecrets);
+  void showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, label), created.oneTimeSecrets);
   return created;
 }
 
 /** A modal that shows secrets the server reveals only once, until the user closes it. */
 export async function showOneTimeSecrets(appKeys: AppKeys, headline: string, secrets: OneTimeSecret[]): Promise<void> {
   if (secrets.length === 0) return;
-  const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\nThis is the only time the secret is shown: App Keys does not store it.`;
+  const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\n${vscode.l10n.t('This is the only time the secret is shown: App Keys does not store it.')}`;
   let copied = '';
   for (;;) {
-    const buttons = secrets.map((s) => `Copy ${s.label}`);
-    const choice = await appKeys.ui.showMessage('info', copied ? `${headline} Copied ${copied}.` : headline, { modal: true, detail }, ...buttons);
-    const secret = secrets.find((s) => `Copy ${s.label}` === choice);
+    const buttons = secrets.map((s) => vscode.l10n.t('Copy {0}', s.label));
+    const choice = await appKeys.ui.showMessage('info', copied ? vscode.l10n.t('{0} Copied {1}.', headline, copied) : headline, { modal: true, detail }, ...buttons);
+    const secret = secrets.find((_s, i) => buttons[i] === choice);
     if (!secret) return;
     await vscode.env.clipboard.writeText(secret.value);
     copied = secret.label;

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
 import type { DocumentTarget } from '../documents/uris';
 import type { ItemTarget } from './targets';
@@ -5,7 +6,7 @@ import type { ItemTarget } from './targets';
 export function documentTarget(appKeys: AppKeys, target: ItemTarget): DocumentTarget {
   // Checked here so that a bad ID is refused before it becomes part of a URI.
   if (!target.resource.idPattern.test(target.itemId)) {
-    throw new Error(`Invalid ${target.resource.noun} ID: ${JSON.stringify(target.itemId).slice(0, 80)}`);
+    throw new Error(vscode.l10n.t('Invalid {0} ID: {1}', target.resource.noun, JSON.stringify(target.itemId).slice(0, 80)));
   }
   return {
     platform: target.app.platform,

@@ -26,10 +26,11 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
         return undefined;
       }
       // The credential is missing or was refused: offer to set it, then to run the command again.
-      const fix = `${error instanceof MissingCredentialError ? 'Set' : 'Update'} ${appKeys.credentialNoun(app)}…`;
+      const fix = error instanceof MissingCredentialError ? vscode.l10n.t('Set {0}…', appKeys.credentialNoun(app)) : vscode.l10n.t('Update {0}…', appKeys.credentialNoun(app));
       if ((await appKeys.ui.showMessage('error', message, {}, fix)) !== fix) return undefined;
       if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: safeHost(appKeys, app) }))) return undefined;
-      if ((await appKeys.ui.showMessage('info', `${capitalize(appKeys.credentialNoun(app))} updated for ${appKeys.displayName(app)}.`, {}, 'Retry')) !== 'Retry') return undefined;
+      const retry = vscode.l10n.t('Retry');
+      if ((await appKeys.ui.showMessage('info', vscode.l10n.t('{0} updated for {1}.', capitalize(appKeys.credentialNoun(app)), appKeys.displayName(app)), {}, retry)) !== retry) return undefined;
       return run(...args);
     }
   };

@@ -16,10 +16,10 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
   const days =
     typeof given.days === 'number'
       ? given.days
-      : Number(await appKeys.ui.showInputBox({ prompt: 'Report keys unused for how many days?', value: '90', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : 'A number of days') }));
+      : Number(await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('Report keys unused for how many days?'), value: '90', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')) }));
   const apps = appKeys.applications();
-  if (apps.length === 0) throw new ApiError('No applications are configured', { kind: 'invalid-input' });
-  const sections = await withCancellableProgress('Collecting keys for the stale-keys report…', async (signal) => {
+  if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured'), { kind: 'invalid-input' });
+  const sections = await withCancellableProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
     const result: ReportSection[] = [];
     for (const app of apps) {
       let client;
@@ -48,10 +48,10 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
 
 export async function revealItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, view: vscode.TreeView<TreeNode>, arg: unknown): Promise<boolean> {
   const target = (arg ?? {}) as { applicationId?: string; host?: string; resource?: string; id?: string };
-  if (!target.applicationId || !target.id) throw new ApiError('Reveal needs { applicationId, resource, id }', { kind: 'invalid-input' });
+  if (!target.applicationId || !target.id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
   const app = appKeys.findApplication(target.applicationId, target.host);
   const node = await tree.findItem(appKeys.applicationKey(app), target.resource ?? 'keys', target.id);
-  if (!node) throw new ApiError(`That item is no longer in ${appKeys.displayName(app)}`, { kind: 'invalid-input' });
+  if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', appKeys.displayName(app)), { kind: 'invalid-input' });
   await view.reveal(node, { select: true, focus: true, expand: true });
   return true;
 }

@@ -2,6 +2,7 @@
 // user confirms the new key is deployed, retire the old one (deactivate where keys have a status,
 // delete where they do not). Nothing is retired before the new key exists; every failure says
 // exactly what exists now and what is left to do.
+import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
 import type { CreateResult, ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
@@ -20,43 +21,44 @@ export interface RotationResult {
 export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<RotationResult> {
   const target = await resolveItem(appKeys, arg, 'keys');
   const { resource, app } = target;
-  if (!resource.copyInput) throw new ApiError(`${resource.label} of ${appKeys.displayName(app)} cannot be rotated`, { kind: 'invalid-input' });
+  if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
   const client = await appKeys.client(app);
-  const old: ResourceItem = await withCancellableProgress(`Fetching ${resource.noun}…`, (signal) => client.get(resource, target.itemId, signal));
+  const old: ResourceItem = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
   const oldName = resource.summarize(old).label;
   const given = arg && typeof arg === 'object' && typeof (arg as { name?: unknown }).name === 'string' ? (arg as { name: string }).name : undefined;
   const name =
     given ??
     (await appKeys.ui.showInputBox({
-      prompt: `Name of the new key that replaces "${oldName}"`,
-      value: `${oldName} (rotated ${new Date().toISOString().slice(0, 10)})`,
-      validateInput: (v) => (v.trim() ? undefined : 'Required'),
+      prompt: vscode.l10n.t('Name of the new key that replaces "{0}"', oldName),
+      value: vscode.l10n.t('{0} (rotated {1})', oldName, new Date().toISOString().slice(0, 10)),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')),
     }));
 
   // 1. The new key. If this fails, nothing has changed.
   let created: CreateResult;
   try {
-    created = await withCancellableProgress(`Creating the new ${resource.noun}…`, (signal) => client.create(resource, resource.copyInput!(old, name.trim()), signal));
+    created = await withCancellableProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => client.create(resource, resource.copyInput!(old, name.trim()), signal));
   } catch (error) {
     if (isCancellation(error)) throw error;
-    throw new ApiError(`Rotation stopped: the new key could not be created (${describe(error)}). Nothing changed: "${oldName}" is still in use.`, { kind: 'invalid-input', cause: error });
+    throw new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName), { kind: 'invalid-input', cause: error });
   }
   const applicationKey = appKeys.applicationKey(app);
   tree.updateItem(applicationKey, resource.id, created.item.id, created.item);
   const newName = resource.summarize(created.item).label;
-  await showOneTimeSecrets(appKeys, `New ${resource.noun} "${newName}" created to replace "${oldName}". Deploy its secret, then come back to retire the old key.`, created.oneTimeSecrets);
+  await showOneTimeSecrets(appKeys, vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName), created.oneTimeSecrets);
 
   // 2. Retire the old key, once the user says the new one is deployed.
-  const retire = resource.statusPatch ? 'Deactivate' : 'Delete';
+  const deletes = !resource.statusPatch;
+  const retire = deletes ? vscode.l10n.t('Delete') : vscode.l10n.t('Deactivate');
   try {
     await appKeys.ui.confirm(
-      `Is "${newName}" deployed everywhere "${oldName}" was used?`,
-      `${retire} the old key "${oldName}" now. ${resource.statusPatch ? 'It can be activated again later.' : 'This cannot be undone.'}`,
-      `${retire} Old Key`,
+      vscode.l10n.t('Is "{0}" deployed everywhere "{1}" was used?', newName, oldName),
+      vscode.l10n.t('{0} the old key "{1}" now. {2}', retire, oldName, resource.statusPatch ? vscode.l10n.t('It can be activated again later.') : vscode.l10n.t('This cannot be undone.')),
+      vscode.l10n.t('{0} Old Key', retire),
     );
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    void appKeys.ui.showMessage('info', `Rotation paused: both "${newName}" (new) and "${oldName}" (old) exist and work. ${retire} "${oldName}" once the new key is deployed.`);
+    void appKeys.ui.showMessage('info', vscode.l10n.t('Rotation paused: both "{0}" (new) and "{1}" (old) exist and work. {2} "{1}" once the new key is deployed.', newName, oldName, retire));
     return { created, old: 'kept' };
   }
   try {
@@ -69,10 +71,17 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
     }
   } catch (error) {
     throw new ApiError(
-      `Rotation half done: "${newName}" (new) exists and works, but "${oldName}" (old) could not be ${retire === 'Delete' ? 'deleted' : 'deactivated'}: ${describe(error)}. ${retire} "${oldName}" yourself from the tree.`,
+      vscode.l10n.t(
+        'Rotation half done: "{0}" (new) exists and works, but "{1}" (old) could not be {2}: {3}. {4} "{1}" yourself from the tree.',
+        newName,
+        oldName,
+        deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated'),
+        describe(error),
+        retire,
+      ),
       { kind: 'invalid-input', cause: error },
     );
   }
-  void appKeys.ui.showMessage('info', `Rotated: "${newName}" replaces "${oldName}", which is now ${retire === 'Delete' ? 'deleted' : 'inactive'}.`);
-  return { created, old: retire === 'Delete' ? 'deleted' : 'deactivated' };
+  void appKeys.ui.showMessage('info', vscode.l10n.t('Rotated: "{0}" replaces "{1}", which is now {2}.', newName, oldName, deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('inactive')));
+  return { created, old: deletes ? 'deleted' : 'deactivated' };
 }

@@ -1,4 +1,5 @@
 // One-click Activate / Deactivate (Losant keys and tokens: PATCH status), for one item or a selection.
+import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { AppKeys } from '../appKeys';
 import { withCancellableProgress } from '../progress';
@@ -9,13 +10,13 @@ import { resolveItem } from './targets';
 
 export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider, active: boolean, arg: unknown, selection: unknown): Promise<BulkSummary | boolean> {
   const verb = active
-    ? { past: 'Activated', present: 'Activating', button: 'Activate', confirm: false }
-    : { past: 'Deactivated', present: 'Deactivating', button: 'Deactivate', confirm: true };
+    ? { past: vscode.l10n.t('Activated'), present: vscode.l10n.t('Activating'), button: vscode.l10n.t('Activate'), confirm: false }
+    : { past: vscode.l10n.t('Deactivated'), present: vscode.l10n.t('Deactivating'), button: vscode.l10n.t('Deactivate'), confirm: true };
   const nodes = selectedItems(arg, selection);
   if (nodes) {
     return bulk(appKeys, nodes, verb, async (client, node: ItemNode, signal) => {
       const patch = node.resource.statusPatch?.(active);
-      if (!patch) throw new ApiError(`${node.resource.label} have no status`, { kind: 'invalid-input' });
+      if (!patch) throw new ApiError(vscode.l10n.t('{0} have no status', node.resource.label), { kind: 'invalid-input' });
       const updated = await client.update(node.resource, node.item.id, patch, signal);
       tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, updated);
     });
@@ -23,17 +24,17 @@ export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider
   const resourceId = arg && typeof arg === 'object' && 'tokenId' in arg ? 'tokens' : 'keys';
   const target = await resolveItem(appKeys, arg, resourceId);
   const patch = target.resource.statusPatch?.(active);
-  if (!patch) throw new ApiError(`${target.resource.label} of ${appKeys.displayName(target.app)} have no status to change`, { kind: 'invalid-input' });
+  if (!patch) throw new ApiError(vscode.l10n.t('{0} of {1} have no status to change', target.resource.label, appKeys.displayName(target.app)), { kind: 'invalid-input' });
   const client = await appKeys.client(target.app);
   const item = target.item ?? (await client.get(target.resource, target.itemId));
   if (!active && client.isOwnCredential(target.resource, item)) {
     await appKeys.ui.confirm(
-      `This is the ${appKeys.credentialNoun(target.app)} App Keys itself uses for ${appKeys.displayName(target.app)}.`,
-      `Deactivating it cuts App Keys off from ${appKeys.displayName(target.app)} until you set another ${appKeys.credentialNoun(target.app)}.`,
-      'Deactivate Anyway',
+      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', appKeys.credentialNoun(target.app), appKeys.displayName(target.app)),
+      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', appKeys.displayName(target.app), appKeys.credentialNoun(target.app)),
+      vscode.l10n.t('Deactivate Anyway'),
     );
   }
-  const updated = await withCancellableProgress(`${verb.present} ${target.resource.noun}…`, (signal) => client.update(target.resource, target.itemId, patch, signal));
+  const updated = await withCancellableProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) => client.update(target.resource, target.itemId, patch, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, updated);
   return true;
 }

@@ -1,6 +1,6 @@
 // Turns what a command was given (a tree node, a plain `{ applicationId, keyId }` object, or
 // nothing) into an application and an item, asking the user only for what is missing.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import { ApiError } from '../../core/errors';
@@ -33,16 +33,16 @@ export async function resolveApplication(appKeys: AppKeys, arg: unknown): Promis
     return appKeys.findApplication(arg.applicationId, typeof arg.host === 'string' ? arg.host : undefined);
   }
   if (arg instanceof MessageNode || arg === undefined || isObject(arg)) return pickApplication(appKeys);
-  throw new ApiError('Expected an application: a tree item or { applicationId }', { kind: 'invalid-input' });
+  throw new ApiError(vscode.l10n.t('Expected an application: a tree item or {0}', '{ applicationId }'), { kind: 'invalid-input' });
 }
 
 async function pickApplication(appKeys: AppKeys): Promise<ApplicationRef> {
   const apps = appKeys.applications();
-  if (apps.length === 0) throw new ApiError('No applications are configured. Run "App Keys: Add Application…" first.', { kind: 'invalid-input' });
+  if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured. Run "App Keys: Add Application…" first.'), { kind: 'invalid-input' });
   if (apps.length === 1) return apps[0];
   const picked = await appKeys.ui.showQuickPick(
     apps.map((app) => ({ label: appKeys.displayName(app), description: `${app.platform} · ${safeHost(appKeys, app)}`, detail: app.applicationId, app })),
-    { placeHolder: 'Choose an application' },
+    { placeHolder: vscode.l10n.t('Choose an application') },
   );
   return picked.app;
 }
@@ -67,18 +67,18 @@ export async function resolveItem(appKeys: AppKeys, arg: unknown, resourceId: st
   const { app, resource } = await resolveGroup(appKeys, arg, resourceId);
   const given = isObject(arg) ? arg[resource.argName] : undefined;
   if (typeof given === 'string') return { app, resource, itemId: given };
-  if (given !== undefined) throw new ApiError(`"${resource.argName}" must be a string`, { kind: 'invalid-input' });
+  if (given !== undefined) throw new ApiError(vscode.l10n.t('"{0}" must be a string', resource.argName), { kind: 'invalid-input' });
   return pickItem(appKeys, app, resource);
 }
 
 async function pickItem(appKeys: AppKeys, app: ApplicationRef, resource: ResourceType): Promise<ItemTarget> {
   const client = await appKeys.client(app);
   const page = await client.list(resource, { page: 0, perPage: 1000 });
-  if (page.items.length === 0) throw new ApiError(`${appKeys.displayName(app)} has no ${resource.noun}s`, { kind: 'invalid-input' });
+  if (page.items.length === 0) throw new ApiError(vscode.l10n.t('{0} has no {1}s', appKeys.displayName(app), resource.noun), { kind: 'invalid-input' });
   const picks: (vscode.QuickPickItem & { item: ResourceItem })[] = page.items.map((item) => {
     const summary = resource.summarize(item);
     return { label: summary.label, description: summary.description, detail: item.id, item };
   });
-  const picked = await appKeys.ui.showQuickPick(picks, { placeHolder: `Choose a ${resource.noun}`, matchOnDescription: true, matchOnDetail: true });
+  const picked = await appKeys.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose a {0}', resource.noun), matchOnDescription: true, matchOnDetail: true });
   return { app, resource, itemId: picked.item.id, item: picked.item };
 }

@@ -1,4 +1,5 @@
 // Filter, sort and load a whole group. The view shows in the group's description and survives refreshes.
+import * as vscode from 'vscode';
 import type { ListView } from '../../core/listing';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
@@ -30,17 +31,17 @@ export async function filterGroup(appKeys: AppKeys, tree: ApplicationsTreeProvid
   const current = tree.lists.view(key);
   const field =
     resource.filterFields.find((f) => f.field === given.field) ??
-    (await appKeys.ui.showQuickPick(resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : 'glob, e.g. gate*' })), {
-      placeHolder: `Filter ${resource.label} by`,
+    (await appKeys.ui.showQuickPick(resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : vscode.l10n.t('glob, e.g. gate*') })), {
+      placeHolder: vscode.l10n.t('Filter {0} by', resource.label),
     }));
   let pattern = given.pattern;
   if (pattern === undefined && field.values) {
-    pattern = (await appKeys.ui.showQuickPick(field.values.map((v) => ({ label: v })), { placeHolder: `Show ${resource.label} whose ${field.label.toLowerCase()} is` })).label;
+    pattern = (await appKeys.ui.showQuickPick(field.values.map((v) => ({ label: v })), { placeHolder: vscode.l10n.t('Show {0} whose {1} is', resource.label, field.label.toLowerCase()) })).label;
   } else if (pattern === undefined) {
     pattern = await appKeys.ui.showInputBox({
-      prompt: `Show ${resource.label} whose ${field.label.toLowerCase()} matches (* matches anything; case does not matter)`,
+      prompt: vscode.l10n.t('Show {0} whose {1} matches (* matches anything; case does not matter)', resource.label, field.label.toLowerCase()),
       value: current.filter?.field === field.field ? current.filter.pattern : '',
-      validateInput: (v) => (v.trim() ? undefined : 'Enter a pattern, e.g. gate*'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a pattern, e.g. gate*')),
     });
   }
   return apply(tree, key, node, { ...current, filter: { field: field.field, pattern: pattern.trim() } });
@@ -61,17 +62,17 @@ export async function sortGroup(appKeys: AppKeys, tree: ApplicationsTreeProvider
     sort = { field: known.field, direction: given.direction ?? 'asc' };
   } else {
     const choices = resource.sortFields.flatMap((f) => [
-      { label: `${f.label} ↑`, description: 'ascending', sort: { field: f.field, direction: 'asc' as const } },
-      { label: `${f.label} ↓`, description: 'descending', sort: { field: f.field, direction: 'desc' as const } },
+      { label: `${f.label} ↑`, description: vscode.l10n.t('ascending'), sort: { field: f.field, direction: 'asc' as const } },
+      { label: `${f.label} ↓`, description: vscode.l10n.t('descending'), sort: { field: f.field, direction: 'desc' as const } },
     ]);
-    sort = (await appKeys.ui.showQuickPick(choices, { placeHolder: `Sort ${resource.label} by` })).sort;
+    sort = (await appKeys.ui.showQuickPick(choices, { placeHolder: vscode.l10n.t('Sort {0} by', resource.label) })).sort;
   }
   return apply(tree, key, node, { ...current, sort });
 }
 
 export async function loadAllGroup(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<number> {
   const { key, node } = await group(appKeys, tree, arg);
-  if (!node) throw new Error('That group is not in the App Keys tree');
+  if (!node) throw new Error(vscode.l10n.t('That group is not in the App Keys tree'));
   await tree.loadAll(node);
   return tree.lists.state(key)?.items.length ?? 0;
 }

@@ -36,7 +36,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
   protected async read(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await withCancellableProgress(`Fetching ${resource.noun}…`, (signal) => client.get(resource, target.itemId, signal));
+    const item = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
     this.versions.set(key, item.version);
     return renderJson(resource.editableFields(item));
   }
@@ -49,12 +49,16 @@ export class ItemEditFileSystem extends ApiFileSystem {
     const { value, problems } = parseAndValidate(text, resource.patchSchema);
     if (!value) {
       this.problems.show(uri, text, problems);
-      const first = problems[0]?.message ?? 'invalid document';
-      throw new SaveError(`Not saved: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the document (${first}). Nothing was sent.`);
+      const first = problems[0]?.message ?? vscode.l10n.t('invalid document');
+      throw new SaveError(
+        problems.length === 1
+          ? vscode.l10n.t('Not saved: {0} problem in the document ({1}). Nothing was sent.', problems.length, first)
+          : vscode.l10n.t('Not saved: {0} problems in the document ({1}). Nothing was sent.', problems.length, first),
+      );
     }
     this.problems.clear(uri);
 
-    const current = await withCancellableProgress(`Checking ${name} on the server…`, (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
+    const current = await withCancellableProgress(vscode.l10n.t('Checking {0} on the server…', name), (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
       if (error instanceof DeletedOnServer) this.offerRecreate(uri, value);
       throw error;
     });
@@ -65,24 +69,24 @@ export class ItemEditFileSystem extends ApiFileSystem {
     if (resource.deactivates(changes) && client.isOwnCredential(resource, current)) {
       await this.appKeys.ui
         .confirm(
-          `This is the ${this.appKeys.credentialNoun(app)} App Keys itself uses for ${this.appKeys.displayName(app)}.`,
-          `Deactivating it cuts App Keys off from ${this.appKeys.displayName(app)} until you set another ${this.appKeys.credentialNoun(app)}.`,
-          'Deactivate Anyway',
+          vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', this.appKeys.credentialNoun(app), this.appKeys.displayName(app)),
+          vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', this.appKeys.displayName(app), this.appKeys.credentialNoun(app)),
+          vscode.l10n.t('Deactivate Anyway'),
         )
         .catch(() => {
-          throw new SaveError(`Not saved: the ${name} was not deactivated. Your text is kept.`);
+          throw new SaveError(vscode.l10n.t('Not saved: the {0} was not deactivated. Your text is kept.', name));
         });
     }
     let saved: ResourceItem = current;
     if (Object.keys(changes).length > 0) {
       try {
-        saved = await withCancellableProgress(`Saving ${name}…`, (signal) => client.update(resource, target.itemId, changes, signal));
+        saved = await withCancellableProgress(vscode.l10n.t('Saving {0}…', name), (signal) => client.update(resource, target.itemId, changes, signal));
       } catch (error) {
-        if (isCancellation(error)) throw new SaveError('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.');
+        if (isCancellation(error)) throw new SaveError(vscode.l10n.t('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.'));
         const reason = describe(error);
         // The server's refusal, shown on the document at the (first) field it was about.
         this.problems.show(uri, text, [fieldProblem(text, Object.keys(changes)[0], reason)]);
-        throw new SaveError(`Not saved: ${reason}. Your text is kept; save again to retry.`);
+        throw new SaveError(vscode.l10n.t('Not saved: {0}. Your text is kept; save again to retry.', reason));
       }
       this.appKeys.log.info(`Saved ${name}: ${Object.keys(changes).join(', ')}`);
     }
@@ -91,43 +95,45 @@ export class ItemEditFileSystem extends ApiFileSystem {
     this.tree.updateItem(this.appKeys.applicationKey(app), resource.id, target.itemId, saved);
     // Show the server's answer (normalised fields, server-side defaults): the editor reads it again.
     if (shown !== text) setTimeout(() => this.changed(uri), 0);
-    vscode.window.setStatusBarMessage(`App Keys: saved ${name}`, 4000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: saved {0}', name), 4000);
   }
 
   private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string, signal: AbortSignal): Promise<ResourceItem> {
     try {
       return await client.get(resource, id, signal);
     } catch (error) {
-      if (isCancellation(error)) throw new SaveError('Not saved: cancelled. Your text is kept.');
+      if (isCancellation(error)) throw new SaveError(vscode.l10n.t('Not saved: cancelled. Your text is kept.'));
       if (error instanceof ApiError && error.status === 404) {
-        throw new DeletedOnServer(`Not saved: the ${name} was deleted on the server. Your text is kept.`);
+        throw new DeletedOnServer(vscode.l10n.t('Not saved: the {0} was deleted on the server. Your text is kept.', name));
       }
-      throw new SaveError(`Not saved: ${describe(error)}. Your text is kept; save again to retry.`);
+      throw new SaveError(vscode.l10n.t('Not saved: {0}. Your text is kept; save again to retry.', describe(error)));
     }
   }
 
   /** After a save found its item deleted: offer to create a new one from the user's text. */
   private offerRecreate(uri: vscode.Uri, value: Record<string, unknown>): void {
-    const action = 'Re-create with These Settings';
-    void this.appKeys.ui.showMessage('warning', 'The item was deleted on the server. Your text is kept in the editor.', {}, action).then(async (choice) => {
+    const action = vscode.l10n.t('Re-create with These Settings');
+    void this.appKeys.ui.showMessage('warning', vscode.l10n.t('The item was deleted on the server. Your text is kept in the editor.'), {}, action).then(async (choice) => {
       if (choice === action) await vscode.commands.executeCommand(COMMANDS.recreate, uri, value);
     });
   }
 
   private async resolveConflict(uri: vscode.Uri, name: string, serverVersion: string | undefined): Promise<void> {
+    const overwrite = vscode.l10n.t('Overwrite');
+    const compare = vscode.l10n.t('Compare');
     const choice = await this.appKeys.ui
-      .confirm(`The ${name} changed on the server since you opened it.`, 'Overwrite the server version with yours, or compare them first.', 'Overwrite', 'Compare')
+      .confirm(vscode.l10n.t('The {0} changed on the server since you opened it.', name), vscode.l10n.t('Overwrite the server version with yours, or compare them first.'), overwrite, compare)
       .catch(() => 'Cancel');
-    if (choice === 'Overwrite') return;
-    if (choice === 'Compare') {
+    if (choice === overwrite) return;
+    if (choice === compare) {
       // The user has now seen the server's version: the next save overwrites it.
       this.versions.set(uri.toString(), serverVersion);
       const server = viewUri(parseUri(uri), 'server');
       this.views.reload(server);
-      void vscode.commands.executeCommand('vscode.diff', server, uri, `${name}: server ↔ yours`);
-      throw new SaveError(`Not saved: the ${name} changed on the server. Compare opened; save again to overwrite.`);
+      void vscode.commands.executeCommand('vscode.diff', server, uri, vscode.l10n.t('{0}: server ↔ yours', name));
+      throw new SaveError(vscode.l10n.t('Not saved: the {0} changed on the server. Compare opened; save again to overwrite.', name));
     }
-    throw new SaveError(`Not saved: the ${name} changed on the server. Your text is kept.`);
+    throw new SaveError(vscode.l10n.t('Not saved: the {0} changed on the server. Your text is kept.', name));
   }
 }
 

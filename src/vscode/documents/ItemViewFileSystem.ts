@@ -15,12 +15,12 @@ export class ItemViewFileSystem extends ApiFileSystem {
 
   protected async read(uri: vscode.Uri): Promise<string> {
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await withCancellableProgress(`Fetching ${resource.noun}…`, (signal) => client.get(resource, target.itemId, signal));
+    const item = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
     return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
   }
 
   protected async write(): Promise<void> {
-    throw new Error('This document is read-only');
+    throw new Error(vscode.l10n.t('This document is read-only'));
   }
 
   /** Reads the document again from the server next time it is shown. */

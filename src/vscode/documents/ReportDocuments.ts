@@ -24,7 +24,7 @@ export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLin
   }
 
   protected async write(): Promise<void> {
-    throw new Error('Reports are read-only');
+    throw new Error(vscode.l10n.t('Reports are read-only'));
   }
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
@@ -33,7 +33,7 @@ export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLin
     for (const match of text.matchAll(/\]\((command:[^)\s]+)\)/g)) {
       const start = document.positionAt(match.index! + 2);
       const link = new vscode.DocumentLink(new vscode.Range(start, start.translate(0, match[1].length)), vscode.Uri.parse(match[1]));
-      link.tooltip = 'Reveal in the App Keys tree';
+      link.tooltip = vscode.l10n.t('Reveal in the App Keys tree');
       links.push(link);
     }
     return links;

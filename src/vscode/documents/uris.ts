@@ -34,7 +34,7 @@ export function parseUri(uri: vscode.Uri): DocumentTarget & { mode: ViewMode } {
   }
   const [, platform, host, applicationId, resourceId] = parts;
   if (!platform || !host || !applicationId || !resourceId) {
-    throw new ApiError(`Not an App Keys document: ${uri.toString()}`, { kind: 'invalid-input' });
+    throw new ApiError(vscode.l10n.t('Not an App Keys document: {0}', uri.toString()), { kind: 'invalid-input' });
   }
   return { platform, host, applicationId, resourceId, itemId: match[1], mode: match[2] ? 'server' : 'full' };
 }

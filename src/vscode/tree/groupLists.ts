@@ -1,5 +1,6 @@
 // What each group of the tree holds: the items loaded so far, the view (filter, sort) the user chose,
 // and how to load the next page or all of them. Views survive refreshes; loaded items do not.
+import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
@@ -85,7 +86,7 @@ export class GroupLists {
     // Where the API cannot filter or sort, the whole list is loaded and the view applied here.
     const local = !resource.serverQuery && (view.filter !== undefined || view.sort !== undefined);
     const perPage = pageSize();
-    const title = `Loading ${resource.label} of ${this.appKeys.displayName(node.parent.app)}…`;
+    const title = vscode.l10n.t('Loading {0} of {1}…', resource.label, this.appKeys.displayName(node.parent.app));
     try {
       const client = await this.appKeys.client(node.parent.app);
       const fetchPage = client.list.bind(client, resource);

@@ -10,6 +10,6 @@ export function itemDecorationUri(id: string, active: boolean): vscode.Uri {
 export class ItemDecorations implements vscode.FileDecorationProvider {
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== SCHEME || uri.query !== 'inactive') return undefined;
-    return new vscode.FileDecoration('⊘', 'Inactive', new vscode.ThemeColor('disabledForeground'));
+    return new vscode.FileDecoration('⊘', vscode.l10n.t('Inactive'), new vscode.ThemeColor('disabledForeground'));
   }
 }

@@ -15,7 +15,7 @@ export class ApplicationNode {
     const item = new vscode.TreeItem(this.app.label || this.app.applicationId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.key;
     item.description = `${this.platformName} · ${this.host}`;
-    item.tooltip = new vscode.MarkdownString().appendText(`${this.platformName} application ${this.app.applicationId} on ${this.host}`);
+    item.tooltip = new vscode.MarkdownString().appendText(vscode.l10n.t('{0} application {1} on {2}', this.platformName, this.app.applicationId, this.host));
     item.iconPath = new vscode.ThemeIcon('server-environment');
     item.contextValue = `application:${this.app.platform}`;
     return item;
@@ -38,7 +38,7 @@ export class GroupNode {
       state === undefined ? undefined : String(state.totalCount),
       state?.note,
       view.filter ? `${label(view.filter.field)}: ${view.filter.pattern}` : undefined,
-      view.sort ? `by ${label(view.sort.field)} ${view.sort.direction === 'asc' ? '↑' : '↓'}` : undefined,
+      view.sort ? vscode.l10n.t('by {0} {1}', label(view.sort.field), view.sort.direction === 'asc' ? '↑' : '↓') : undefined,
     ].filter(Boolean).join(' · ') || undefined;
     item.iconPath = new vscode.ThemeIcon(view.filter ? 'filter' : 'folder-library');
     // group:<resource>[:filtered][:status] — menus offer clear-filter and bulk status where they apply.
@@ -71,7 +71,7 @@ export class ItemNode {
     item.contextValue = `item:${this.resource.id}:${summary.active ? 'active' : 'inactive'}${this.resource.statusPatch ? ':status' : ''}`;
     // Lets the decoration provider fade inactive items (see itemDecorations.ts).
     item.resourceUri = itemDecorationUri(item.id, summary.active);
-    item.command = { title: 'Fetch', command: RESOURCE_COMMANDS[this.resource.id]?.fetch ?? COMMANDS.fetchKey, arguments: [this] };
+    item.command = { title: vscode.l10n.t('Fetch'), command: RESOURCE_COMMANDS[this.resource.id]?.fetch ?? COMMANDS.fetchKey, arguments: [this] };
     return item;
   }
 }
@@ -81,7 +81,7 @@ export class LoadMoreNode {
   constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number, readonly all: boolean) {}
 
   toTreeItem(): vscode.TreeItem {
-    const label = this.all ? `Load all (${this.total})` : `Load more… (${this.loaded} of ${this.total})`;
+    const label = this.all ? vscode.l10n.t('Load all ({0})', this.total) : vscode.l10n.t('Load more… ({0} of {1})', this.loaded, this.total);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.group.key}/#${this.all ? 'all' : 'more'}`;
     item.iconPath = new vscode.ThemeIcon(this.all ? 'fold-down' : 'ellipsis');
