@@ -37,14 +37,17 @@ function parseArgs(argv: string[]) {
     grep: process.env.APPKEYS_TEST_GREP || undefined,
     timeoutMs: Number(process.env.APPKEYS_INTEGRATION_TIMEOUT || 600) * 1000,
     keep: process.env.APPKEYS_KEEP_RUN === '1',
+    /** Another mocha-free entry for the extension host (the benchmark's), instead of the integration suite. */
+    tests: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--grep' || arg === '-g') opts.grep = argv[++i];
     else if (arg === '--timeout') opts.timeoutMs = Number(argv[++i]) * 1000;
     else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--tests') opts.tests = path.resolve(argv[++i]);
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep]');
+      console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -95,7 +98,7 @@ function newRunDir(): string {
 async function main(): Promise<number> {
   const t0 = Date.now();
   const opts = parseArgs(process.argv.slice(2));
-  const testsIndex = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
+  const testsIndex = opts.tests;
   if (!fs.existsSync(testsIndex)) {
     console.error(`integration: ${testsIndex} is missing; compile first (npx tsc -p .)`);
     return 1;
@@ -126,6 +129,8 @@ async function main(): Promise<number> {
   try {
     const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile };
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
+    // The benchmark passes its sandbox URL and output file this way.
+    for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;
     server = await startCodeServer({
       userDataDir: path.join(runDir, 'user-data'),
       extensionsDir: path.join(runDir, 'extensions'),

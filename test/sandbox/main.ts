@@ -2,10 +2,14 @@
 //   --port N                         port (default 7070)
 //   --extra-keys <applicationId>:N   add N generated keys to a Losant application (repeatable)
 //   --extra-keys elasticpath:N       add N generated application keys to the Elastic Path store
+//   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
+//   --quiet                          no line per request, no request log kept in memory
 import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type SandboxExtraKeys } from './index';
 
-function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[] } {
+function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[]; latencyMs: number; quiet: boolean } {
   let port = 7070;
+  let latencyMs = 0;
+  let quiet = false;
   const extraKeys: SandboxExtraKeys[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -16,21 +20,29 @@ function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[
     } else if (flag === '--extra-keys') {
       const [target, count] = value().split(':');
       extraKeys.push(target === 'elasticpath' ? { platform: 'elasticpath', count: Number(count) } : { applicationId: target, count: Number(count) });
+    } else if (flag === '--latency-ms') {
+      latencyMs = Number(value());
+      if (!(latencyMs >= 0)) throw new Error('--latency-ms needs a number of milliseconds');
+    } else if (flag === '--quiet') {
+      quiet = true;
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N)`);
+      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --latency-ms N, --quiet)`);
     }
   }
-  return { port, extraKeys };
+  return { port, extraKeys, latencyMs, quiet };
 }
 
 async function main(): Promise<void> {
-  const { port, extraKeys } = parseArgs(process.argv.slice(2));
+  const { port, extraKeys, latencyMs, quiet } = parseArgs(process.argv.slice(2));
   const sandbox = await startSandbox({
     port,
     extraKeys,
+    recordRequests: !quiet,
     // The log names the token used, never its value.
-    onRequest: (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
+    onRequest: quiet ? undefined : (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
   });
+  sandbox.latencyMs = latencyMs;
+  // Benchmarks read this line to learn the port.
   console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);
   console.log('\n== Losant ==');
   console.log('\nBearer tokens (Authorization: Bearer <token>):');

@@ -61,6 +61,8 @@ export interface SandboxOptions {
   extraKeys?: SandboxExtraKeys[];
   /** Called after each request is answered (the CLI uses it as its request log). */
   onRequest?: (request: RecordedRequest) => void;
+  /** Keep no request log (benchmarks: millions of requests must not grow the heap). */
+  recordRequests?: boolean;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -88,7 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       status: 0,
       processed: false,
     };
-    requests.push(record);
+    if (options.recordRequests !== false) requests.push(record);
     const router = routers.find((candidate) => candidate.owns(url.pathname)) ?? routers[routers.length - 1];
     // Decided on arrival, so the seeded sequence follows arrival order whatever the latency.
     let fault: FaultKind | undefined;

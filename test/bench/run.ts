@@ -1,0 +1,189 @@
+// `npm run bench`: App Keys' service module against the official Losant client (losant-rest) and a
+// bare undici loop (the practical limit), loading 10,000 keys, and the extension's own costs in a
+// real VS Code. Prints a table and writes .bench/results.json. Figures, not assertions.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadAll } from '../../src/core/listing';
+import { AppKeysService } from '../../src/core/service';
+import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
+import { appKeysClient, bareUndiciClient, BenchClient, losantRestClient } from './clients';
+import { startSandboxProcess } from './sandboxProcess';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const RUNS = 5;
+const RUN_MS = Number(process.env.APPKEYS_BENCH_RUN_MS || 700);
+const BIG = SANDBOX_APPS.emptyApp.id;
+const KEYS = 10_000;
+const token = SANDBOX_TOKENS.full;
+/** For working on one part: APPKEYS_BENCH_ONLY=throughput,load,host (default: all). */
+const ONLY = new Set((process.env.APPKEYS_BENCH_ONLY || 'throughput,load,host').split(','));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Operations per second with `concurrency` loops for RUN_MS. */
+async function opsPerSecond(op: (n: number) => Promise<unknown>, concurrency: number): Promise<number> {
+  let done = 0;
+  const deadline = performance.now() + RUN_MS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await op(done);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+type Op = 'GET key' | 'PATCH key' | 'list (perPage 100)';
+
+async function throughput(url: string, keyIds: string[]): Promise<Record<string, Record<string, number>>> {
+  const clients: ((u: string) => BenchClient)[] = [
+    (u) => appKeysClient(u, BIG, token),
+    (u) => losantRestClient(u, BIG, token),
+    (u) => bareUndiciClient(u, BIG, token),
+  ];
+  const ops: Record<Op, (c: BenchClient, n: number) => Promise<unknown>> = {
+    'GET key': (c, n) => c.getKey(keyIds[n % keyIds.length]),
+    'PATCH key': (c, n) => c.patchKey(keyIds[n % keyIds.length], `bench ${n}`),
+    'list (perPage 100)': (c, n) => c.listKeys(n % 50, 100),
+  };
+  const table: Record<string, Record<string, number>> = {};
+  for (const [op, run] of Object.entries(ops)) {
+    for (const concurrency of [1, 16]) {
+      const live = clients.map((make) => make(url));
+      for (const client of live) await opsPerSecond((n) => run(client, n), concurrency); // warm-up: connections, JIT
+      const samples = new Map<string, number[]>(live.map((c) => [c.name, []]));
+      // Runs interleaved, so any drift of the machine or the server touches every client alike.
+      for (let i = 0; i < RUNS; i++) {
+        for (const client of live) samples.get(client.name)!.push(await opsPerSecond((n) => run(client, n), concurrency));
+      }
+      table[`${op} ×${concurrency}`] = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+      for (const client of live) await client.close();
+      process.stdout.write('.');
+    }
+  }
+  return table;
+}
+
+async function loadAllTimes(url: string): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  const service = new AppKeysService({ timeoutMs: 60_000 });
+  const client = service.forApplication({ platform: 'losant', applicationId: BIG, apiUrl: url }, token);
+  const keys = client.resource('keys');
+  const time = async (name: string, work: () => Promise<number>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const count = await work();
+      if (count !== KEYS) throw new Error(`${name} loaded ${count} keys, not ${KEYS}`);
+      samples.push(performance.now() - started);
+    }
+    result[name] = median(samples);
+  };
+  // The tree's strategy: the first page gives the total, then the rest concurrently, in large pages.
+  await time('App Keys (pages of 1000, 10 in flight)', async () =>
+    (await loadAll((q, s) => client.list(keys, q, s), (page) => ({ page, perPage: 1000 }), { perPage: 1000, concurrency: 10 })).items.length,
+  );
+  await time('App Keys (pages of 100, 16 in flight)', async () =>
+    (await loadAll((q, s) => client.list(keys, q, s), (page) => ({ page, perPage: 100 }), { perPage: 100, concurrency: 16 })).items.length,
+  );
+  const official = losantRestClient(url, BIG, token);
+  for (const perPage of [100, 1000]) {
+    await time(`losant-rest, one page after another (pages of ${perPage})`, async () => {
+      let count = 0;
+      for (let page = 0; ; page++) {
+        const body = await official.listKeys(page, perPage);
+        count += body.items.length;
+        if (count >= body.totalCount || body.items.length === 0) return count;
+      }
+    });
+  }
+  await service.dispose();
+  return result;
+}
+
+function extensionCosts(url: string): Record<string, number> {
+  const out = path.join(os.tmpdir(), `appkeys-bench-${process.pid}.json`);
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'out/test/host/runIntegration.js'), '--tests', path.join(ROOT, 'out/test/bench/host/index.js'), '--timeout', '180'], {
+    env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
+    encoding: 'utf8',
+  });
+  if (!fs.existsSync(out)) throw new Error(`the extension-host benchmark did not run:\n${run.stdout}\n${run.stderr}`);
+  const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, number>;
+  fs.rmSync(out);
+  return figures;
+}
+
+function sizes(): Record<string, number> {
+  const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix')) ?? fs.readdirSync(path.join(ROOT, 'dist-vsix')).map((f) => `dist-vsix/${f}`).find((f) => f.endsWith('.vsix'));
+  return {
+    'dist/extension.js KB': fs.statSync(path.join(ROOT, 'dist/extension.js')).size / 1024,
+    '.vsix KB': vsix ? fs.statSync(path.join(ROOT, vsix)).size / 1024 : NaN,
+  };
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log(`bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; median of ${RUNS} runs of ${RUN_MS} ms`);
+  const fast = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`]);
+  const slow = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--latency-ms', '20']);
+  try {
+    const probe = appKeysClient(fast.url, BIG, token);
+    const keyIds = ((await probe.listKeys(0, 200)).items as { id: string }[]).map((k) => k.id);
+    await probe.close();
+
+    process.stdout.write('bench: throughput ');
+    const ops = ONLY.has('throughput') ? await throughput(fast.url, keyIds) : {};
+    console.log('');
+    console.log('\nService throughput (operations per second; sandbox latency 0)');
+    console.log('| operation × concurrency | App Keys | losant-rest | bare undici | App Keys / losant-rest | App Keys / bare undici |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, row] of Object.entries(ops)) {
+      const a = row['App Keys'], l = row['losant-rest'], u = row['bare undici'];
+      console.log(`| ${name} | ${fmt(a)} | ${fmt(l)} | ${fmt(u)} | ${fmt(a / l, 2)}× | ${fmt((a / u) * 100)}% |`);
+    }
+
+    console.log(`\nLoad all ${KEYS} keys (ms, median of 3)`);
+    const loads: Record<string, Record<string, number>> = ONLY.has('load')
+      ? { 'latency 0 ms': await loadAllTimes(fast.url), 'latency 20 ms': await loadAllTimes(slow.url) }
+      : { 'latency 0 ms': {}, 'latency 20 ms': {} };
+    console.log('| strategy | latency 0 ms | latency 20 ms |');
+    console.log('| --- | ---: | ---: |');
+    for (const name of Object.keys(loads['latency 0 ms'])) console.log(`| ${name} | ${fmt(loads['latency 0 ms'][name])} | ${fmt(loads['latency 20 ms'][name])} |`);
+    const best = loads['latency 20 ms']['App Keys (pages of 1000, 10 in flight)'];
+    for (const perPage of [100, 1000]) {
+      console.log(`speed-up at 20 ms against losant-rest (pages of ${perPage}): ${fmt(loads['latency 20 ms'][`losant-rest, one page after another (pages of ${perPage})`] / best, 1)}×`);
+    }
+
+    console.log('\nExtension costs (real VS Code extension host, code-server)');
+    const host = ONLY.has('host') ? extensionCosts(fast.url) : {};
+    const size = sizes();
+    console.log('| figure | value |');
+    console.log('| --- | ---: |');
+    console.log(`| activate() | ${fmt(host.activateMs, 2)} ms |`);
+    console.log(`| load dist/extension.js + activate() | ${fmt(host.activateWithLoadMs, 1)} ms |`);
+    console.log(`| refresh → first page of the ${KEYS}-key application in the tree (median of 5) | ${fmt(host.firstPageMs, 1)} ms |`);
+    console.log(`| heap growth with all ${fmt(host.keysInTree)} keys in the tree | ${fmt(host.heapGrowthMB, 1)} MB |`);
+    console.log(`| dist/extension.js | ${fmt(size['dist/extension.js KB'], 1)} KB |`);
+    console.log(`| .vsix | ${fmt(size['.vsix KB'], 1)} KB |`);
+
+    const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, throughput: ops, loadAll: loads, extension: host, sizes: size };
+    fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, '.bench/results.json'), JSON.stringify(results, null, 2));
+    console.log(`\nbench: wrote .bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await fast.stop();
+    await slow.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
