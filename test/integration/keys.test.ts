@@ -51,7 +51,8 @@ describe('Application keys', () => {
     const item = h.api.tree.getTreeItem(node as never);
     assert.match(String(item.description), /^inactive/);
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.strictEqual(item.tooltip, undefined, 'built on hover, not up front');
+    const tooltip = h.api.tree.resolveTreeItem(item, node as never).tooltip as vscode.MarkdownString;
     assert.ok(!tooltip.isTrusted);
     assert.ok(tooltip.value.includes('\\[link\\]\\(command:workbench'), tooltip.value);
     assert.ok(!tooltip.value.includes('<img'), 'HTML is escaped');

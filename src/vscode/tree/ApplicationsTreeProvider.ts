@@ -6,6 +6,7 @@ import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commands/ids';
 import { describe } from './describe';
 import { GroupLists } from './groupLists';
+import { itemTooltip } from './tooltip';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
 export { describe } from './describe';
@@ -25,6 +26,12 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node instanceof GroupNode) return node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key));
     return node.toTreeItem();
+  }
+
+  /** Tooltips of items, built when the user hovers one. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof ItemNode && !item.tooltip) item.tooltip = itemTooltip(node.resource, node.item);
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -74,7 +81,10 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   updateItem(applicationKey: string, resourceId: string, itemId: string, item: ResourceItem | undefined): void {
     const key = `${applicationKey}/${resourceId}`;
     const node = this.groupNodes.get(key);
-    if (node && this.lists.update(key, itemId, item)) this.changed.fire(node);
+    if (!node || !this.lists.update(key, itemId, item)) return;
+    // A figure about the whole list (Elastic Path's reserved total) is the server's to tell again.
+    if (this.lists.state(key)?.note !== undefined) this.refresh(node);
+    else this.changed.fire(node);
   }
 
   /** The group node of an application's resource, if the tree has shown it. */
@@ -129,7 +139,11 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   private async groupChildren(node: GroupNode): Promise<TreeNode[]> {
-    if (!this.lists.state(node.key)) await this.lists.loadNext(node);
+    if (!this.lists.state(node.key)) {
+      await this.lists.loadNext(node);
+      // VS Code asked for the group's label before its first page came: show the count now.
+      this.changed.fire(node);
+    }
     const state = this.lists.state(node.key)!;
     if (state.error !== undefined && state.items.length === 0) return this.errorNodes(node, state.error, state.credentialRefused);
     const children: TreeNode[] = state.items.map((item) => this.itemNode(node, item));

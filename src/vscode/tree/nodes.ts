@@ -5,7 +5,6 @@ import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import { COMMANDS, RESOURCE_COMMANDS } from '../commands/ids';
 import { itemDecorationUri } from './itemDecorations';
-import { itemTooltip } from './tooltip';
 
 export class ApplicationNode {
   readonly kind = 'application';
@@ -64,7 +63,7 @@ export class ItemNode {
     const item = new vscode.TreeItem(summary.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.group.key}/${this.item.id}`;
     item.description = summary.description;
-    item.tooltip = itemTooltip(this.resource, this.item);
+    // The tooltip is built on hover (resolveTreeItem): 10,000 Markdown tooltips up front cost memory.
     item.iconPath = summary.active
       ? new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'))
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
