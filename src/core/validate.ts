@@ -1,6 +1,7 @@
 // Edit document text → value, or problems at the exact offsets in the text. jsonc-parser gives
 // the syntax tree and positions; ajv checks the value against the resource's JSON schema.
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validatorFor } from './schemaValidators';
 import { findNodeAtLocation, getNodeValue, Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
 export interface Problem {
@@ -14,17 +15,6 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
 
 // Keys that would reach an object's prototype if a parser assigned them.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
