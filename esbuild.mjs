@@ -71,4 +71,5 @@ if (watch) {
   const result = await esbuild.build(options);
   const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
   console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 }

@@ -3,8 +3,11 @@
 import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType, errors as ErrorsType } from 'undici';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-// As undici's index does: the request/connect/… methods on every dispatcher (ProxyAgent needs connect).
-Object.assign(require('undici/lib/dispatcher/dispatcher').prototype, require('undici/lib/api'));
+// As undici's index does, the two dispatcher methods App Keys runs: request, and connect (ProxyAgent's tunnels).
+Object.assign(require('undici/lib/dispatcher/dispatcher').prototype, {
+  request: require('undici/lib/api/api-request'),
+  connect: require('undici/lib/api/api-connect'),
+});
 export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = require('undici/lib/dispatcher/env-http-proxy-agent');
 export const errors: typeof ErrorsType = require('undici/lib/core/errors');
 /* eslint-enable @typescript-eslint/no-require-imports */
