@@ -58,6 +58,7 @@ const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export class HttpClient {
   private readonly agents = new Map<string, Dispatcher>();
+  private readonly bases = new Map<string, { origin: string; prefix: string }>();
   timeoutMs: number;
   retry: RetryPolicy;
   private proxy: ProxySettings;
@@ -98,12 +99,12 @@ export class HttpClient {
   }
 
   private async sendOnce(req: HttpRequest, attempt: number): Promise<HttpResponse> {
-    const url = buildUrl(req.baseUrl, req.path, req.query);
-    const where = { method: req.method, path: url.pathname };
+    const { origin, path } = this.target(req);
+    const where = { method: req.method, path: path.split('?')[0] };
     if (req.signal?.aborted) throw new CancelledError();
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const deadline = performance.now() + timeoutMs;
+    let timedOut = false;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let body: string | undefined;
     if (req.json !== undefined) {
@@ -114,17 +115,23 @@ export class HttpClient {
       body = new URLSearchParams(req.form).toString();
     }
     const started = performance.now();
-    const logUrl = `${url.origin}${url.pathname}${url.search}`;
+    const logUrl = `${origin}${path}`;
     try {
-      const response = await request(this.dispatcherFor(url.origin), {
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: req.method,
-        headers,
-        body,
-        signal,
+      // The time limit: undici's own timer until the headers come, then one for what is left of it
+      // while the body is read. The caller's signal goes straight to the socket.
+      const response = await request(this.dispatcherFor(origin), {
+        origin, path, method: req.method, headers, body, signal: req.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       });
-      const text = await readLimited(response.body, this.maxBodyBytes, where);
+      const timer = setTimeout(() => {
+        timedOut = true;
+        response.body.destroy(new undiciErrors.BodyTimeoutError());
+      }, Math.max(0, deadline - performance.now()));
+      let text: string;
+      try {
+        text = await readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where);
+      } finally {
+        clearTimeout(timer);
+      }
       if (response.statusCode >= 300 && response.statusCode < 400) {
         // Following a redirect could carry the credential to another origin: never.
         const location = String(response.headers.location ?? 'elsewhere');
@@ -136,10 +143,28 @@ export class HttpClient {
       this.log?.({ method: req.method, url: logUrl, status: response.statusCode, durationMs: performance.now() - started, attempt });
       return { attempts: attempt, status: response.statusCode, headers: response.headers, body: parsed };
     } catch (error) {
-      const failure = this.toError(error, req.signal, timeout, timeoutMs, where);
+      const failure = this.toError(error, req.signal, timedOut, timeoutMs, where);
       this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message, attempt });
       throw failure;
     }
+  }
+
+  /** Origin and path (with query) of a request; base URLs are parsed once. */
+  private target(req: HttpRequest): { origin: string; path: string } {
+    let base = this.bases.get(req.baseUrl);
+    if (!base) {
+      const url = new URL(req.baseUrl);
+      base = { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+      this.bases.set(req.baseUrl, base);
+    }
+    let path = `${base.prefix}${req.path}`;
+    if (req.query) {
+      const query = new URLSearchParams();
+      for (const [name, value] of Object.entries(req.query)) if (value !== undefined && value !== '') query.set(name, String(value));
+      const text = query.toString();
+      if (text) path += `?${text}`;
+    }
+    return { origin: base.origin, path };
   }
 
   /** Closes every keep-alive connection; the client can still be used afterwards. */
@@ -161,13 +186,13 @@ export class HttpClient {
   private toError(
     error: unknown,
     callerSignal: AbortSignal | undefined,
-    timeout: AbortSignal,
+    timedOut: boolean,
     timeoutMs: number,
     where: { method: string; path: string },
   ): Error {
     if (error instanceof ApiError || error instanceof CancelledError) return error;
     if (callerSignal?.aborted) return new CancelledError();
-    if (timeout.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+    if (timedOut || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
       return new ApiError(`${where.method} ${where.path} timed out after ${timeoutMs} ms`, { kind: 'timeout', ...where, cause: error });
     }
     const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
@@ -191,33 +216,34 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export function buildUrl(baseUrl: string, path: string, query?: HttpRequest['query']): URL {
-  const base = new URL(baseUrl);
-  const url = new URL(base.origin);
-  url.pathname = base.pathname.replace(/\/+$/, '') + path;
-  for (const [name, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
-  }
-  return url;
-}
-
 /** Encodes one path segment; callers have already checked it against the platform's ID pattern. */
 export function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
 async function readLimited(
-  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+  body: { text(): Promise<string>; destroy(error?: Error): unknown } & AsyncIterable<Buffer>,
+  contentLength: string | string[] | undefined,
   limit: number,
   where: { method: string; path: string },
 ): Promise<string> {
+  const tooLarge = (): ApiError => new ApiError(`${where.method} ${where.path}: response larger than ${limit} bytes`, { kind: 'bad-response', ...where });
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  if (Number.isFinite(declared)) {
+    // undici holds the body to its declared length: read it whole.
+    if (declared > limit) {
+      body.destroy();
+      throw tooLarge();
+    }
+    return body.text();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > limit) {
       body.destroy();
-      throw new ApiError(`${where.method} ${where.path}: response larger than ${limit} bytes`, { kind: 'bad-response', ...where });
+      throw tooLarge();
     }
     chunks.push(chunk);
   }

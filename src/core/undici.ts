@@ -1,6 +1,6 @@
 // The parts of undici App Keys uses, loaded from undici's own modules rather than its index, which
 // would also bundle fetch, WebSocket, the cache and the mock agent (about 200 KB we never run).
-import type { Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType, errors as ErrorsType } from 'undici';
+import type { Agent as AgentType, Dispatcher, EnvHttpProxyAgent as EnvHttpProxyAgentType, errors as ErrorsType } from 'undici';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // As undici's index does, the two dispatcher methods App Keys runs: request, and connect (ProxyAgent's tunnels).
@@ -8,6 +8,7 @@ Object.assign(require('undici/lib/dispatcher/dispatcher').prototype, {
   request: require('undici/lib/api/api-request'),
   connect: require('undici/lib/api/api-connect'),
 });
+export const Agent: typeof AgentType = require('undici/lib/dispatcher/agent');
 export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = require('undici/lib/dispatcher/env-http-proxy-agent');
 export const errors: typeof ErrorsType = require('undici/lib/core/errors');
 /* eslint-enable @typescript-eslint/no-require-imports */
