@@ -127,7 +127,8 @@ async function main(): Promise<number> {
   let results: Results | undefined;
   let problem: string | undefined;
   try {
-    const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile };
+    // The run folder, so the last test can search its logs for secrets.
+    const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile, APPKEYS_TEST_RUN_DIR: runDir };
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;

@@ -3,11 +3,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../src/extension';
-import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { ScriptedUserInput } from './scriptedUserInput';
 
 export const EXTENSION_ID = 'app-keys.app-keys';
 export { SANDBOX_APPS, SANDBOX_TOKENS };
+
+/** Every token and secret the integration run has used or seen the sandbox hand out. */
+export const secretsSeen = new Set<string>([...Object.values(SANDBOX_TOKENS), SANDBOX_EP.clientSecret]);
+
+function collectSecrets(sandbox: Sandbox): void {
+  for (const key of sandbox.state.losant.keys.values()) secretsSeen.add(key.secret);
+  for (const token of sandbox.state.losant.apiTokens.values()) secretsSeen.add(token.token);
+  for (const key of sandbox.state.elasticpath.keys.values()) secretsSeen.add(key.client_secret);
+  for (const token of sandbox.state.elasticpath.accessTokens.keys()) secretsSeen.add(token);
+}
 
 export interface Harness {
   sandbox: Sandbox;
@@ -50,6 +60,7 @@ export function useHarness(each?: (h: Harness) => Promise<void>, options?: Sandb
     await each?.(h);
   });
   afterEach(async () => {
+    collectSecrets(h.sandbox);
     await discardEditors();
     for (const name of ['pageSize', 'confirmDelete', 'requestTimeoutSeconds']) await setting(name, undefined);
     await configure([]);
@@ -60,6 +71,7 @@ export function useHarness(each?: (h: Harness) => Promise<void>, options?: Sandb
 
 export async function tearDown(h: Harness | undefined): Promise<void> {
   if (!h?.sandbox) return;
+  collectSecrets(h.sandbox);
   await discardEditors();
   await configure([]);
   h.api.setUserInput(undefined);
