@@ -37,6 +37,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Extra environment variables; the extension host inherits them. */
   env?: Record<string, string>;
+  /** Keep Workspace Trust on (tests of restricted mode); off by default so the folder opens trusted. */
+  workspaceTrust?: boolean;
   /** How long to wait for the server to answer HTTP (default 60 s). */
   readyTimeoutMs?: number;
   root?: string;
@@ -182,7 +184,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--config',
     path.join(options.stateDir, 'config.yaml'),
     '--user-data-dir',

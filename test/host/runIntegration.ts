@@ -39,6 +39,8 @@ function parseArgs(argv: string[]) {
     keep: process.env.APPKEYS_KEEP_RUN === '1',
     /** Another mocha-free entry for the extension host (the benchmark's), instead of the integration suite. */
     tests: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
+    /** Workspace Trust on, and a workspace whose settings name an application: the restricted-mode run. */
+    untrusted: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--timeout') opts.timeoutMs = Number(argv[++i]) * 1000;
     else if (arg === '--keep') opts.keep = true;
     else if (arg === '--tests') opts.tests = path.resolve(argv[++i]);
+    else if (arg === '--untrusted') opts.untrusted = true;
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
       process.exit(0);
@@ -108,6 +111,12 @@ async function main(): Promise<number> {
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# App Keys integration test workspace\n');
+  if (opts.untrusted) {
+    // A workspace that tries to point App Keys at an application of its own choosing.
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    const applications = [{ platform: 'losant', applicationId: 'ffffffffffffffffffffffff', label: 'From the workspace', apiUrl: 'https://api.example.com' }];
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'appKeys.applications': applications }, null, 2));
+  }
   const consoleLog = path.join(runDir, 'browser-console.log');
   console.log(`integration: run folder ${runDir}`);
 
@@ -129,6 +138,7 @@ async function main(): Promise<number> {
   try {
     // The run folder, so the last test can search its logs for secrets.
     const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile, APPKEYS_TEST_RUN_DIR: runDir };
+    if (opts.untrusted) env.APPKEYS_UNTRUSTED = '1';
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;
@@ -137,6 +147,7 @@ async function main(): Promise<number> {
       extensionsDir: path.join(runDir, 'extensions'),
       stateDir: runDir,
       env,
+      workspaceTrust: opts.untrusted,
     });
     const tServer = Date.now();
     console.log(`integration: code-server ${server.url} ready after ${seconds(tServer - t0)} (pgid ${server.pgid})`);
