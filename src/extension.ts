@@ -20,6 +20,8 @@ export interface AppKeysApi {
   setUserInput(ui: UserInput | undefined): void;
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  /** The extension's log folder (tests search the logs around it for secrets). */
+  readonly logUri: vscode.Uri;
   /** Measured by the benchmark: milliseconds spent inside activate(). */
   readonly stats: { activateMs: number };
 }
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     },
     tree,
     treeView,
+    logUri: context.logUri,
     stats: { activateMs: performance.now() - started },
   };
 }

@@ -48,7 +48,10 @@ function parseArgs(argv: string[]) {
     else if (arg === '--timeout') opts.timeoutMs = Number(argv[++i]) * 1000;
     else if (arg === '--keep') opts.keep = true;
     else if (arg === '--tests') opts.tests = path.resolve(argv[++i]);
-    else if (arg === '--untrusted') opts.untrusted = true;
+    else if (arg === '--untrusted') {
+      opts.untrusted = true;
+      opts.tests = path.join(REPO_ROOT, 'out', 'test', 'trust', 'index.js');
+    }
     else if (arg === '--help' || arg === '-h') {
       console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
       process.exit(0);
@@ -138,7 +141,6 @@ async function main(): Promise<number> {
   try {
     // The run folder, so the last test can search its logs for secrets.
     const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile, APPKEYS_TEST_RUN_DIR: runDir };
-    if (opts.untrusted) env.APPKEYS_UNTRUSTED = '1';
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;

@@ -30,7 +30,8 @@ function writeResults(file: string, results: IntegrationResults): void {
   fs.renameSync(tmp, file); // the driver never sees a half-written file
 }
 
-export async function run(): Promise<void> {
+/** Runs the *.test.js files below `dir` (this suite's, or another folder's such as test/trust). */
+export async function runSuite(dir: string): Promise<void> {
   const started = Date.now();
   const resultsFile = process.env.APPKEYS_TEST_RESULTS;
   const lines: string[] = [];
@@ -49,8 +50,8 @@ export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
     const grep = process.env.APPKEYS_TEST_GREP;
     if (grep) mocha.grep(grep);
-    const files = findTests(__dirname);
-    if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
+    const files = findTests(dir);
+    if (files.length === 0) throw new Error(`no *.test.js files under ${dir}`);
     for (const file of files) mocha.addFile(file);
     await mocha.loadFilesAsync();
     const stats = await new Promise<Mocha.Stats | undefined>((resolve) => {
@@ -81,4 +82,8 @@ export async function run(): Promise<void> {
   } else if (failed > 0) {
     throw new Error(`${failed} integration test(s) failed`);
   }
+}
+
+export function run(): Promise<void> {
+  return runSuite(__dirname);
 }

@@ -6,14 +6,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scanForSecrets } from '../support/secretScan';
 import { figure } from './figures';
-import { secretsSeen } from './harness';
+import * as vscode from 'vscode';
+import type { AppKeysApi } from '../../src/extension';
+import { EXTENSION_ID, secretsSeen } from './harness';
 
 describe('No secret in any log of this run', () => {
-  it('finds none of the run\'s tokens and secrets in its logs and outputs', function () {
+  it('finds none of the run\'s tokens and secrets in its logs and outputs', async () => {
+    const api = await vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID)!.activate();
+    // This window's logs: <logs>/<session>/<exthost>/<extension>; the whole session folder is searched.
+    const session = path.dirname(path.dirname(api.logUri.fsPath));
     const runDir = process.env.APPKEYS_TEST_RUN_DIR;
-    if (!runDir) this.skip(); // under @vscode/test-electron there is no run folder to search
-    const roots = [path.join(runDir!, 'user-data', 'logs'), path.join(runDir!, 'workspace')];
-    const files = ['code-server.log', 'browser-console.log'].map((f) => path.join(runDir!, f));
+    const roots = [session, ...(runDir ? [path.join(runDir, 'workspace')] : [])];
+    const files = runDir ? ['code-server.log', 'browser-console.log'].map((f) => path.join(runDir, f)) : [];
 
     // The search must be able to find a secret: a canary planted in the logs is found.
     const canary = `canary-${Date.now()}-${Math.random().toString(36).slice(2)}`;

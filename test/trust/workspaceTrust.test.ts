@@ -1,16 +1,11 @@
-// Runs in the restricted-mode run only (runIntegration --untrusted): Workspace Trust on, and a
-// workspace whose .vscode/settings.json names an application of its own. In the trusted runs it is
-// skipped (there, workspace settings apply by design).
+// The restricted-mode run (runIntegration --untrusted runs this folder): Workspace Trust on, and a
+// workspace whose .vscode/settings.json names an application of its own.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../src/extension';
-import { EXTENSION_ID } from './harness';
+import { EXTENSION_ID } from '../integration/harness';
 
 describe('Workspace Trust', () => {
-  before(function () {
-    if (process.env.APPKEYS_UNTRUSTED !== '1') this.skip();
-  });
-
   it('ignores workspace-level appKeys.applications in an untrusted workspace', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false, 'the workspace opened untrusted');
     const folder = vscode.workspace.workspaceFolders?.[0];
