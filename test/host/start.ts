@@ -1,11 +1,12 @@
-// `npm start` (via test/host/start.sh): the demo. Starts the sandbox API (out/test/sandbox/main.js) and code-server
-// with this repository loaded as a development extension and `appKeys.applications` pointing at the sandbox's
-// applications (never tokens), prints the URL and the demo tokens, and stops both process groups on Ctrl+C.
+// `npm start` (via test/host/start.sh): the demo. Starts the sandbox API (out/test/sandbox/main.js, twice: a
+// second origin stands for a Losant-compatible host) and code-server with the packaged .vsix installed, as users
+// get it, and `appKeys.applications` pointing at the sandbox's applications (never secrets); prints the URL and
+// the demo secrets, and stops every process group on Ctrl+C.
 //
 //   node out/test/host/start.js [--port 8080] [--sandbox-port 7070]
 import * as fs from 'fs';
 import * as path from 'path';
-import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, payloadUrl, portIsFree, startCodeServer } from './codeServer';
+import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, installExtension, portIsFree, startCodeServer } from './codeServer';
 import { GroupProcess, onShutdown, setSignalExitCode, shutdownAndExit, spawnGroup } from './processGroup';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS } from '../sandbox';
 
@@ -58,6 +59,15 @@ async function startSandbox(port: number, name: string): Promise<{ group: GroupP
   }
 }
 
+/** The .vsix `npm run package` wrote (test/host/start.sh runs it first). */
+function packagedVsix(): string {
+  const dir = path.join(REPO_ROOT, 'dist-vsix');
+  const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const vsix = path.join(dir, `app-keys-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  return vsix;
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   setSignalExitCode(0); // Ctrl+C is how the demo is meant to end
@@ -81,9 +91,16 @@ async function main(): Promise<void> {
     { platform: 'elasticpath', applicationId: SANDBOX_EP.storeId, label: SANDBOX_EP.storeName, apiUrl: sandbox.url, clientId: SANDBOX_EP.clientId },
   ];
 
+  // The extension as users get it: the packaged .vsix, installed afresh into the demo's own folders.
+  const vsix = packagedVsix();
+  const extensionsDir = path.join(demoDir, 'extensions');
+  fs.rmSync(extensionsDir, { recursive: true, force: true });
+  installExtension({ vsix, extensionsDir, userDataDir: path.join(demoDir, 'user-data'), stateDir: demoDir });
+  console.log(`installed ${path.relative(REPO_ROOT, vsix)} into the demo's code-server`);
+
   const server: CodeServer = await startCodeServer({
     userDataDir: path.join(demoDir, 'user-data'),
-    extensionsDir: path.join(demoDir, 'extensions'),
+    extensionsDir,
     stateDir: demoDir,
     workspace,
     port: await pickPort(opts.port),
@@ -91,7 +108,7 @@ async function main(): Promise<void> {
   });
   onShutdown(() => console.log('\nstopping the demo (code-server and sandbox)…'));
 
-  const url = payloadUrl(server.url, server.port, workspace);
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   const out: string[] = [
     '',
     'App Keys demo is running.',
