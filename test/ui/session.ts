@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_APPS, startSandbox, type Sandbox, type SandboxExtraKeys } from '../sandbox';
 import { CodeServer, REPO_ROOT, hostPaths, installExtension, startCodeServer } from '../host/codeServer';
 import { onShutdown } from '../host/processGroup';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../host/runIntegration';
@@ -15,6 +15,12 @@ export const RESULTS_DIR = path.join(REPO_ROOT, '.test-results', 'ui');
 /** Where APPKEYS_SCREENSHOTS=1 puts the README's screenshots. */
 export const README_SHOTS_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 export const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * A larger application for the scale tests (filter, bulk actions, rotation, report): Warehouse Sensors gets this many
+ * generated keys ("Generated key 00001"…, every 7th inactive). The other UI tests never add Warehouse Sensors.
+ */
+export const SCALE_EXTRA_KEYS: SandboxExtraKeys[] = [{ applicationId: SANDBOX_APPS.warehouseSensors.id, count: 250 }];
 
 /** Settings a careful tester would set: a quiet window, and an editor that types exactly what the keyboard sends. */
 const UI_SETTINGS: Record<string, unknown> = {
@@ -75,7 +81,7 @@ export class UiSession {
     onShutdown(() => this.stop());
 
     installExtension({ vsix: this.vsix, extensionsDir: this.extensionsDir, userDataDir: this.userDataDir, stateDir: this.runDir });
-    this.sandbox = await startSandbox({ port: 0 });
+    this.sandbox = await startSandbox({ port: 0, extraKeys: SCALE_EXTRA_KEYS });
     this.server = await startCodeServer({
       userDataDir: this.userDataDir,
       extensionsDir: this.extensionsDir,

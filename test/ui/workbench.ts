@@ -183,6 +183,32 @@ export class Workbench {
     await this.dialog.waitFor({ state: 'hidden' });
   }
 
+  get notificationsCenter(): Locator {
+    return this.page.locator('.notifications-center');
+  }
+
+  /**
+   * Opens the Notifications center (command palette) and waits for a notification whose message matches; returns its
+   * text. The center, not a toast: the test host runs code-server with enable-smoke-test-driver, which shows no toasts.
+   */
+  async waitForNotification(message: string | RegExp): Promise<string> {
+    if (!(await this.notificationsCenter.isVisible().catch(() => false))) await this.runCommand('Notifications: Show Notifications');
+    return until(`a notification saying ${message}`, async () => {
+      const texts = await this.notificationsCenter.locator('.notification-list-item-message').allInnerTexts();
+      return texts.find((t) => (typeof message === 'string' ? t.includes(message) : message.test(t)));
+    });
+  }
+
+  /** Clears every notification and hides the Notifications center, through the command palette. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await until('no notifications', async () => (await this.notificationsCenter.locator('.notification-list-item').count()) === 0);
+    if (await this.notificationsCenter.isVisible().catch(() => false)) {
+      await this.runCommand('Notifications: Hide Notifications');
+      await this.notificationsCenter.waitFor({ state: 'hidden' });
+    }
+  }
+
   // ---- editor
 
   /** The editor group's active editor (its tab title holds `title`). */

@@ -1,0 +1,184 @@
+// A person works with a larger application (Warehouse Sensors with 250 generated keys, see SCALE_EXTRA_KEYS):
+// filters a key group by name, deactivates a multi-selection, rotates a key, reads the stale-keys report and opens
+// the walkthrough. Mouse and keyboard only; runs after the Elastic Path tests, in the same window (the report needs
+// the Elastic Path store for its "Unused" findings).
+import * as assert from 'assert';
+import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, globToRegExp } from '../sandbox';
+import { readmeScreenshot } from './hooks';
+import { SCALE_EXTRA_KEYS, session } from './session';
+import { until } from './wait';
+import { Workbench } from './workbench';
+
+const warehouse = SANDBOX_APPS.warehouseSensors;
+const generated = (n: number) => `Generated key ${String(n).padStart(5, '0')}`;
+
+describe('UI: a larger application (filter, bulk deactivate, rotate, report, walkthrough)', () => {
+  let wb: Workbench;
+  before(() => {
+    wb = new Workbench(session.page);
+  });
+
+  const serverKeys = () => [...session.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === warehouse.id);
+  const serverKeyNamed = (name: string) => serverKeys().find((k) => k.name === name);
+  /** The Warehouse Sensors key group (the only "Application Keys" row on screen: the other applications are collapsed). */
+  const keysGroup = () => wb.treeRow('Application Keys');
+
+  it('adds an application with 255 keys (newest first, a page at a time)', async () => {
+    assert.strictEqual(serverKeys().length, 5 + SCALE_EXTRA_KEYS[0].count);
+    await wb.openViewContainer('App Keys');
+    await wb.collapse(wb.treeRow('Demo Fleet'));
+    await wb.collapse(wb.treeRow(SANDBOX_EP.storeName));
+    await wb.runCommand('App Keys: Add Application');
+    await wb.pick('Which platform?', 'Losant');
+    await wb.pick('Which Losant API host?', 'Other host…');
+    await wb.type('API base URL', session.sandbox.url);
+    await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
+    await wb.pick('Choose the application', warehouse.name);
+    await wb.expand(wb.treeRow(warehouse.name, /^Losant/));
+    await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();
+    await wb.treeRow(generated(250)).waitFor(); // newest first
+    const listed = session.sandbox.requests.filter((r) => r.method === 'GET' && r.path === `/applications/${warehouse.id}/keys`);
+    assert.deepStrictEqual(listed.map((r) => r.query.page), ['0'], 'one page loaded, not all 255 keys');
+  });
+
+  it('filters the key group by name with the inline Filter… action, then clears the filter', async () => {
+    await wb.inlineAction(keysGroup(), 'Filter…');
+    await wb.pick('Filter Application Keys by', 'Name');
+    await wb.type('whose name matches', '*7');
+    const expected = serverKeys().filter((k) => globToRegExp('*7').test(k.name ?? '')).length;
+    assert.strictEqual(expected, 25);
+    await wb.treeRow('Application Keys', `${expected} · name: *7`).waitFor();
+    await wb.waitForTreeIdle();
+    await wb.treeRow(generated(247)).waitFor();
+    await wb.treeRow(generated(77), /^inactive/).waitFor();
+    assert.strictEqual(await wb.treeRow(generated(250)).count(), 0, 'a key that does not match is hidden');
+    await readmeScreenshot('filter');
+
+    await wb.inlineAction(keysGroup(), 'Clear Filter');
+    await wb.treeRow('Application Keys', /^255$/).waitFor();
+    await wb.treeRow(generated(250)).waitFor();
+  });
+
+  it('deactivates a multi-selection after one confirmation that lists the keys, with a summary', async () => {
+    const names = [250, 249, 248, 247, 246].map(generated);
+    assert.ok(names.every((n) => serverKeyNamed(n)?.status === 'active'));
+    await wb.clickRow(wb.treeRow(names[0]));
+    await wb.treeRow(names[4]).click({ modifiers: ['Shift'] });
+    await until('five selected rows', async () => (await session.page.locator('.part.sidebar .monaco-list-row.selected').count()) === 5);
+
+    await wb.contextMenu(wb.treeRow(names[2]), 'Deactivate');
+    const dialog = await wb.waitForDialog('Deactivate 5 application keys?');
+    for (const name of names) assert.ok(dialog.detail.includes(`• ${name}`), `the dialog lists ${name}: ${dialog.detail}`);
+    await readmeScreenshot('bulk');
+    await wb.clickDialogButton('Deactivate');
+    // Focus is back in the tree: Escape clears the selection (tidier pictures from here on).
+    await session.page.keyboard.press('Escape');
+    await until('no selected rows', async () => (await session.page.locator('.part.sidebar .monaco-list-row.selected').count()) === 0);
+
+    await wb.waitForNotification('Deactivated 5 of 5 application keys.');
+    await until('the keys to be inactive in the sandbox', () => names.every((n) => serverKeyNamed(n)?.status === 'inactive'));
+    for (const name of names) await wb.treeRow(name, /^inactive/).waitFor();
+    await wb.treeRow(generated(245), /^inactive/).waitFor(); // outside the selection: inactive from the start
+    assert.strictEqual(serverKeyNamed(generated(244))?.status, 'active', 'the key after the selection is untouched');
+    await wb.clearNotifications();
+    await wb.runCommand('View: Close All Editors'); // the clicks fetched keys into editors
+  });
+
+  it('rotates a key: a new key with the same settings, its one-time secret, then the old key deactivated', async () => {
+    const oldName = generated(244);
+    const old = serverKeyNamed(oldName);
+    assert.ok(old && old.status === 'active');
+    const before = new Set(serverKeys().map((k) => k.id));
+    await wb.contextMenu(wb.treeRow(oldName), 'Rotate Key…');
+    await wb.waitForPrompt(`Name of the new key that replaces "${oldName}"`);
+    const input = wb.quickInput.locator('.quick-input-box input');
+    const newName = await until('the proposed name', async () => {
+      const value = await input.inputValue();
+      return value.startsWith(`${oldName} (rotated `) ? value : undefined;
+    });
+    await session.page.keyboard.press('Enter'); // accept the proposed name
+
+    const secretDialog = await wb.waitForDialog(`New application key "${newName}" created to replace "${oldName}"`);
+    const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
+    session.secretsUsed.set('the rotated Losant key secret', created.secret);
+    assert.strictEqual(/secret: (\S+)/.exec(secretDialog.detail)?.[1], created.secret, secretDialog.detail);
+    assert.strictEqual(created.name, newName);
+    assert.strictEqual(created.filterType, old.filterType);
+    assert.strictEqual(old.status, 'active', 'the old key stays active until the new one is deployed');
+    await readmeScreenshot('rotate');
+
+    // Escape closes the secret; the next dialog follows at once, so wait for its text rather than for no dialog.
+    await session.page.keyboard.press('Escape');
+    const deployed = await wb.waitForDialog(`Is "${newName}" deployed everywhere "${oldName}" was used?`);
+    assert.match(deployed.detail, /Deactivate the old key .*It can be activated again later\./);
+    await wb.clickDialogButton('Deactivate Old Key');
+
+    await until('the old key to be inactive in the sandbox', () => old.status === 'inactive');
+    await wb.waitForNotification(`Rotated: "${newName}" replaces "${oldName}", which is now inactive.`);
+    await wb.treeRow(newName).waitFor();
+    await wb.treeRow(oldName, /^inactive/).waitFor();
+    await wb.treeRow('Application Keys', /^256$/).waitFor();
+    await wb.clearNotifications();
+  });
+
+  it('writes the stale-keys report from the command palette', async () => {
+    await wb.runCommand('App Keys: Stale Keys Report');
+    await wb.waitForPrompt('Report keys unused for how many days?');
+    assert.strictEqual(await wb.quickInput.locator('.quick-input-box input').inputValue(), '90');
+    await session.page.keyboard.press('Enter');
+    const editor = await wb.waitForEditor(/stale-keys\.md/);
+    const top = await until('the report', async () => {
+      const t = await wb.editorText(editor);
+      return t.includes('# Stale keys report') ? t : undefined;
+    });
+    assert.match(top, /Unused means no recorded use for 90 days/);
+    assert.match(top, /## Demo Fleet — Application Keys/);
+    // The Elastic Path store records use: its section has the "Unused" finding. Find it as a reader would.
+    await session.page.keyboard.press('Control+F');
+    await session.page.keyboard.type('### Unused for 90 days');
+    await session.page.keyboard.press('Enter');
+    await session.page.keyboard.press('Escape');
+    const section = await until('the Elastic Path section on screen', async () => {
+      const t = await wb.editorText(editor);
+      return t.includes(`## ${SANDBOX_EP.storeName} — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t) ? t : undefined;
+    });
+    assert.match(section, /never used|last used \d{4}-\d\d-\d\d/);
+
+    // Ctrl+click on a link in the report reveals the key in the tree (its collapsed store expands).
+    const line = session.page.locator('.part.editor .monaco-editor .view-line', { hasText: '[Marketing Feed' }).first();
+    const link = line.locator('span', { hasText: /^command:appKeys/ }).last();
+    await link.waitFor();
+    await session.page.keyboard.down('Control');
+    await link.hover();
+    await link.click();
+    await session.page.keyboard.up('Control');
+    await until('the key selected in the tree', async () => (await wb.treeRow('Marketing Feed (old)').getAttribute('aria-selected')) === 'true');
+    await wb.collapse(wb.treeRow(SANDBOX_EP.storeName));
+    await wb.activeTab.click(); // back to the report
+
+    // The picture: the source next to its preview (Ctrl+K V), without the side bar (Ctrl+B) to leave them room.
+    await session.page.keyboard.press('Control+B');
+    await session.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await session.page.keyboard.press('Control+K');
+    await session.page.keyboard.press('V');
+    const preview = session.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await preview.locator('h2', { hasText: `${SANDBOX_EP.storeName} — Application Keys` }).waitFor();
+    await preview.locator('h3', { hasText: /^Unused for 90 days or more \(or never used\): [1-9]/ }).waitFor();
+    await readmeScreenshot('report');
+    await session.page.keyboard.press('Control+B');
+    await session.page.locator('.part.sidebar').waitFor();
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  it('opens the "Get started with App Keys" walkthrough', async () => {
+    await wb.openViewContainer('App Keys');
+    await wb.runCommand('Welcome: Open Walkthrough');
+    await wb.pick(/walkthrough/i, 'Get started with App Keys');
+    const page = session.page.locator('.part.editor .gettingStartedContainer');
+    await until('the walkthrough', async () => {
+      const text = await page.innerText();
+      return ['Get started with App Keys', 'Add an application', 'Rotate a key'].every((t) => text.includes(t));
+    });
+    await readmeScreenshot('walkthrough');
+  });
+});
