@@ -124,6 +124,7 @@ export class HttpClient {
       });
       const timer = setTimeout(() => {
         timedOut = true;
+        response.body.on('error', () => undefined);
         response.body.destroy(new undiciErrors.BodyTimeoutError());
       }, Math.max(0, deadline - performance.now()));
       let text: string;
@@ -222,29 +223,28 @@ export function segment(value: string): string {
 }
 
 async function readLimited(
-  body: { text(): Promise<string>; destroy(error?: Error): unknown } & AsyncIterable<Buffer>,
+  body: { text(): Promise<string>; destroy(error?: Error): unknown; on(event: 'error', listener: () => void): unknown } & AsyncIterable<Buffer>,
   contentLength: string | string[] | undefined,
   limit: number,
   where: { method: string; path: string },
 ): Promise<string> {
-  const tooLarge = (): ApiError => new ApiError(`${where.method} ${where.path}: response larger than ${limit} bytes`, { kind: 'bad-response', ...where });
+  const tooLarge = (): ApiError => {
+    // Stop reading; the abort undici reports for the dropped body is expected, not an error.
+    body.on('error', () => undefined);
+    body.destroy();
+    return new ApiError(`${where.method} ${where.path}: response larger than ${limit} bytes`, { kind: 'bad-response', ...where });
+  };
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   if (Number.isFinite(declared)) {
     // undici holds the body to its declared length: read it whole.
-    if (declared > limit) {
-      body.destroy();
-      throw tooLarge();
-    }
+    if (declared > limit) throw tooLarge();
     return body.text();
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
-    if (size > limit) {
-      body.destroy();
-      throw tooLarge();
-    }
+    if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -15,11 +15,12 @@ export type FaultKind =
   | 'malformed'
   | 'html'
   | 'hang'
-  | 'resetAfterProcessing';
+  | 'resetAfterProcessing'
+  | 'redirect';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'status500', 'status502', 'status503', 'status429', 'reset', 'truncated', 'malformed', 'html', 'hang',
-  'resetAfterProcessing',
+  'resetAfterProcessing', 'redirect',
 ];
 
 /** Faults whose request still reaches the platform router (state may change). */
@@ -181,6 +182,14 @@ export const MALFORMED_BODY = '{"items": [';
 export function writeHtml502(res: ServerResponse): void {
   res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(HTML_502_BODY)) });
   res.end(HTML_502_BODY);
+}
+
+/** A 307 to the same path on another origin (localhost instead of 127.0.0.1): a client that followed it
+ * could carry the Authorization header elsewhere. Not processed. */
+export function writeRedirect(req: IncomingMessage, res: ServerResponse): void {
+  const port = req.socket.localPort;
+  res.writeHead(307, { Location: `http://localhost:${port}${req.url ?? '/'}`, 'Content-Length': '0' });
+  res.end();
 }
 
 /** An RST on the connection (ECONNRESET on the client), without writing anything. */

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
-  FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502,
+  FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502, writeRedirect,
   type FaultKind, type SandboxFaults,
 } from './faults';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
@@ -120,6 +120,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } else if (fault === 'html') {
         record.status = 502;
         writeHtml502(res);
+      } else if (fault === 'redirect') {
+        record.status = 307;
+        writeRedirect(req, res);
       } else {
         const injected = statusFault(fault, faults, (s, t, m) => router.error(s, t, m));
         record.status = injected.status;
