@@ -77,6 +77,8 @@ package_vsix() {
 }
 
 step "install test host" bash test/host/install.sh
+# A clean out/: compiled tests of deleted sources must not run.
+rm -rf out
 step "type check + compile (tsc)" npx tsc -p .
 step "bundle (esbuild --production)" node esbuild.mjs --production
 step "package (vsce)" package_vsix

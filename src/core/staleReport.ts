@@ -37,13 +37,20 @@ export function findings(resource: ResourceType, items: ResourceItem[], days: nu
   return result;
 }
 
-/** A command link that reveals the item in the tree. */
-export function revealLink(command: string, section: ReportSection, item: ResourceItem): string {
-  const args = { applicationId: section.application.applicationId, host: section.application.host, resource: section.resource.id, id: item.id };
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+/** What a report link points at: an item of a configured application. */
+export interface ReportTarget {
+  applicationId: string;
+  host: string;
+  resource: string;
+  id: string;
 }
 
-export function renderReport(sections: ReportSection[], days: number, now: number, revealCommand: string): string {
+export function reportTarget(section: ReportSection, item: ResourceItem): ReportTarget {
+  return { applicationId: section.application.applicationId, host: section.application.host, resource: section.resource.id, id: item.id };
+}
+
+/** `link` turns an item into the URI its name links to (the VS Code layer: a short command link). */
+export function renderReport(sections: ReportSection[], days: number, now: number, link: (target: ReportTarget) => string): string {
   const lines = [`# Stale keys report`, '', `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. Unused means no recorded use for ${days} days. Each name reveals the item in the App Keys tree.`, ''];
   let total = 0;
   for (const section of sections) {
@@ -56,10 +63,9 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
     for (const finding of findings(section.resource, section.items, days, now)) {
       lines.push(`### ${finding.title}: ${finding.items.length}`, '');
       for (const item of finding.items) {
-        const summary = section.resource.summarize(item);
-        const used = section.resource.lastUsed?.(item);
-        const facts = [summary.description, used === undefined ? undefined : used === null ? 'never used' : `last used ${used.slice(0, 10)}`].filter(Boolean).join(' · ');
-        lines.push(`- [${escapeMarkdown(summary.label)}](${revealLink(revealCommand, section, item)})${facts ? ` — ${escapeMarkdown(facts)}` : ''}`);
+        // The item's own description already says when it was last used, where the platform records it.
+        const { label, description } = section.resource.summarize(item);
+        lines.push(`- [${escapeMarkdown(label)}](${link(reportTarget(section, item))})${description ? ` — ${escapeMarkdown(description)}` : ''}`);
         total++;
       }
       if (finding.items.length) lines.push('');

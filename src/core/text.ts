@@ -1,9 +1,12 @@
 // Server text on its way to people: shown as text, never run as Markdown, HTML or links.
 
-/** Server text as inert Markdown: no links, no emphasis, no HTML, one line. */
+/**
+ * Server text as inert Markdown inside a line: no links, no emphasis, no code, no HTML, one line.
+ * (Characters that only matter at the start of a line, such as `-` `+` `.` `#`, are left readable.)
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()!|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

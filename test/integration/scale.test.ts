@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { figure } from './figures';
-import { addApplication, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
+import { addApplication, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { DISMISS } from './scriptedUserInput';
 
 const big = SANDBOX_APPS.emptyApp;
 const KEYS = 1000;
@@ -90,6 +91,28 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     assert.deepStrictEqual(server.filter((k) => k.status === 'active').map((k) => k.id).sort(), [...failing].sort());
     assert.strictEqual(serverKeys().length, KEYS);
     figure(`bulk deactivate: 200 keys (3 failing) in ${elapsed} ms`);
+  });
+
+  it('keeps a filtered list filtered when a key is created', async () => {
+    await vscode.commands.executeCommand('appKeys.filter', { applicationId: big.id, field: 'name', pattern: 'zz*' });
+    const before = await keyGroup(h, big.id);
+    const shown = before.items.filter((i) => i.kind === 'item').length;
+    h.ui.answer(DISMISS);
+    await vscode.commands.executeCommand('appKeys.createKey', { applicationId: big.id, name: 'Unrelated key', description: '' });
+    const after = await keyGroup(h, big.id);
+    assert.ok(!after.items.some((i) => label(h, i) === 'Unrelated key'), 'the new key does not match the filter');
+    assert.strictEqual(after.items.filter((i) => i.kind === 'item').length, shown);
+    assert.match(String(h.api.tree.getTreeItem(after.group as never).description), /name: zz\*/);
+  });
+
+  it('shows a status change in the key\'s open document', async () => {
+    const key = serverKeys().find((k) => k.status === 'active')!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: big.id, keyId: key.id });
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(JSON.parse(document.getText()).status, 'active');
+    await vscode.commands.executeCommand('appKeys.deactivate', { applicationId: big.id, keyId: key.id });
+    assert.strictEqual(key.status, 'inactive');
+    await waitFor('the open document to show the new status', () => (JSON.parse(document.getText()).status === 'inactive' ? true : undefined));
   });
 
   it('activates an inactive key with one click and shows it faded while inactive', async () => {

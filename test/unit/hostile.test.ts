@@ -66,7 +66,7 @@ describe('the stale-keys report escapes server text', () => {
       [{ application: { label: 'App <b>', platform: 'Losant', host: 'api.losant.com', applicationId: fleet.id }, resource: losantKeys, items: [evil] }],
       90,
       Date.parse('2026-11-25T00:00:00Z'),
-      'appKeys.reveal',
+      (target) => `command:appKeys.reveal?${encodeURIComponent(JSON.stringify(target))}`,
     );
     assert.ok(!text.includes('<img'), text);
     assert.ok(!text.includes('<b>'), text);

@@ -8,7 +8,11 @@ describe('server text shown to people', () => {
     assert.ok(!/\[x\]\(command/.test(md), md);
     assert.ok(!md.includes('<img'), md);
     assert.ok(!md.includes('**'), md);
-    assert.ok(md.includes('\\[x\\]\\(command:workbench\\.action\\.quit\\)'), md);
+    assert.ok(md.includes('\\[x\\]\\(command:workbench.action.quit\\)'), md);
+  });
+
+  it('leaves ordinary text readable', () => {
+    assert.strictEqual(escapeMarkdown('127.0.0.1 read-only 2022-11-02 #3 +1'), '127.0.0.1 read-only 2022-11-02 #3 +1');
   });
 
   it('keeps escaped text on one line', () => {

@@ -49,12 +49,12 @@ export function registerCommands(
     [COMMANDS.filter, (arg) => filterGroup(appKeys, tree, arg)],
     [COMMANDS.clearFilter, (arg) => clearFilter(appKeys, tree, arg)],
     [COMMANDS.sort, (arg) => sortGroup(appKeys, tree, arg)],
-    [COMMANDS.rotateKey, (arg) => rotateKey(appKeys, tree, arg)],
+    [COMMANDS.rotateKey, (arg) => rotateKey(appKeys, tree, documents, arg)],
     [COMMANDS.recreate, (uri, value) => recreateItem(appKeys, tree, uri, value)],
     [COMMANDS.staleReport, (arg) => staleKeysReport(appKeys, documents.reports, arg)],
-    [COMMANDS.reveal, (arg) => revealItem(appKeys, tree, view, arg)],
-    [COMMANDS.activate, (arg, selection) => setStatus(appKeys, tree, true, arg, selection)],
-    [COMMANDS.deactivate, (arg, selection) => setStatus(appKeys, tree, false, arg, selection)],
+    [COMMANDS.reveal, (arg) => revealItem(appKeys, tree, view, documents.reports, arg)],
+    [COMMANDS.activate, (arg, selection) => setStatus(appKeys, tree, documents, true, arg, selection)],
+    [COMMANDS.deactivate, (arg, selection) => setStatus(appKeys, tree, documents, false, arg, selection)],
     [COMMANDS.showLog, () => appKeys.log.show()],
   ];
   return handlers.map(([id, handler]) => registerCommand(appKeys, id as (typeof COMMANDS)[keyof typeof COMMANDS], handler));

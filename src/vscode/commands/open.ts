@@ -4,7 +4,7 @@ import type { AppKeys } from '../appKeys';
 import type { ApiFileSystem } from '../documents/ApiFileSystem';
 import { editUri, viewUri } from '../documents/uris';
 import { documentTarget } from './documentTargets';
-import { resolveItem } from './targets';
+import { ItemTarget, resolveItem } from './targets';
 
 async function show(uri: vscode.Uri, preview: boolean): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
@@ -31,4 +31,12 @@ export async function editItem(appKeys: AppKeys, documents: DocumentFileSystems,
   await documents.edits.refreshIfOpen(uri);
   await show(uri, false);
   return uri;
+}
+
+/** After a change made without its document (status, bulk, rotation): open documents show it too. */
+export async function refreshOpenDocuments(appKeys: AppKeys, documents: DocumentFileSystems, target: ItemTarget): Promise<void> {
+  const where = documentTarget(appKeys, target);
+  await Promise.all([documents.views.refreshIfOpen(viewUri(where, 'full')), documents.edits.refreshIfOpen(editUri(where))]).catch((error: unknown) => {
+    appKeys.log.warn(`Could not refresh an open document: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }

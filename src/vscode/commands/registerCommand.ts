@@ -15,7 +15,11 @@ export type CommandHandler = (...args: unknown[]) => Promise<unknown> | unknown;
 export function registerCommand(appKeys: AppKeys, id: CommandId, handler: CommandHandler): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
-      return await handler(...args);
+      const result = await handler(...args);
+      // For the walkthrough: a step is done once its command has succeeded, however it was run
+      // (tree clicks reach commands under internal ids, so onCommand events would miss them).
+      void vscode.commands.executeCommand('setContext', `appKeys.did.${id.slice('appKeys.'.length)}`, true);
+      return result;
     } catch (error) {
       if (isCancellation(error)) return undefined;
       const message = maskSecrets(describe(error));

@@ -40,14 +40,15 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     }
     return result;
   });
-  const text = renderReport(sections, days, Date.now(), COMMANDS.reveal);
+  const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target));
   const uri = reports.put('stale-keys.md', text);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   return uri;
 }
 
-export async function revealItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, view: vscode.TreeView<TreeNode>, arg: unknown): Promise<boolean> {
-  const target = (arg ?? {}) as { applicationId?: string; host?: string; resource?: string; id?: string };
+/** Reveals an item: `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
+export async function revealItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, view: vscode.TreeView<TreeNode>, reports: ReportDocuments, arg: unknown): Promise<boolean> {
+  const target = (typeof arg === 'number' ? reports.target(arg) : arg ?? {}) as { applicationId?: string; host?: string; resource?: string; id?: string };
   if (!target.applicationId || !target.id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
   const app = appKeys.findApplication(target.applicationId, target.host);
   const node = await tree.findItem(appKeys.applicationKey(app), target.resource ?? 'keys', target.id);

@@ -10,6 +10,7 @@ import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { describe } from '../tree/describe';
 import { showOneTimeSecrets } from './create';
+import { DocumentFileSystems, refreshOpenDocuments } from './open';
 import { resolveItem } from './targets';
 
 export interface RotationResult {
@@ -18,7 +19,7 @@ export interface RotationResult {
   old: 'deactivated' | 'deleted' | 'kept';
 }
 
-export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<RotationResult> {
+export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems, arg: unknown): Promise<RotationResult> {
   const target = await resolveItem(appKeys, arg, 'keys');
   const { resource, app } = target;
   if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
@@ -65,6 +66,7 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
     if (resource.statusPatch) {
       const updated = await client.update(resource, old.id, resource.statusPatch(false));
       tree.updateItem(applicationKey, resource.id, old.id, updated);
+      await refreshOpenDocuments(appKeys, documents, { app, resource, itemId: old.id });
     } else {
       await client.remove(resource, old.id);
       tree.updateItem(applicationKey, resource.id, old.id, undefined);

@@ -6,9 +6,10 @@ import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import type { ItemNode } from '../tree/nodes';
 import { bulk, BulkSummary, selectedItems } from './bulk';
+import { DocumentFileSystems, refreshOpenDocuments } from './open';
 import { resolveItem } from './targets';
 
-export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider, active: boolean, arg: unknown, selection: unknown): Promise<BulkSummary | boolean> {
+export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems, active: boolean, arg: unknown, selection: unknown): Promise<BulkSummary | boolean> {
   const verb = active
     ? { past: vscode.l10n.t('Activated'), present: vscode.l10n.t('Activating'), button: vscode.l10n.t('Activate'), confirm: false }
     : { past: vscode.l10n.t('Deactivated'), present: vscode.l10n.t('Deactivating'), button: vscode.l10n.t('Deactivate'), confirm: true };
@@ -19,6 +20,7 @@ export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider
       if (!patch) throw new ApiError(vscode.l10n.t('{0} have no status', node.resource.label), { kind: 'invalid-input' });
       const updated = await client.update(node.resource, node.item.id, patch, signal);
       tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, updated);
+      await refreshOpenDocuments(appKeys, documents, { app: node.app, resource: node.resource, itemId: node.item.id });
     });
   }
   const resourceId = arg && typeof arg === 'object' && 'tokenId' in arg ? 'tokens' : 'keys';
@@ -36,5 +38,6 @@ export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider
   }
   const updated = await withCancellableProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) => client.update(target.resource, target.itemId, patch, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, updated);
+  await refreshOpenDocuments(appKeys, documents, target);
   return true;
 }

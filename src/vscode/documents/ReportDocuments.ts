@@ -1,5 +1,6 @@
 // Read-only generated documents (reports), kept in memory, with their command links clickable.
 import * as vscode from 'vscode';
+import type { ReportTarget } from '../../core/staleReport';
 import { ApiFileSystem } from './ApiFileSystem';
 
 export const REPORT_SCHEME = 'appkeys-report';
@@ -7,6 +8,18 @@ export const REPORT_SCHEME = 'appkeys-report';
 export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLinkProvider {
   protected override readonly readonly = true;
   private readonly texts = new Map<string, string>();
+  /** What each report link points at: links carry a number, not the whole target (readable source). */
+  private readonly targets: ReportTarget[] = [];
+
+  /** A short command link that reveals the target in the tree. */
+  link(command: string, target: ReportTarget): string {
+    this.targets.push(target);
+    return `command:${command}?${encodeURIComponent(JSON.stringify([this.targets.length - 1]))}`;
+  }
+
+  target(index: number): ReportTarget | undefined {
+    return this.targets[index];
+  }
 
   /** Stores (or replaces) a report and returns its URI. */
   put(name: string, text: string): vscode.Uri {

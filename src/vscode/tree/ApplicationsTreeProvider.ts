@@ -81,7 +81,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   updateItem(applicationKey: string, resourceId: string, itemId: string, item: ResourceItem | undefined): void {
     const key = `${applicationKey}/${resourceId}`;
     const node = this.groupNodes.get(key);
-    if (!node || !this.lists.update(key, itemId, item)) return;
+    if (!node || !this.lists.update(key, itemId, item, node.resource)) return;
     // A figure about the whole list (Elastic Path's reserved total) is the server's to tell again.
     if (this.lists.state(key)?.note !== undefined) this.refresh(node);
     else this.changed.fire(node);

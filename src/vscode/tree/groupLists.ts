@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
-import type { ResourceItem } from '../../core/platforms/platform';
+import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { withCancellableProgress } from '../progress';
 import { pageSize } from '../settings';
@@ -63,10 +63,13 @@ export class GroupLists {
   }
 
   /** Replaces one item after a write, adds a new one, or drops a deleted one (`undefined`). */
-  update(key: string, itemId: string, item: ResourceItem | undefined): boolean {
+  update(key: string, itemId: string, item: ResourceItem | undefined, resource?: ResourceType): boolean {
     const state = this.states.get(key);
     if (!state) return false;
     const index = state.items.findIndex((i) => i.id === itemId);
+    const view = this.view(key);
+    // A new item joins a filtered list only if it matches the filter.
+    if (item && index < 0 && resource && view.filter && applyViewLocally(resource, { filter: view.filter }, [item]).length === 0) return true;
     if (item && index >= 0) state.items[index] = item;
     else if (item) {
       state.items.unshift(item);
