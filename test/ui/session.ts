@@ -3,6 +3,7 @@
 // port (in this process, so tests can read its state), and headless Chromium on the workbench.
 import * as fs from 'fs';
 import * as path from 'path';
+import { walk } from '../support/secretScan';
 import { Browser, chromium, Page } from 'playwright-core';
 import { SANDBOX_APPS, startSandbox, type Sandbox, type SandboxExtraKeys } from '../sandbox';
 import { CodeServer, REPO_ROOT, hostPaths, installExtension, startCodeServer } from '../host/codeServer';
@@ -128,21 +129,6 @@ export class UiSession {
   }
 }
 
-export function walk(dir: string): string[] {
-  const files: string[] = [];
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return files;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...walk(full));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files;
-}
 
 function pidAlive(pid: number): boolean {
   if (!(pid > 0)) return false;

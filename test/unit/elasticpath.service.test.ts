@@ -3,30 +3,21 @@
 import * as assert from 'assert';
 import { ApiError } from '../../src/core/errors';
 import { maskSecrets } from '../../src/core/masking';
-import { AppKeysService, type ApplicationClient } from '../../src/core/service';
-import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL, startSandbox, type Sandbox } from '../sandbox';
+import type { ApplicationClient } from '../../src/core/service';
+import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL, type Sandbox } from '../sandbox';
+import { useServiceSandbox } from './serviceSandbox';
 
 describe('Elastic Path through the service module (against the sandbox)', () => {
+  const h = useServiceSandbox();
   let sandbox: Sandbox;
-  let service: AppKeysService;
   let client: ApplicationClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  after(async () => {
-    await service?.dispose();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    sandbox.reset();
-    await service?.dispose();
-    service = new AppKeysService({ timeoutMs: 5000 });
+  beforeEach(() => {
+    sandbox = h.sandbox;
     client = connect(SANDBOX_EP.clientSecret);
   });
 
   function connect(secret: string, clientId: string = SANDBOX_EP.clientId): ApplicationClient {
-    return service.forApplication({ platform: 'elasticpath', applicationId: SANDBOX_EP.storeId, apiUrl: sandbox.url, clientId }, secret);
+    return h.connect({ platform: 'elasticpath', applicationId: SANDBOX_EP.storeId, clientId }, secret);
   }
   const keys = () => client.resource('keys');
   const tokenRequests = () => sandbox.requests.filter((r) => r.path === '/oauth/access_token');

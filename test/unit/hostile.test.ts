@@ -2,29 +2,21 @@
 // not taken for JSON, and server text in reports is escaped.
 import * as assert from 'assert';
 import { ApiError } from '../../src/core/errors';
-import { AppKeysService, type ApplicationClient } from '../../src/core/service';
+import type { ApplicationClient } from '../../src/core/service';
 import { renderReport } from '../../src/core/staleReport';
 import { losantKeys } from '../../src/core/platforms/losantResources';
-import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_TOKENS, type Sandbox } from '../sandbox';
+import { useServiceSandbox } from './serviceSandbox';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
 describe('hostile answers (against the sandbox)', () => {
+  const h = useServiceSandbox(() => ({ timeoutMs: 2000, maxBodyBytes: 4000, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } }));
   let sandbox: Sandbox;
-  let service: AppKeysService;
   let client: ApplicationClient;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  after(async () => {
-    await service?.dispose();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    sandbox.reset();
-    await service?.dispose();
-    service = new AppKeysService({ timeoutMs: 2000, maxBodyBytes: 4000, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
-    client = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
+  beforeEach(() => {
+    sandbox = h.sandbox;
+    client = h.connect({ platform: 'losant', applicationId: fleet.id }, SANDBOX_TOKENS.full);
   });
   const keys = () => client.resource('keys');
   const firstKey = () => [...sandbox.state.losant.keys.values()].find((k) => k.applicationId === fleet.id)!;

@@ -5,6 +5,7 @@ import { ApiError, CancelledError } from '../../src/core/errors';
 import { AppKeysService, checkApiUrl, type ApplicationClient } from '../../src/core/service';
 import type { RequestLogEntry } from '../../src/core/http';
 import { SANDBOX_APPS, SANDBOX_KEY_COUNTS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { useServiceSandbox } from './serviceSandbox';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -20,25 +21,17 @@ async function rejectsWith(promise: Promise<unknown>, check: (e: ApiError) => vo
 }
 
 describe('Losant through the service module (against the sandbox)', () => {
+  let log: RequestLogEntry[] = [];
+  const h = useServiceSandbox(() => {
+    log = [];
+    return { timeoutMs: 2000, log: (e) => log.push(e) };
+  });
   let sandbox: Sandbox;
   let service: AppKeysService;
-  let log: RequestLogEntry[];
   let client: ApplicationClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  after(async () => {
-    await service?.dispose();
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    sandbox.reset();
-    sandbox.latencyMs = 0;
-    await service?.dispose();
-    log = [];
-    service = new AppKeysService({ timeoutMs: 2000, log: (e) => log.push(e) });
-    client = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
+  beforeEach(() => {
+    ({ sandbox, service } = h);
+    client = h.connect({ platform: 'losant', applicationId: fleet.id }, SANDBOX_TOKENS.full);
   });
 
   const keys = () => client.resource('keys');
