@@ -3,8 +3,9 @@
 // targets (anything else is refused with 403 before any connection is attempted: tests never leave
 // the machine), optionally demands Proxy-Authorization (Basic), and counts what it forwards.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { connect, isIP, type AddressInfo, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { listenOnLoopback, trackSockets } from './loopback';
 
 export interface ProxyOptions {
   /** 0 (default) picks a free port. */
@@ -69,11 +70,6 @@ function parseAuthority(authority: string): { hostname: string; port: number } |
 export async function startProxy(options: ProxyOptions = {}): Promise<LoopbackProxy> {
   const requests: ProxiedRequest[] = [];
   const refused: RefusedProxyRequest[] = [];
-  const sockets = new Set<Duplex>();
-  const track = (socket: Duplex): void => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  };
   const expected = options.auth
     ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`
     : undefined;
@@ -152,7 +148,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<LoopbackPr
     req.pipe(upstream);
   });
 
-  server.on('connection', track);
+  const sockets = trackSockets(server);
+  const track = sockets.track;
   server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const target = req.url ?? '';
     client.on('error', () => client.destroy());
@@ -181,27 +178,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<LoopbackPr
     client.on('close', () => upstream.destroy());
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
+  const port = await listenOnLoopback(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
     refused,
-    close() {
-      closing ??= new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
-    },
+    close: sockets.close,
   };
 }

@@ -3,11 +3,11 @@
 // reset() and a close() that also ends keep-alive and hung sockets so test
 // runners can exit by themselves.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import {
   FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502, writeRedirect,
   type FaultKind, type SandboxFaults,
 } from './faults';
+import { listenOnLoopback, trackSockets } from './loopback';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
 import { createElasticPathRouter } from './elasticpath/router';
 import { createLosantRouter } from './losant/router';
@@ -74,7 +74,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     createLosantRouter(state.losant),
   ];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const injector = new FaultInjector();
   // Assigned once listening; respond() reads its url through the Elastic Path router.
   let sandbox = {} as Sandbox;
@@ -153,21 +152,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server = createServer((req, res) => void respond(req, res));
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // 127.0.0.1 only: the sandbox hands out working credentials to anyone who can reach it.
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
+  const sockets = trackSockets(server);
+  // 127.0.0.1 only: the sandbox hands out working credentials to anyone who can reach it.
+  const port = await listenOnLoopback(server, options.port ?? 0);
   sandbox = {
     get latencyMs() {
       return injector.faults.latencyMs;
@@ -191,14 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       requests.length = 0;
       injector.reset();
     },
-    close() {
-      closing ??= new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
-      return closing;
-    },
+    close: sockets.close,
   };
   return sandbox;
 }
