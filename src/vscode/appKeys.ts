@@ -69,7 +69,7 @@ export class AppKeys {
 
   /** Finds a configured application by ID (and host, when given). */
   findApplication(applicationId: string, host?: string): ApplicationRef {
-    const matches = this.applications().filter((app) => app.applicationId === applicationId && (!host || this.safeHost(app) === host));
+    const matches = this.applications().filter((app) => app.applicationId === applicationId && (!host || this.tryHost(app) === host));
     if (matches.length === 0) {
       throw new ApiError(
         host
@@ -81,9 +81,19 @@ export class AppKeys {
     return matches[0];
   }
 
-  private safeHost(app: ApplicationRef): string | undefined {
+  /** The host, or undefined for an application whose apiUrl is not allowed (the tree shows why). */
+  tryHost(app: ApplicationRef): string | undefined {
     try {
       return this.host(app);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The application key, or undefined for an application whose apiUrl is not allowed. */
+  tryApplicationKey(app: ApplicationRef): string | undefined {
+    try {
+      return this.applicationKey(app);
     } catch {
       return undefined;
     }

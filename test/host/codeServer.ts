@@ -142,18 +142,18 @@ export function hostEnv(stateDir: string, extra: Record<string, string> = {}, ro
  * Installs a packaged extension the way a user does: `code-server --install-extension file.vsix` into extensionsDir.
  * Returns code-server's output; throws with it if the install failed.
  */
+/** The folders a code-server run keeps to itself: its config, user data and extensions. */
+function profileArgs(options: { stateDir: string; userDataDir: string; extensionsDir: string }): string[] {
+  return ['--config', path.join(options.stateDir, 'config.yaml'), '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir];
+}
+
 export function installExtension(options: { vsix: string; extensionsDir: string; userDataDir: string; stateDir: string; root?: string }): string {
   const paths = hostPaths(options.root);
   fs.mkdirSync(options.stateDir, { recursive: true });
   fs.mkdirSync(options.extensionsDir, { recursive: true });
   const args = [
     paths.codeServerBin,
-    '--config',
-    path.join(options.stateDir, 'config.yaml'),
-    '--user-data-dir',
-    options.userDataDir,
-    '--extensions-dir',
-    options.extensionsDir,
+    ...profileArgs(options),
     '--install-extension',
     options.vsix,
   ];
@@ -185,12 +185,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--config',
-    path.join(options.stateDir, 'config.yaml'),
-    '--user-data-dir',
-    options.userDataDir,
-    '--extensions-dir',
-    options.extensionsDir,
+    ...profileArgs(options),
     '--vscode-option',
     'enable-smoke-test-driver',
   ];

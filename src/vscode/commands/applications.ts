@@ -7,6 +7,7 @@ import type { ApplicationRef } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { readApplications, writeApplications } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { capitalize } from '../text';
 import { resolveApplication } from './targets';
 
 export interface AddApplicationArgument {
@@ -59,9 +60,6 @@ async function askSecret(appKeys: AppKeys, noun: string, where: string): Promise
   return secret.trim();
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: AddApplicationArgument): Promise<ApplicationRef> {
   const platform = arg?.platform ? appKeys.service.platform(arg.platform) : await askPlatform(appKeys);
@@ -90,20 +88,13 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
 
   await appKeys.credentials.store(appKeys.credentialTarget(app), secret);
   const key = appKeys.applicationKey(app);
-  const others = readApplications().filter((a) => safeKey(appKeys, a) !== key);
+  const others = readApplications().filter((a) => appKeys.tryApplicationKey(a) !== key);
   await writeApplications([...others, app]);
   tree.refresh();
   appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${appKeys.host(app)}`);
   return app;
 }
 
-function safeKey(appKeys: AppKeys, app: ApplicationRef): string | undefined {
-  try {
-    return appKeys.applicationKey(app);
-  } catch {
-    return undefined;
-  }
-}
 
 async function pickApplicationId(
   appKeys: AppKeys, platform: Platform, apiUrl: string, secret: string, clientId: string | undefined, label?: string,
@@ -138,9 +129,9 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
     vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', appKeys.credentialNoun(app)),
     vscode.l10n.t('Remove'),
   );
-  const key = safeKey(appKeys, app);
+  const key = appKeys.tryApplicationKey(app);
   if (key) await appKeys.credentials.delete(appKeys.credentialTarget(app));
-  await writeApplications(readApplications().filter((a) => !(a.platform === app.platform && a.applicationId === app.applicationId && safeKey(appKeys, a) === key)));
+  await writeApplications(readApplications().filter((a) => !(a.platform === app.platform && a.applicationId === app.applicationId && appKeys.tryApplicationKey(a) === key)));
   tree.refresh();
 }
 

@@ -7,6 +7,7 @@ import { ApiError, isCancellation } from '../../core/errors';
 import { maskSecrets } from '../../core/masking';
 import type { ApplicationRef } from '../../core/service';
 import { AppKeys, MissingCredentialError } from '../appKeys';
+import { capitalize } from '../text';
 import { describe } from '../tree/describe';
 import { COMMANDS, CommandId } from './ids';
 
@@ -32,7 +33,7 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
       // The credential is missing or was refused: offer to set it, then to run the command again.
       const fix = error instanceof MissingCredentialError ? vscode.l10n.t('Set {0}…', appKeys.credentialNoun(app)) : vscode.l10n.t('Update {0}…', appKeys.credentialNoun(app));
       if ((await appKeys.ui.showMessage('error', message, {}, fix)) !== fix) return undefined;
-      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: safeHost(appKeys, app) }))) return undefined;
+      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: appKeys.tryHost(app) }))) return undefined;
       const retry = vscode.l10n.t('Retry');
       if ((await appKeys.ui.showMessage('info', vscode.l10n.t('{0} updated for {1}.', capitalize(appKeys.credentialNoun(app)), appKeys.displayName(app)), {}, retry)) !== retry) return undefined;
       return run(...args);
@@ -45,16 +46,4 @@ function credentialToFix(error: unknown): ApplicationRef | undefined {
   if (error instanceof MissingCredentialError) return error.app;
   if (error instanceof ApiError && error.credentialRefused && error.application) return error.application as ApplicationRef;
   return undefined;
-}
-
-function safeHost(appKeys: AppKeys, app: ApplicationRef): string | undefined {
-  try {
-    return appKeys.host(app);
-  } catch {
-    return undefined;
-  }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -41,19 +41,12 @@ async function pickApplication(appKeys: AppKeys): Promise<ApplicationRef> {
   if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured. Run "App Keys: Add Application…" first.'), { kind: 'invalid-input' });
   if (apps.length === 1) return apps[0];
   const picked = await appKeys.ui.showQuickPick(
-    apps.map((app) => ({ label: appKeys.displayName(app), description: `${app.platform} · ${safeHost(appKeys, app)}`, detail: app.applicationId, app })),
+    apps.map((app) => ({ label: appKeys.displayName(app), description: `${app.platform} · ${appKeys.tryHost(app) ?? app.apiUrl ?? ''}`, detail: app.applicationId, app })),
     { placeHolder: vscode.l10n.t('Choose an application') },
   );
   return picked.app;
 }
 
-function safeHost(appKeys: AppKeys, app: ApplicationRef): string {
-  try {
-    return appKeys.host(app);
-  } catch {
-    return app.apiUrl ?? '';
-  }
-}
 
 /** The group a command acts on: from a group node, or the application's resource `resourceId`. */
 export async function resolveGroup(appKeys: AppKeys, arg: unknown, resourceId: string): Promise<{ app: ApplicationRef; resource: ResourceType }> {
