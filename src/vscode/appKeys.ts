@@ -81,6 +81,15 @@ export class AppKeys {
     return matches[0];
   }
 
+  /** Asks before the credential App Keys itself uses for `app` is deactivated; throws CancelledError if not. */
+  async confirmDeactivatingOwnCredential(app: ApplicationRef): Promise<void> {
+    await this.ui.confirm(
+      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', this.credentialNoun(app), this.displayName(app)),
+      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', this.displayName(app), this.credentialNoun(app)),
+      vscode.l10n.t('Deactivate Anyway'),
+    );
+  }
+
   /** The host, or undefined for an application whose apiUrl is not allowed (the tree shows why). */
   tryHost(app: ApplicationRef): string | undefined {
     try {

@@ -30,11 +30,7 @@ export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider
   const client = await appKeys.client(target.app);
   const item = target.item ?? (await client.get(target.resource, target.itemId));
   if (!active && client.isOwnCredential(target.resource, item)) {
-    await appKeys.ui.confirm(
-      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', appKeys.credentialNoun(target.app), appKeys.displayName(target.app)),
-      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', appKeys.displayName(target.app), appKeys.credentialNoun(target.app)),
-      vscode.l10n.t('Deactivate Anyway'),
-    );
+    await appKeys.confirmDeactivatingOwnCredential(target.app);
   }
   const updated = await withCancellableProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) => client.update(target.resource, target.itemId, patch, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, updated);

@@ -67,15 +67,9 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     const changes = changedFields(resource.editableFields(current), value);
     if (resource.deactivates(changes) && client.isOwnCredential(resource, current)) {
-      await this.appKeys.ui
-        .confirm(
-          vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', this.appKeys.credentialNoun(app), this.appKeys.displayName(app)),
-          vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', this.appKeys.displayName(app), this.appKeys.credentialNoun(app)),
-          vscode.l10n.t('Deactivate Anyway'),
-        )
-        .catch(() => {
-          throw new SaveError(vscode.l10n.t('Not saved: the {0} was not deactivated. Your text is kept.', name));
-        });
+      await this.appKeys.confirmDeactivatingOwnCredential(app).catch(() => {
+        throw new SaveError(vscode.l10n.t('Not saved: the {0} was not deactivated. Your text is kept.', name));
+      });
     }
     let saved: ResourceItem = current;
     if (Object.keys(changes).length > 0) {
