@@ -15,10 +15,6 @@ function isApplicationRef(value: unknown): value is ApplicationRef {
   return !!v && typeof v === 'object' && typeof v.platform === 'string' && typeof v.applicationId === 'string';
 }
 
-export function sameApplication(a: ApplicationRef, b: ApplicationRef, apiUrl: (app: ApplicationRef) => string): boolean {
-  return a.platform === b.platform && a.applicationId === b.applicationId && apiUrl(a) === apiUrl(b);
-}
-
 /** Writes the list to user settings (where addApplication and removeApplication keep it). */
 export async function writeApplications(apps: ApplicationRef[]): Promise<void> {
   const clean = apps.map(({ platform, applicationId, label, apiUrl, clientId }) =>

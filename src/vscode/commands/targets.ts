@@ -7,12 +7,6 @@ import { ApiError } from '../../core/errors';
 import type { AppKeys } from '../appKeys';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode } from '../tree/nodes';
 
-export interface ApplicationArgument {
-  applicationId?: string;
-  /** Host (with port) of the application's API, when the same ID is configured on two hosts. */
-  host?: string;
-}
-
 export interface ItemTarget {
   app: ApplicationRef;
   resource: ResourceType;

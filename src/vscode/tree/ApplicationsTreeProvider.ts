@@ -9,7 +9,6 @@ import { GroupLists } from './groupLists';
 import { itemTooltip } from './tooltip';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
-export { describe } from './describe';
 
 export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
