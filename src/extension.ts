@@ -1,6 +1,6 @@
 // activate(): builds the service and registers the VS Code layer. No network and no file I/O here.
 import * as vscode from 'vscode';
-import { maskSecrets } from './core/masking';
+import { testHooksFor } from './core/testHooks';
 import { AppKeysService } from './core/service';
 import { AppKeys } from './vscode/appKeys';
 import { registerCommands } from './vscode/commands';
@@ -14,9 +14,14 @@ import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
 import { UserInput, WindowUserInput } from './vscode/userInput';
+import { maskedLog } from './vscode/maskedUserInput';
 
-/** What the extension exports: lets automated tests stand in for the person at the keyboard. */
-export interface AppKeysApi {
+/**
+ * Test hooks: let the integration tests stand in for the person at the keyboard and reach the tree.
+ * Exported only when VS Code runs the extension's tests (ExtensionMode.Test): otherwise any other
+ * installed extension could read them from `exports` and replace the password prompt.
+ */
+export interface AppKeysTestHooks {
   setUserInput(ui: UserInput | undefined): void;
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
@@ -25,19 +30,22 @@ export interface AppKeysApi {
   /** Measured by the benchmark: milliseconds spent inside activate(). */
   readonly stats: { activateMs: number };
 }
+/** @deprecated name kept for the tests: the hooks are not a public API. */
+export type AppKeysApi = AppKeysTestHooks;
 
-export function activate(context: vscode.ExtensionContext): AppKeysApi {
+export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | undefined {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel('App Keys', { log: true });
+  const channel = vscode.window.createOutputChannel('App Keys', { log: true });
+  const log = maskedLog(channel);
   const service = new AppKeysService({
     timeoutMs: requestTimeoutMs(),
     proxy: proxySettings(),
     log: (e) => {
       if (e.retryInMs !== undefined) {
-        log.warn(maskSecrets(`${e.method} ${e.url}: try ${e.attempt} failed (${e.status ?? e.error ?? ''}), trying again in ${e.retryInMs} ms`));
+        log.warn(`${e.method} ${e.url}: try ${e.attempt} failed (${e.status ?? e.error ?? ''}), trying again in ${e.retryInMs} ms`);
         return;
       }
-      const line = maskSecrets(`${e.method} ${e.url} ${e.status ?? e.error ?? ''} ${Math.round(e.durationMs)} ms${e.attempt > 1 ? ` (try ${e.attempt})` : ''}`);
+      const line = `${e.method} ${e.url} ${e.status ?? e.error ?? ''} ${Math.round(e.durationMs)} ms${e.attempt > 1 ? ` (try ${e.attempt})` : ''}`;
       if (e.error || (e.status ?? 0) >= 400) log.warn(line);
       else log.info(line);
     },
@@ -45,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
   const credentials = new CredentialStore(context.secrets, async (error) => {
     await appKeys.ui.confirm(error.message, vscode.l10n.t('App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.'), vscode.l10n.t('Keep for This Session Only'));
   });
-  const appKeys: AppKeys = new AppKeys(service, credentials, log, new WindowUserInput());
+  const windowInput = new WindowUserInput();
+  const appKeys: AppKeys = new AppKeys(service, credentials, channel, windowInput);
   const tree = new ApplicationsTreeProvider(appKeys);
   const problems = new SaveProblems();
   const views = new ItemViewFileSystem(appKeys);
@@ -54,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
   const treeView = vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
   context.subscriptions.push(
-    log,
+    channel,
     tree,
     problems,
     views,
@@ -75,16 +84,14 @@ export function activate(context: vscode.ExtensionContext): AppKeysApi {
     { dispose: () => void service.dispose() },
   );
 
-  const windowInput = appKeys.ui;
-  return {
-    setUserInput: (ui) => {
-      appKeys.ui = ui ?? windowInput;
-    },
+  const hooks: AppKeysTestHooks = {
+    setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,
     logUri: context.logUri,
     stats: { activateMs: performance.now() - started },
   };
+  return testHooksFor(context.extensionMode, hooks);
 }
 
 export function deactivate(): void {

@@ -4,6 +4,7 @@
 // the socket, no redirects followed, a cap on response bodies, and one log line per try.
 import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
+import { checkJsonDepth } from './jsonDepth';
 import { maskSecrets } from './masking';
 import { createDispatcher, ProxySettings } from './proxy';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry';
@@ -55,6 +56,7 @@ export interface HttpClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const MAX_JSON_DEPTH = 64;
 
 export class HttpClient {
   private readonly agents = new Map<string, Dispatcher>();
@@ -103,7 +105,6 @@ export class HttpClient {
     const where = { method: req.method, path: path.split('?')[0] };
     if (req.signal?.aborted) throw new CancelledError();
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const deadline = performance.now() + timeoutMs;
     let timedOut = false;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let body: string | undefined;
@@ -116,23 +117,33 @@ export class HttpClient {
     }
     const started = performance.now();
     const logUrl = `${origin}${path}`;
+    // One clock for the whole try, from connecting to the last byte: undici's own timers start at
+    // the headers (and its connect limit is fixed at 10 s), and 1xx answers keep them waiting. The
+    // race ends the try at once; aborting our controller then frees the socket.
+    const controller = new AbortController();
+    let stop!: (reason: unknown) => void;
+    const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
+    stopped.catch(() => undefined);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop(new undiciErrors.HeadersTimeoutError());
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => {
+      stop(new CancelledError());
+      controller.abort();
+    };
+    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let settled = false;
     try {
-      // The time limit: undici's own timer until the headers come, then one for what is left of it
-      // while the body is read. The caller's signal goes straight to the socket.
-      const response = await request(this.dispatcherFor(origin), {
-        origin, path, method: req.method, headers, body, signal: req.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+      const sent = request(this.dispatcherFor(origin), {
+        origin, path, method: req.method, headers, body, signal: controller.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        response.body.on('error', () => undefined);
-        response.body.destroy(new undiciErrors.BodyTimeoutError());
-      }, Math.max(0, deadline - performance.now()));
-      let text: string;
-      try {
-        text = await readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where);
-      } finally {
-        clearTimeout(timer);
-      }
+      // An answer that arrives after the race was lost: drop its body so the socket is not held.
+      sent.then((late) => settled && late.body.destroy(), () => undefined);
+      const response = await Promise.race([sent, stopped]);
+      response.body.on('error', () => undefined);
+      const text = await Promise.race([readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where), stopped]);
       if (response.statusCode >= 300 && response.statusCode < 400) {
         // Following a redirect could carry the credential to another origin: never.
         const location = String(response.headers.location ?? 'elsewhere');
@@ -147,6 +158,10 @@ export class HttpClient {
       const failure = this.toError(error, req.signal, timedOut, timeoutMs, where);
       this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message, attempt });
       throw failure;
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -178,7 +193,8 @@ export class HttpClient {
   private dispatcherFor(origin: string): Dispatcher {
     let dispatcher = this.agents.get(origin);
     if (!dispatcher) {
-      dispatcher = createDispatcher(this.proxy, { keepAliveTimeout: 10_000, connections: 32 });
+      // Connecting is bounded like the rest of the try (undici's own limit is 10 s).
+      dispatcher = createDispatcher(this.proxy, { keepAliveTimeout: 10_000, connections: 32, connectTimeout: this.timeoutMs });
       this.agents.set(origin, dispatcher);
     }
     return dispatcher;
@@ -257,6 +273,14 @@ function parseJson(
   where: { method: string; path: string },
 ): unknown {
   if (text.trim() === '') return undefined;
+  // No API here nests deeper than a few levels: refuse before parsing, not after the host froze.
+  if (checkJsonDepth(text, MAX_JSON_DEPTH) !== undefined) {
+    throw new ApiError(`${where.method} ${where.path}: the server's answer is nested deeper than ${MAX_JSON_DEPTH} levels; App Keys does not read it`, {
+      kind: 'bad-response',
+      status,
+      ...where,
+    });
+  }
   try {
     return JSON.parse(text);
   } catch {

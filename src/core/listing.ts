@@ -1,6 +1,8 @@
 // Lists beyond one page: a view (filter and sort) expressed in the platform's query where the API
 // can do it, applied here where it cannot; and loading every page, the first one first (it gives
-// the total) and then the rest concurrently, a bounded number at a time.
+// the total) and then the rest concurrently, a bounded number at a time (limits: paging.ts).
+import { globMatch } from './glob';
+import { MAX_ITEMS, MAX_PAGES, mayBeIncomplete, serverCount, servedPerPage, type Stop, takePage, type Tally } from './paging';
 import type { ListQuery, Page, ResourceItem, ResourceType } from './platforms/platform';
 
 export interface ListView {
@@ -11,11 +13,6 @@ export interface ListView {
 }
 
 export type PageFetcher = (query: ListQuery, signal?: AbortSignal) => Promise<Page>;
-
-export function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`, 'i');
-}
 
 /** The query for one page of a view; `local` is true where the platform cannot filter or sort. */
 export function pageQuery(resource: ResourceType, view: ListView, page: number, perPage: number): ListQuery {
@@ -30,9 +27,8 @@ export function pageQuery(resource: ResourceType, view: ListView, page: number, 
 export function applyViewLocally(resource: ResourceType, view: ListView, items: ResourceItem[]): ResourceItem[] {
   let result = items;
   if (view.filter) {
-    const match = globToRegExp(view.filter.pattern);
-    const field = view.filter.field;
-    result = result.filter((item) => match.test(resource.fieldValue(item, field)));
+    const { field, pattern } = view.filter;
+    result = result.filter((item) => globMatch(pattern, resource.fieldValue(item, field)));
   }
   if (view.sort) {
     const { field, direction } = view.sort;
@@ -44,35 +40,54 @@ export function applyViewLocally(resource: ResourceType, view: ListView, items: 
 
 export interface LoadAllOptions {
   perPage: number;
-  /** Pages in flight at once after the first. */
+  /** Pages in flight at once after the first (one at a time while the total is unknown). */
   concurrency: number;
-  /** The highest page the API serves (Elastic Path stops at an offset of 10,000). */
+  /** At most this many items (MAX_ITEMS unless set). */
   maxItems?: number;
+  /** At most this many requests (MAX_PAGES unless set). */
+  maxPages?: number;
   signal?: AbortSignal;
   /** Called as pages arrive, in any order. */
   onPage?: (page: Page) => void;
 }
 
-/** Every item from `startPage` on, in page order. */
-export async function loadAll(fetchPage: PageFetcher, query: (page: number) => ListQuery, options: LoadAllOptions, startPage = 0): Promise<{ items: ResourceItem[]; totalCount: number; note?: string }> {
-  const first = await fetchPage(query(startPage), options.signal);
-  options.onPage?.(first);
-  const perPage = first.perPage || options.perPage;
-  const reachable = Math.min(first.totalCount, options.maxItems ?? Number.POSITIVE_INFINITY);
-  const lastPage = Math.max(startPage, Math.ceil(reachable / perPage) - 1);
-  const pages: Page[] = [first];
-  let next = startPage + 1;
-  const worker = async (): Promise<void> => {
-    while (next <= lastPage) {
-      const page = next++;
-      const result = await fetchPage(query(page), options.signal);
-      options.onPage?.(result);
-      pages.push(result);
-    }
+export interface LoadAllResult {
+  items: ResourceItem[];
+  /** The server's total; undefined where it gave none that makes sense. */
+  totalCount?: number;
+  note?: string;
+  /** Paging stopped before the total, or without one, before a short page said it was the last. */
+  incomplete: boolean;
+}
+
+/** Every item, in page order, bounded by items, by pages and by progress whatever the server says. */
+export async function loadAll(fetchPage: PageFetcher, query: (page: number) => ListQuery, options: LoadAllOptions): Promise<LoadAllResult> {
+  const tally: Tally = { seen: new Set(), pages: 0, maxItems: options.maxItems ?? MAX_ITEMS, maxPages: options.maxPages ?? MAX_PAGES };
+  const pages = new Map<number, ResourceItem[]>();
+  let stop: Stop | undefined;
+  // Keyed by the page we asked for: the server's echo of it is not trusted.
+  const read = async (number: number): Promise<Page> => {
+    const raw = await fetchPage(query(number), options.signal);
+    const page = { ...raw, page: number, perPage: servedPerPage(raw.perPage, options.perPage) };
+    options.onPage?.(page);
+    const taken = takePage(tally, page);
+    pages.set(number, page.items);
+    stop ??= taken.stop;
+    return page;
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  pages.sort((a, b) => a.page - b.page);
+  const first = await read(0);
+  const total = serverCount(first.totalCount);
+  // A known total allows pages in parallel; without one, each page decides whether to ask for the next.
+  const wanted = total === undefined ? tally.maxPages : Math.ceil(Math.min(total, tally.maxItems) / first.perPage);
+  const lastPage = Math.min(wanted, tally.maxPages) - 1;
+  let next = 1;
+  const worker = async (): Promise<void> => {
+    while (stop === undefined && next <= lastPage) await read(next++);
+  };
+  const concurrency = total === undefined ? 1 : Math.max(1, options.concurrency);
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const seen = new Set<string>();
-  const items = pages.flatMap((p) => p.items).filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined);
-  return { items, totalCount: first.totalCount, note: first.note };
+  const items = [...pages.keys()].sort((a, b) => a - b).flatMap((n) => pages.get(n)!)
+    .filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined).slice(0, tally.maxItems);
+  return { items, totalCount: total, note: first.note, incomplete: mayBeIncomplete(total, items.length, stop) };
 }

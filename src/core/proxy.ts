@@ -12,7 +12,7 @@ export interface ProxySettings {
   strictSSL?: boolean;
 }
 
-export function createDispatcher(settings: ProxySettings, keepAlive: { keepAliveTimeout: number; connections: number }): Dispatcher {
+export function createDispatcher(settings: ProxySettings, keepAlive: { keepAliveTimeout: number; connections: number; connectTimeout?: number }): Dispatcher {
   const env = process.env;
   const httpProxy = settings.proxy || env.http_proxy || env.HTTP_PROXY;
   const httpsProxy = settings.proxy || env.https_proxy || env.HTTPS_PROXY;

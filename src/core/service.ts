@@ -2,10 +2,11 @@
 // platforms, and binds an application's settings and secret into a client for that application.
 import { ApiError } from './errors';
 import { HttpClient, HttpClientOptions } from './http';
+import { registerSecret } from './masking';
 import { ElasticPathPlatform } from './platforms/elasticpath';
 import { LosantPlatform } from './platforms/losant';
 import type {
-  ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem, ResourceType,
+  ApplicationList, ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem, ResourceType,
 } from './platforms/platform';
 
 /** An application as configured by the user (the `appKeys.applications` setting). */
@@ -110,11 +111,14 @@ export class AppKeysService {
   }
 
   /** Lists the applications a credential can see, before an application is configured. */
-  listApplications(platformId: string, apiUrl: string, secret: string, clientId: string | undefined, signal?: AbortSignal): Promise<ApplicationSummary[] | undefined> {
+  listApplications(platformId: string, apiUrl: string, secret: string, clientId: string | undefined, signal?: AbortSignal): Promise<ApplicationList | undefined> {
+    registerSecret(secret);
     return this.platform(platformId).listApplications({ baseUrl: checkApiUrl(apiUrl).href, secret, clientId }, signal);
   }
 
+  /** A client for `app`; its secret is registered for masking before any request can carry it. */
   forApplication(app: ApplicationRef, secret: string): ApplicationClient {
+    registerSecret(secret);
     const platform = this.platform(app.platform);
     return new ApplicationClient(platform, app, { baseUrl: this.apiUrl(app).href, secret, clientId: app.clientId });
   }

@@ -1,8 +1,8 @@
 // The stale-key report: per application, items unused for N days (where the platform records use),
 // inactive items, and items without a description (where they can have one), as Markdown whose
-// links reveal each item in the tree. Server text is escaped.
+// links reveal each item in the tree. Server text is shown in code spans: text, never Markdown.
 import type { ResourceItem, ResourceType } from './platforms/platform';
-import { escapeMarkdown } from './text';
+import { codeSpan } from './text';
 
 export interface ReportSection {
   application: { label: string; platform: string; host: string; applicationId: string };
@@ -55,9 +55,9 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
   let total = 0;
   for (const section of sections) {
     const app = section.application;
-    lines.push(`## ${escapeMarkdown(app.label)} — ${escapeMarkdown(section.resource.label)}`, '', `${escapeMarkdown(app.platform)} · ${escapeMarkdown(app.host)} · ${section.items.length} ${section.resource.noun}s`, '');
+    lines.push(`## ${codeSpan(app.label)} — ${section.resource.label}`, '', `${app.platform} · ${codeSpan(app.host)} · ${section.items.length} ${section.resource.noun}s`, '');
     if (section.error) {
-      lines.push(`Could not list them: ${escapeMarkdown(section.error)}`, '');
+      lines.push(`Could not list them: ${codeSpan(section.error)}`, '');
       continue;
     }
     for (const finding of findings(section.resource, section.items, days, now)) {
@@ -65,7 +65,7 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
       for (const item of finding.items) {
         // The item's own description already says when it was last used, where the platform records it.
         const { label, description } = section.resource.summarize(item);
-        lines.push(`- [${escapeMarkdown(label)}](${link(reportTarget(section, item))})${description ? ` — ${escapeMarkdown(description)}` : ''}`);
+        lines.push(`- [${codeSpan(label)}](${link(reportTarget(section, item))})${description ? ` — ${codeSpan(description)}` : ''}`);
         total++;
       }
       if (finding.items.length) lines.push('');
@@ -73,4 +73,15 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
   }
   lines.push(`---`, '', `${total} findings in ${sections.length} lists.`, '');
   return lines.join('\n');
+}
+
+/**
+ * The report's links: where each item's `(command:…)` starts in the text, and its URI. Only an item
+ * line's own link counts: one that starts the line (`- [` and a code span), so a `](command:…)` in
+ * server text, which sits inside a code span, is never taken for a link.
+ */
+export function reportLinks(text: string): { offset: number; uri: string }[] {
+  // ^- [ · the code span's fence, all of it · anything without a run as long · the same fence · ](uri)
+  const line = /^- \[(`+)(?!`)(?:(?!\1).)*?\1\]\((command:[^)\s]+)\)/gm;
+  return [...text.matchAll(line)].map((m) => ({ offset: m.index! + m[0].length - 1 - m[2].length, uri: m[2] }));
 }

@@ -29,8 +29,10 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   if (root.type !== 'object') {
     return { problems: [{ message: 'The document must be a JSON object', offset: root.offset, length: root.length }] };
   }
-  const forbidden = forbiddenKeys(root);
-  if (forbidden.length > 0) return { problems: forbidden };
+  // What JSON.parse would silently drop or change: a repeated field (the last one wins) and an
+  // integer beyond 2^53 (rounded). Refused at their places instead.
+  const structural = [...forbiddenKeys(root), ...duplicateKeys(root), ...unsafeIntegers(root)];
+  if (structural.length > 0) return { problems: structural };
 
   const value = getNodeValue(root) as Record<string, unknown>;
   const validate = validatorFor(schema);
@@ -46,6 +48,37 @@ function forbiddenKeys(node: Node): Problem[] {
       if (FORBIDDEN_KEYS.has(String(key.value))) {
         found.push({ message: `Property name "${key.value}" is not allowed`, offset: key.offset, length: key.length });
       }
+    }
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+function duplicateKeys(node: Node): Problem[] {
+  const found: Problem[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of n.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        if (seen.has(name)) found.push({ message: `Field "${name}" appears more than once: keep one`, offset: key.offset, length: key.length });
+        seen.add(name);
+      }
+    }
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+function unsafeIntegers(node: Node): Problem[] {
+  const found: Problem[] = [];
+  const visit = (n: Node): void => {
+    if (n.type === 'number' && typeof n.value === 'number' && Number.isInteger(n.value) && !Number.isSafeInteger(n.value)) {
+      found.push({ message: 'Integers beyond 2^53 (9007199254740991) cannot be sent exactly: use a smaller number', offset: n.offset, length: n.length });
     }
     n.children?.forEach(visit);
   };

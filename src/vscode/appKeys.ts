@@ -5,6 +5,7 @@ import { ApiError } from '../core/errors';
 import { ApplicationClient, ApplicationRef, AppKeysService } from '../core/service';
 import type { CredentialStore, CredentialTarget } from '../core/credentials';
 import { readApplications } from './settings';
+import { AppKeysLog, maskedLog, MaskedUserInput } from './maskedUserInput';
 import type { UserInput } from './userInput';
 
 /** Thrown when an application has no stored credential; the tree offers to set one. */
@@ -16,15 +17,32 @@ export class MissingCredentialError extends Error {
 }
 
 export class AppKeys {
+  readonly log: AppKeysLog;
+  /** Every question and message, masked (see maskedUserInput.ts). */
+  readonly ui: UserInput;
+
   constructor(
     readonly service: AppKeysService,
     readonly credentials: CredentialStore,
-    readonly log: vscode.LogOutputChannel,
-    public ui: UserInput,
-  ) {}
+    channel: vscode.LogOutputChannel,
+    private input: UserInput,
+  ) {
+    this.log = maskedLog(channel);
+    this.ui = new MaskedUserInput(() => this.input);
+  }
+
+  /** Puts another person at the keyboard (the tests' scripted user), or VS Code's window again. */
+  setInput(input: UserInput): void {
+    this.input = input;
+  }
+
+  /** The unmasked input: only for showing a new item's one-time secret, the one time it is shown. */
+  get revealOnce(): UserInput {
+    return this.input;
+  }
 
   applications(): ApplicationRef[] {
-    return readApplications();
+    return readApplications((app) => this.tryApplicationKey(app));
   }
 
   /** A stable identity for an application: platform, API origin and ID. */

@@ -1,13 +1,37 @@
-// The `appKeys.applications` setting: which applications the tree shows. Never holds a secret.
+// App Keys' settings. `appKeys.applications` is read and written one scope at a time (inspect()):
+// the user's own list, a trusted workspace's and its folders' lists are shown together, new
+// entries go to the user's list, and nothing is ever moved from one scope to another. The safety
+// settings are read from user settings only. Never holds a secret.
 import * as vscode from 'vscode';
+import { timeoutSeconds } from '../core/limits';
 import type { ProxySettings } from '../core/proxy';
 import type { ApplicationRef } from '../core/service';
 
 export const SECTION = 'appKeys';
+const APPLICATIONS = 'applications';
 
-export function readApplications(): ApplicationRef[] {
-  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown[]>('applications', []);
-  return (Array.isArray(raw) ? raw : []).filter(isApplicationRef);
+export type SettingsScope = 'user' | 'workspace' | 'workspaceFolder';
+
+interface ScopedList {
+  scope: SettingsScope;
+  /** For a folder's settings. */
+  folder?: vscode.WorkspaceFolder;
+  entries: unknown[];
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Each scope's own list; a workspace's only when it is trusted (restrictedConfigurations). */
+function scopedLists(): ScopedList[] {
+  const lists: ScopedList[] = [{ scope: 'user', entries: asList(vscode.workspace.getConfiguration(SECTION).inspect(APPLICATIONS)?.globalValue) }];
+  if (!vscode.workspace.isTrusted) return lists;
+  lists.push({ scope: 'workspace', entries: asList(vscode.workspace.getConfiguration(SECTION).inspect(APPLICATIONS)?.workspaceValue) });
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    lists.push({ scope: 'workspaceFolder', folder, entries: asList(vscode.workspace.getConfiguration(SECTION, folder.uri).inspect(APPLICATIONS)?.workspaceFolderValue) });
+  }
+  return lists;
 }
 
 function isApplicationRef(value: unknown): value is ApplicationRef {
@@ -15,16 +39,67 @@ function isApplicationRef(value: unknown): value is ApplicationRef {
   return !!v && typeof v === 'object' && typeof v.platform === 'string' && typeof v.applicationId === 'string';
 }
 
-/** Writes the list to user settings (where addApplication and removeApplication keep it). */
-export async function writeApplications(apps: ApplicationRef[]): Promise<void> {
-  const clean = apps.map(({ platform, applicationId, label, apiUrl, clientId }) =>
-    Object.fromEntries(Object.entries({ platform, applicationId, label, apiUrl, clientId }).filter(([, v]) => v !== undefined)),
-  );
-  await vscode.workspace.getConfiguration(SECTION).update('applications', clean, vscode.ConfigurationTarget.Global);
+/** A plain identity from the entry's own fields, for entries whose apiUrl cannot be resolved. */
+function literalIdentity(app: ApplicationRef): string {
+  return `${app.platform}\n${app.apiUrl ?? ''}\n${app.applicationId}`;
+}
+
+/** Every configured application, the user's first; one entry per identity. */
+export function readApplications(identity: (app: ApplicationRef) => string | undefined): ApplicationRef[] {
+  const seen = new Set<string>();
+  const apps: ApplicationRef[] = [];
+  for (const list of scopedLists()) {
+    for (const entry of list.entries) {
+      if (!isApplicationRef(entry)) continue;
+      const id = identity(entry) ?? literalIdentity(entry);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      apps.push(entry);
+    }
+  }
+  return apps;
+}
+
+/** Where an application is defined. */
+export function scopesOf(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): SettingsScope[] {
+  const id = identity(app) ?? literalIdentity(app);
+  return scopedLists()
+    .filter((list) => list.entries.some((e) => isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id))
+    .map((list) => list.scope);
+}
+
+function clean(app: ApplicationRef): Record<string, unknown> {
+  const { platform, applicationId, label, apiUrl, clientId } = app;
+  return Object.fromEntries(Object.entries({ platform, applicationId, label, apiUrl, clientId }).filter(([, v]) => v !== undefined));
+}
+
+/** Adds (or replaces, in place) the application in user settings; the user's other entries stay as they are. */
+export async function addToUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): Promise<void> {
+  const id = identity(app) ?? literalIdentity(app);
+  const entries = [...scopedLists()[0].entries];
+  const index = entries.findIndex((e) => isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id);
+  if (index >= 0) entries[index] = clean(app);
+  else entries.push(clean(app));
+  await vscode.workspace.getConfiguration(SECTION).update(APPLICATIONS, entries, vscode.ConfigurationTarget.Global);
+}
+
+/** Removes the application from user settings only; returns whether it was there. */
+export async function removeFromUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): Promise<boolean> {
+  const id = identity(app) ?? literalIdentity(app);
+  const entries = scopedLists()[0].entries;
+  const kept = entries.filter((e) => !(isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id));
+  if (kept.length === entries.length) return false;
+  await vscode.workspace.getConfiguration(SECTION).update(APPLICATIONS, kept, vscode.ConfigurationTarget.Global);
+  return true;
+}
+
+/** A safety setting: the user's own value only; a workspace (a cloned repository) cannot change it. */
+function userValue<T>(name: string): T | undefined {
+  return vscode.workspace.getConfiguration(SECTION).inspect<T>(name)?.globalValue;
 }
 
 export function confirmDelete(): boolean {
-  return vscode.workspace.getConfiguration(SECTION).get<boolean>('confirmDelete', true);
+  return userValue<unknown>('confirmDelete') !== false;
 }
 
 export function pageSize(): number {
@@ -33,8 +108,7 @@ export function pageSize(): number {
 }
 
 export function requestTimeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration(SECTION).get<number>('requestTimeoutSeconds', 30);
-  return Math.max(1, seconds) * 1000;
+  return timeoutSeconds(userValue<unknown>('requestTimeoutSeconds')) * 1000;
 }
 
 /** VS Code's own proxy settings, honoured by the service module's dispatchers. */

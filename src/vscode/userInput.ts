@@ -2,7 +2,8 @@
 // the extension uses VS Code's window; tests can put a scripted user in its place.
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
-import { inertLinks } from '../core/text';
+import { withCancellableProgress } from './progress';
+import { notificationText } from '../core/text';
 
 export interface UserInput {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
@@ -12,9 +13,15 @@ export interface UserInput {
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
+  /** Work that waits on the network: cancellable progress, whose Cancel aborts the signal. */
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export class WindowUserInput implements UserInput {
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withCancellableProgress(title, task);
+  }
+
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
     const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
@@ -42,7 +49,8 @@ export class WindowUserInput implements UserInput {
   async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
     const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     // Notifications render [text](link) as links, command: links included: server text must not.
-    return show(options.modal ? message : inertLinks(message), options, ...items);
+    // (A modal dialog shows its message as plain text, line breaks included.)
+    return show(options.modal ? message : notificationText(message), options, ...items);
   }
 }
 

@@ -21,7 +21,7 @@ export function appKeysClient(baseUrl: string, applicationId: string, token: str
     patchKey: (id, description) => client.update(keys, id, { description }),
     listKeys: async (page, perPage) => {
       const result = await client.list(keys, { page, perPage });
-      return { items: result.items, totalCount: result.totalCount };
+      return { items: result.items, totalCount: result.totalCount ?? 0 };
     },
     close: () => service.dispose(),
   };

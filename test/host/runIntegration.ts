@@ -118,7 +118,8 @@ async function main(): Promise<number> {
     // A workspace that tries to point App Keys at an application of its own choosing.
     fs.mkdirSync(path.join(workspace, '.vscode'));
     const applications = [{ platform: 'losant', applicationId: 'ffffffffffffffffffffffff', label: 'From the workspace', apiUrl: 'https://api.example.com' }];
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'appKeys.applications': applications }, null, 2));
+    // And one that turns the safety settings off: ignored (user-scoped), in Restricted Mode too.
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'appKeys.applications': applications, 'appKeys.confirmDelete': false, 'appKeys.requestTimeoutSeconds': 'soon' }, null, 2));
   }
   const consoleLog = path.join(runDir, 'browser-console.log');
   console.log(`integration: run folder ${runDir}`);

@@ -4,6 +4,7 @@ import {
   addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor,
 } from './harness';
 import { DISMISS } from './scriptedUserInput';
+import { asOneLine, assertElements, HOSTILE_NAMES, readableText, renderMarkdown } from '../support/markdown';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -39,24 +40,34 @@ describe('Application keys', () => {
     assert.deepStrictEqual(lists.map((r) => r.query.page), ['0', '1', '2']);
   });
 
-  it('shows status by icon and description, and escapes key fields in the tooltip', async () => {
+  it('shows status by icon and description, and key fields in the tooltip as text, hostile names included', async () => {
     const inactive = serverKeys().find((k) => k.status === 'inactive');
     assert.ok(inactive, 'the seed has an inactive key');
-    inactive.name = 'Evil [link](command:workbench.action.quit) <img src=x>';
+    const hostile = [inactive, ...serverKeys().filter((k) => k !== inactive)].slice(0, HOSTILE_NAMES.length);
+    assert.strictEqual(hostile.length, HOSTILE_NAMES.length, 'the seed has a key for each hostile name');
+    hostile.forEach((key, i) => (key.name = HOSTILE_NAMES[i]));
     await vscode.commands.executeCommand('appKeys.refresh');
     await setting('pageSize', 100);
     const { items } = await keyGroup(h, fleet.id);
-    const node = items.find((i) => (i.item as { id: string } | undefined)?.id === inactive.id);
-    assert.ok(node);
-    const item = h.api.tree.getTreeItem(node as never);
-    assert.match(String(item.description), /^inactive/);
-    assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-    assert.strictEqual(item.tooltip, undefined, 'built on hover, not up front');
-    const tooltip = h.api.tree.resolveTreeItem(item, node as never).tooltip as vscode.MarkdownString;
-    assert.ok(!tooltip.isTrusted);
-    assert.ok(tooltip.value.includes('\\[link\\]\\(command:workbench'), tooltip.value);
-    assert.ok(!tooltip.value.includes('<img'), 'HTML is escaped');
-    assert.ok(!tooltip.value.includes(inactive.secret), 'no secret in the tooltip');
+    const nodeOf = (id: string) => items.find((i) => (i.item as { id: string } | undefined)?.id === id);
+    const first = h.api.tree.getTreeItem(nodeOf(inactive.id) as never);
+    assert.match(String(first.description), /^inactive/);
+    assert.strictEqual((first.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    for (const [i, key] of hostile.entries()) {
+      const node = nodeOf(key.id);
+      assert.ok(node, `${key.id} is in the tree`);
+      const item = h.api.tree.getTreeItem(node as never);
+      assert.strictEqual(item.tooltip, undefined, 'built on hover, not up front');
+      const tooltip = h.api.tree.resolveTreeItem(item, node as never).tooltip as vscode.MarkdownString;
+      assert.ok(!tooltip.isTrusted && !tooltip.supportHtml && !tooltip.supportThemeIcons, 'no command links, HTML or icons');
+      assert.ok(!tooltip.value.includes(key.secret), 'no secret in the tooltip');
+      // The name in bold, then a list of the shown fields, each `field`: `value`; nothing more.
+      const data = (node.item as { data: Record<string, unknown> }).data;
+      const fields = Object.entries(data).filter(([field, value]) => !['id', 'applicationId'].includes(field) && value !== undefined && value !== '').length;
+      const html = renderMarkdown(tooltip.value);
+      assertElements(html, { p: 1, strong: 1, ul: 1, li: fields, code: 1 + 2 * fields });
+      assert.ok(readableText(html).includes(asOneLine(HOSTILE_NAMES[i])), `${JSON.stringify(HOSTILE_NAMES[i])} is readable in ${html}`);
+    }
   });
 
   it('fetches a key as read-only JSON without its secret', async () => {

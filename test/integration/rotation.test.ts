@@ -44,6 +44,29 @@ describe('Rotation, reports and re-creation', () => {
     assert.match(h.ui.messages('error').pop() ?? '', /Rotation stopped: the new key could not be created .*Nothing changed/);
   });
 
+  it('after a create whose answer was lost, looks the new key up and says it exists without its secret', async () => {
+    const old = configured();
+    h.sandbox.faults = { failNext: ['resetAfterProcessing'], methods: ['POST'] };
+    await vscode.commands.executeCommand('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Lost answer' });
+    const made = losantKeys().filter((k) => k.name === 'Lost answer');
+    assert.strictEqual(made.length, 1, 'the server did create it');
+    const error = h.ui.messages('error').pop() ?? '';
+    assert.ok(error.includes(`the new key "Lost answer" (${made[0].id}) exists, but its secret was not received`), error);
+    assert.match(error, /delete it or rotate again/);
+    assert.doesNotMatch(error, /Nothing changed/);
+    assert.strictEqual(old.status, 'active');
+  });
+
+  it('after a create that never reached the server, says nothing changed (a same-named older key does not count)', async () => {
+    const old = configured();
+    h.sandbox.state.losant.keys.get(losantKeys().find((k) => k.id !== old.id)!.id)!.name = 'Never arrived';
+    const before = losantKeys().length;
+    h.sandbox.faults = { failNext: ['reset'], methods: ['POST'] };
+    await vscode.commands.executeCommand('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Never arrived' });
+    assert.strictEqual(losantKeys().length, before);
+    assert.match(h.ui.messages('error').pop() ?? '', /the server has no key named "Never arrived"\. Nothing changed/);
+  });
+
   it('keeps both keys when the user has not deployed the new one yet', async () => {
     const old = configured();
     h.ui.answer(DISMISS, DISMISS);
@@ -77,11 +100,11 @@ describe('Rotation, reports and re-creation', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.staleKeysReport', { days: 30 });
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     const unused = text.slice(text.indexOf('### Unused for 30 days'), text.indexOf('### Inactive', text.indexOf('### Unused for 30 days')));
-    for (const name of ['Legacy Importer', 'Marketing Feed \\(old\\)', 'Test key - do not use']) assert.ok(unused.includes(`[${name}]`), `${name} is unused`);
-    assert.ok(!unused.includes('[Storefront]'), 'Storefront was used an hour ago');
+    for (const name of ['Legacy Importer', 'Marketing Feed (old)', 'Test key - do not use']) assert.ok(unused.includes(`[\`${name}\`]`), `${name} is unused`);
+    assert.ok(!unused.includes('[`Storefront`]'), 'Storefront was used an hour ago');
     assert.match(text, /### Inactive: \d+/);
     assert.match(text, /### Without a description: \d+/);
-    const link = /\[Legacy Importer\]\((command:appKeys\.reveal\?[^)]+)\)/.exec(text)![1];
+    const link = /\[`Legacy Importer`\]\((command:appKeys\.reveal\?[^)]+)\)/.exec(text)![1];
     assert.ok(link.length < 40, `a short link: ${link}`);
     const args = JSON.parse(decodeURIComponent(link.slice('command:appKeys.reveal?'.length))) as unknown[];
     assert.ok(await vscode.commands.executeCommand('appKeys.reveal', ...args));

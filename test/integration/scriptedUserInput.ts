@@ -23,7 +23,16 @@ function cancelled(): Error {
 export class ScriptedUserInput implements UserInput {
   readonly shown: ShownMessage[] = [];
   readonly asked: string[] = [];
+  /** Titles of the progress notifications shown, in order. */
+  readonly progress: string[] = [];
   private readonly answers: Answer[] = [];
+  /** Progress whose title matches is cancelled after `afterMs`, as a person pressing Cancel. */
+  private cancelling?: { title: RegExp; afterMs: number };
+
+  cancelProgress(title: RegExp, afterMs = 100): this {
+    this.cancelling = { title, afterMs };
+    return this;
+  }
 
   answer(...answers: Answer[]): this {
     this.answers.push(...answers);
@@ -34,6 +43,20 @@ export class ScriptedUserInput implements UserInput {
   reset(): void {
     this.shown.length = 0;
     this.asked.length = 0;
+    this.progress.length = 0;
+    this.cancelling = undefined;
+  }
+
+  async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.progress.push(title);
+    const abort = new AbortController();
+    const cancelling = this.cancelling;
+    const timer = cancelling?.title.test(title) ? setTimeout(() => abort.abort(), cancelling.afterMs) : undefined;
+    try {
+      return await task(abort.signal);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   get pending(): number {

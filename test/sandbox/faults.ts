@@ -16,11 +16,12 @@ export type FaultKind =
   | 'html'
   | 'hang'
   | 'resetAfterProcessing'
-  | 'redirect';
+  | 'redirect'
+  | 'echo';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'status500', 'status502', 'status503', 'status429', 'reset', 'truncated', 'malformed', 'html', 'hang',
-  'resetAfterProcessing', 'redirect',
+  'resetAfterProcessing', 'redirect', 'echo',
 ];
 
 /** Faults whose request still reaches the platform router (state may change). */
@@ -42,6 +43,8 @@ export interface SandboxFaults {
   methods?: string[];
   /** Only paths (without the query) matching this are eligible (default all). */
   pathPattern?: RegExp;
+  /** Status of an echo fault's error answer (default 400). */
+  echoStatus?: number;
   /** Retry-After of status429 (default 1), and of status503 when set. */
   retryAfterSeconds?: number;
   /** Seeds the draws (mulberry32) so a run repeats; without it draws use Math.random. */
@@ -83,6 +86,9 @@ export function validateFaults(faults: SandboxFaults): void {
   const retryAfter = faults.retryAfterSeconds;
   if (retryAfter !== undefined && !(Number.isInteger(retryAfter) && retryAfter >= 0)) {
     problems.push(`retryAfterSeconds must be a whole number >= 0 (got ${retryAfter})`);
+  }
+  if (faults.echoStatus !== undefined && !(Number.isInteger(faults.echoStatus) && faults.echoStatus >= 400 && faults.echoStatus <= 599)) {
+    problems.push(`echoStatus must be an HTTP error status (got ${faults.echoStatus})`);
   }
   if (faults.seed !== undefined && !Number.isFinite(faults.seed)) problems.push(`seed must be a number (got ${faults.seed})`);
   if (problems.length > 0) throw new Error(`Invalid sandbox faults: ${problems.join('; ')}`);
@@ -170,6 +176,24 @@ export function statusFault(
   if (kind === 'status429') headers['Retry-After'] = String(faults.retryAfterSeconds ?? 1);
   if (kind === 'status503' && faults.retryAfterSeconds !== undefined) headers['Retry-After'] = String(faults.retryAfterSeconds);
   return { ...response, headers };
+}
+
+/**
+ * A hostile server's error: the platform's error body whose message repeats everything the request
+ * carried (the Authorization header with and without its scheme, the query, the raw body), as a
+ * careless or malicious server might. Not processed.
+ */
+export function echoFault(
+  req: IncomingMessage,
+  rawBody: string,
+  faults: SandboxFaults,
+  error: (status: number, type: string, message: string) => SandboxResponse,
+): SandboxResponse {
+  const status = faults.echoStatus ?? 400;
+  const authorization = String(req.headers.authorization ?? '');
+  const bare = authorization.replace(/^Bearer\s+/i, '');
+  const message = `Echo: ${req.method} ${req.url} authorization=${authorization} credential ${bare} body ${rawBody} (${JSON.stringify(rawBody)})`;
+  return error(status, status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Validation', message);
 }
 
 export const HTML_502_BODY =

@@ -13,7 +13,7 @@ export {
 export { allowedScopes, hasAllowedScope } from './losant/scopes';
 export { LOSANT_ROUTES } from './losant/router';
 export { DEFAULT_TOKEN_SCOPE } from './losant/handlers-tokens';
-export { DEFAULT_PER_PAGE, MAX_PER_PAGE, globToRegExp } from './losant/list-query';
+export { DEFAULT_PER_PAGE, MAX_PER_PAGE, globMatches } from './losant/list-query';
 // Elastic Path Commerce Cloud: one store (Demo Store) under /oauth/ and /v2/.
 export {
   EP_DEFAULT_PAGE_LENGTH, EP_DEFAULT_TOKEN_LIFETIME_SECONDS, SANDBOX_EP, SANDBOX_EP_KEYS, SANDBOX_EP_KEY_COUNT,

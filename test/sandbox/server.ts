@@ -4,7 +4,7 @@
 // runners can exit by themselves.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
-  FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502, writeRedirect,
+  echoFault, FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502, writeRedirect,
   type FaultKind, type SandboxFaults,
 } from './faults';
 import { listenOnLoopback, trackSockets } from './loopback';
@@ -122,6 +122,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } else if (fault === 'redirect') {
         record.status = 307;
         writeRedirect(req, res);
+      } else if (fault === 'echo') {
+        const echoed = echoFault(req, rawBody, faults, (st, t, m) => router.error(st, t, m));
+        record.status = echoed.status;
+        writeResponse(res, echoed);
       } else {
         const injected = statusFault(fault, faults, (s, t, m) => router.error(s, t, m));
         record.status = injected.status;

@@ -3,7 +3,7 @@
 // the walkthrough. Mouse and keyboard only; runs after the Elastic Path tests, in the same window (the report needs
 // the Elastic Path store for its "Unused" findings).
 import * as assert from 'assert';
-import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, globToRegExp } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, globMatches } from '../sandbox';
 import { readmeScreenshot } from './hooks';
 import { SCALE_EXTRA_KEYS, session } from './session';
 import { until } from './wait';
@@ -45,7 +45,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     await wb.inlineAction(keysGroup(), 'Filter…');
     await wb.pick('Filter Application Keys by', 'Name');
     await wb.type('whose name matches', '*7');
-    const expected = serverKeys().filter((k) => globToRegExp('*7').test(k.name ?? '')).length;
+    const expected = serverKeys().filter((k) => globMatches('*7', k.name ?? '')).length;
     assert.strictEqual(expected, 25);
     await wb.treeRow('Application Keys', `${expected} · name: *7`).waitFor();
     await wb.waitForTreeIdle();

@@ -1,11 +1,12 @@
 // Hostile answers and hostile names: redirects are not followed, answers are size-limited, HTML is
-// not taken for JSON, and server text in reports is escaped.
+// not taken for JSON, and server text in reports stays text.
 import * as assert from 'assert';
 import { ApiError } from '../../src/core/errors';
 import type { ApplicationClient } from '../../src/core/service';
-import { renderReport } from '../../src/core/staleReport';
+import { renderReport, reportLinks, type ReportTarget } from '../../src/core/staleReport';
 import { losantKeys } from '../../src/core/platforms/losantResources';
 import { SANDBOX_APPS, SANDBOX_TOKENS, type Sandbox } from '../sandbox';
+import { asOneLine, assertElements, elementCounts, HOSTILE_NAMES, linkTargets, readableText, renderMarkdown } from '../support/markdown';
 import { useServiceSandbox } from './serviceSandbox';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -51,19 +52,45 @@ describe('hostile answers (against the sandbox)', () => {
   });
 });
 
-describe('the stale-keys report escapes server text', () => {
-  it('shows a hostile key name as text: no link, no HTML', () => {
-    const evil = { id: '65a0c0deb000000000000099', data: { name: '[x](command:workbench.action.quit) <img src=x onerror=alert(1)>', status: 'inactive', key: 'k' } };
-    const text = renderReport(
-      [{ application: { label: 'App <b>', platform: 'Losant', host: 'api.losant.com', applicationId: fleet.id }, resource: losantKeys, items: [evil] }],
+describe('the stale-keys report shows server text as text', () => {
+  const now = Date.parse('2026-11-25T00:00:00Z');
+  const reveal = (target: ReportTarget) => `command:appKeys.reveal?${encodeURIComponent(JSON.stringify(target))}`;
+  /** A report of one application whose label, host, key names and key values are `names`, and of one that failed with `names[0]`. */
+  function report(names: string[]): string {
+    const items = names.map((name, i) => ({ id: `65a0c0deb0000000000000${String(i).padStart(2, '0')}`, data: { name, status: 'inactive', key: names[(i + 1) % names.length] } }));
+    return renderReport(
+      [
+        { application: { label: names[0], platform: 'Losant', host: names[1], applicationId: fleet.id }, resource: losantKeys, items },
+        { application: { label: names[2], platform: 'Losant', host: names[3], applicationId: fleet.id }, resource: losantKeys, items: [], error: names[4] },
+      ],
       90,
-      Date.parse('2026-11-25T00:00:00Z'),
-      (target) => `command:appKeys.reveal?${encodeURIComponent(JSON.stringify(target))}`,
+      now,
+      reveal,
     );
-    assert.ok(!text.includes('<img'), text);
-    assert.ok(!text.includes('<b>'), text);
-    assert.ok(!/\[x\]\(command:workbench/.test(text), text);
-    const links = [...text.matchAll(/\]\((command:[^)]+)\)/g)].map((m) => m[1]);
-    assert.ok(links.length > 0 && links.every((l) => l.startsWith('command:appKeys.reveal?')), links.join(' '));
+  }
+  const benign = HOSTILE_NAMES.map((_, i) => `name ${i}`);
+
+  it('renders hostile names, labels, hosts and errors as text: no heading, link, image, quote, list, table or rule of theirs', () => {
+    const html = renderMarkdown(report(HOSTILE_NAMES));
+    assertElements(html, elementCounts(renderMarkdown(report(benign))));
+    const links = linkTargets(html);
+    assert.strictEqual(links.length, 2 * HOSTILE_NAMES.length, 'two links per item: inactive, and without a description');
+    assert.ok(links.every((l) => l.startsWith('command:appKeys.reveal?')), links.join(' '));
+    const text = readableText(html);
+    for (const name of HOSTILE_NAMES) assert.ok(text.includes(asOneLine(name)), `${JSON.stringify(name)} is readable in ${text}`);
+  });
+
+  it('finds only the reveal links in the report\'s text, not a command: link in server text', () => {
+    const text = report(HOSTILE_NAMES);
+    assert.ok(text.includes('[x](command:workbench.action.quit)'), 'the hostile name is in the text, as text');
+    const links = reportLinks(text);
+    assert.strictEqual(links.length, 2 * HOSTILE_NAMES.length, 'two links per item: inactive, and without a description');
+    for (const { offset, uri } of links) {
+      assert.ok(uri.startsWith('command:appKeys.reveal?'), uri);
+      assert.strictEqual(text.slice(offset, offset + uri.length), uri);
+      assert.strictEqual(text.slice(offset - 2, offset), '](');
+    }
+    const ids = (found: { uri: string }[]) => found.map((l) => (JSON.parse(decodeURIComponent(l.uri.slice('command:appKeys.reveal?'.length))) as ReportTarget).id);
+    assert.deepStrictEqual(ids(links), ids(reportLinks(report(benign))), 'the same items, in the same order');
   });
 });

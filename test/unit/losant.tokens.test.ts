@@ -47,7 +47,7 @@ describe('Losant API tokens through the service module (against the sandbox)', (
     assert.strictEqual(losantTokenId(token), created.item.id, 'the JWT names its own token ID');
     const withIt = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, token);
     const keys = await withIt.list(withIt.resource('keys'), { page: 0, perPage: 1 });
-    assert.ok(keys.totalCount > 0);
+    assert.ok((keys.totalCount ?? 0) > 0);
     await assert.rejects(withIt.list(tokens(), { page: 0, perPage: 1 }), (e: unknown) => e instanceof ApiError && e.status === 403);
     assert.ok(withIt.isOwnCredential(tokens(), created.item), 'a client knows its own token');
     assert.ok(!client.isOwnCredential(tokens(), created.item));

@@ -152,7 +152,7 @@ describe('sandbox: Elastic Path', () => {
   });
 
   describe('GET /v2/application-keys', () => {
-    it('lists the seeded keys with links, meta and the total reserved rate limit, never a client_secret', async () => {
+    it('lists the seeded keys with links, meta, the total reserved rate limit and each client_secret (as the reference does)', async () => {
       const { status, body } = await ep('GET', KEYS);
       assert.equal(status, 200);
       assert.equal(body.data.length, SANDBOX_EP_KEY_COUNT);
@@ -169,10 +169,9 @@ describe('sandbox: Elastic Path', () => {
         results: { total: SANDBOX_EP_KEY_COUNT },
         total_reserved_rate_limit: SANDBOX_EP_RESERVED_TOTAL,
       });
-      assert.equal(JSON.stringify(body).includes('client_secret'), false);
-      assert.equal(JSON.stringify(body).includes(SANDBOX_EP.clientSecret), false);
+      assert.equal(JSON.stringify(body).includes(SANDBOX_EP.clientSecret), true, 'the own key\'s secret is in the list');
       for (const key of body.data) {
-        assert.deepEqual(Object.keys(key), ['id', 'name', 'type', 'client_id', 'reserved_rate_limit', 'meta', 'links']);
+        assert.deepEqual(Object.keys(key), ['id', 'name', 'type', 'client_id', 'client_secret', 'reserved_rate_limit', 'meta', 'links']);
         assert.match(key.id, UUID);
         assert.equal(key.type, 'application_key');
         assert.deepEqual(Object.keys(key.meta.timestamps), ['created_at', 'updated_at', 'last_used_at']);
@@ -278,7 +277,7 @@ describe('sandbox: Elastic Path', () => {
   });
 
   describe('POST /v2/application-keys', () => {
-    it('creates a key, shows client_secret only in the 201 response, and the credentials work', async () => {
+    it('creates a key, shows client_secret in the 201 response and every later answer, and the credentials work', async () => {
       const token = await tokenFor();
       const created = await ep('POST', KEYS, { token, body: keyBody({ name: 'Checkout Service', reserved_rate_limit: 20 }) });
       assert.equal(created.status, 201);
@@ -295,10 +294,9 @@ describe('sandbox: Elastic Path', () => {
 
       const fetched = await ep('GET', `${KEYS}/${key.id}`, { token });
       assert.equal(fetched.status, 200);
-      const { client_secret: _secret, ...withoutSecret } = key;
-      assert.deepEqual(fetched.body, { data: withoutSecret });
+      assert.deepEqual(fetched.body, { data: key });
       const list = await ep('GET', KEYS, { token });
-      assert.equal(JSON.stringify(list.body).includes(key.client_secret), false);
+      assert.equal(JSON.stringify(list.body).includes(key.client_secret), true);
       assert.equal(list.body.meta.total_reserved_rate_limit, SANDBOX_EP_RESERVED_TOTAL + 20);
 
       assert.equal((await oauth({ grant_type: 'client_credentials', client_id: key.client_id, client_secret: key.client_secret })).status, 200);
@@ -357,14 +355,14 @@ describe('sandbox: Elastic Path', () => {
   });
 
   describe('GET /v2/application-keys/{id}', () => {
-    it('returns the key in data without client_secret', async () => {
+    it('returns the key in data with its client_secret', async () => {
       const { status, body } = await ep('GET', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`);
       assert.equal(status, 200);
       assert.deepEqual(Object.keys(body), ['data']);
       assert.equal(body.data.id, SANDBOX_EP_KEYS.storefront.id);
       assert.equal(body.data.name, 'Storefront');
       assert.equal(body.data.reserved_rate_limit, 30);
-      assert.equal('client_secret' in body.data, false);
+      assert.equal(body.data.client_secret, sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.client_secret);
       assert.equal(body.data.links.self, `${sandbox.url}${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`);
     });
 
@@ -396,7 +394,7 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(renamed.body.data.reserved_rate_limit, before.reserved_rate_limit);
       assert.equal(renamed.body.data.meta.timestamps.created_at, before.meta.timestamps.created_at);
       assert.ok(renamed.body.data.meta.timestamps.updated_at > before.meta.timestamps.updated_at);
-      assert.equal('client_secret' in renamed.body.data, false);
+      assert.equal(typeof renamed.body.data.client_secret, 'string');
 
       const again = await ep('PUT', path, { token, body: keyBody({ reserved_rate_limit: 12 }) });
       assert.equal(again.status, 200);

@@ -93,6 +93,20 @@ describe('sandbox: fault modes', () => {
     });
   }
 
+  it('echo: the platform\'s error shape at echoStatus, repeating the credential and the body; nothing processed', async () => {
+    sandbox.faults = { failNext: ['echo'], echoStatus: 403 };
+    const before = keyCount();
+    const answer = await call('POST', keysPath, { name: 'echoed name' });
+    assert.equal(answer.status, 403);
+    const body = JSON.parse(answer.text);
+    assert.equal(body.type, 'Forbidden');
+    assert.ok(body.message.includes(`Bearer ${SANDBOX_TOKENS.full}`), body.message);
+    assert.ok(body.message.includes(`credential ${SANDBOX_TOKENS.full}`), body.message);
+    assert.ok(body.message.includes('echoed name'), body.message);
+    assert.equal(keyCount(), before);
+    assert.equal(sandbox.requests[0].processed, false);
+  });
+
   it('status429: Retry-After 1 by default, retryAfterSeconds otherwise; 503 carries it only when set', async () => {
     sandbox.faults.failNext = ['status429'];
     const first = await call('POST', keysPath, { name: 'no' });

@@ -3,6 +3,8 @@
 // before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
 import { ApiError } from '../errors';
 import { asRecord, findResource } from './shared';
+import { toPage } from '../paging';
+import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
 import { checkId, UUID } from '../ids';
 import { registerSecret } from '../masking';
@@ -20,7 +22,7 @@ function timestamps(data: Record<string, unknown>): Record<string, unknown> {
 }
 
 function toItem(value: unknown): ResourceItem {
-  const data = asRecord(value);
+  const data = hideSecretFields(asRecord(value));
   const updated = timestamps(data).updated_at;
   return { id: String(data.id ?? ''), version: typeof updated === 'string' ? updated : undefined, data };
 }
@@ -129,13 +131,8 @@ export class ElasticPathPlatform implements Platform {
     const meta = asRecord(body.meta);
     const items = Array.isArray(body.data) ? body.data.map(toItem) : [];
     const reserved = meta.total_reserved_rate_limit;
-    return {
-      items,
-      totalCount: Number(asRecord(meta.results).total ?? items.length),
-      page: query.page,
-      perPage: limit,
-      note: typeof reserved === 'number' ? `${reserved}/s reserved` : undefined,
-    };
+    const note = typeof reserved === 'number' ? `${reserved}/s reserved` : undefined;
+    return toPage(items, { page: query.page, perPage: limit }, { totalCount: asRecord(meta.results).total, perPage: limit }, note);
   }
 
   async get(conn: Connection, _applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {

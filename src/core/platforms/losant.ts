@@ -2,11 +2,15 @@
 // resources under an application. Follows losant/api-actions.json: paths, query parameters, scopes.
 import { ApiError } from '../errors';
 import { asRecord, findResource } from './shared';
+import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, segment } from '../http';
 import { checkId, LOSANT_ID } from '../ids';
+import { registerSecret } from '../masking';
 import type {
-  ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
+  ApplicationList, ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
 } from './platform';
+import { loadAll } from '../listing';
+import { toPage } from '../paging';
 import { losantApiTokens, losantKeys, LosantResourceType, losantTokenId } from './losantResources';
 
 /** The scopes that allow an action, in the order Losant's documentation lists them. */
@@ -20,13 +24,16 @@ export function requiredScopes(group: string, action: string, method: string): s
   ];
 }
 
+/** The most Losant serves a page. */
+const APPLICATIONS_PER_PAGE = 1000;
+
 interface Call extends Omit<HttpRequest, 'baseUrl' | 'headers'> {
   scope: [group: string, action: string];
 }
 
 
 function toItem(value: unknown, idField: string): ResourceItem {
-  const data = asRecord(value);
+  const data = hideSecretFields(asRecord(value));
   const id = typeof data.id === 'string' ? data.id : typeof data[idField] === 'string' ? (data[idField] as string) : '';
   return { id, version: typeof data.lastUpdated === 'string' ? data.lastUpdated : undefined, data };
 }
@@ -52,17 +59,19 @@ export class LosantPlatform implements Platform {
     return findResource(this.resources, id, this.name);
   }
 
-  async listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[]> {
-    const apps: ApplicationSummary[] = [];
-    for (let page = 0; ; page++) {
+  /** Pages through the bounded pager: an odd total or an ignored page parameter cannot loop. */
+  async listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationList> {
+    const fetchPage = async (query: ListQuery, s?: AbortSignal): Promise<Page> => {
       const body = asRecord(await this.call(conn, {
-        method: 'GET', path: '/applications', query: { page, perPage: 1000, sortField: 'name', sortDirection: 'asc' },
-        scope: ['applications', 'get'], signal,
+        method: 'GET', path: '/applications', query: { ...query, sortField: 'name', sortDirection: 'asc' },
+        scope: ['applications', 'get'], signal: s,
       }));
-      const items = Array.isArray(body.items) ? body.items.map(asRecord) : [];
-      for (const app of items) apps.push({ id: String(app.id ?? app.applicationId), name: String(app.name ?? app.id) });
-      if (items.length === 0 || apps.length >= Number(body.totalCount ?? 0)) return apps;
-    }
+      const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, 'applicationId')) : [];
+      return toPage(items, query, body);
+    };
+    const result = await loadAll(fetchPage, (page) => ({ page, perPage: APPLICATIONS_PER_PAGE }), { perPage: APPLICATIONS_PER_PAGE, concurrency: 4, signal });
+    const apps = result.items.map(({ id, data }) => ({ id: id || String(data.id), name: String(data.name ?? id) }));
+    return Object.assign(apps, { incomplete: result.incomplete });
   }
 
   isOwnCredential(conn: Connection, resource: ResourceType, item: ResourceItem): boolean {
@@ -86,12 +95,7 @@ export class LosantPlatform implements Platform {
       signal,
     }));
     const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, `${resource.itemScope}Id`)) : [];
-    return {
-      items,
-      totalCount: Number(body.totalCount ?? items.length),
-      page: Number(body.page ?? query.page),
-      perPage: Number(body.perPage ?? query.perPage),
-    };
+    return toPage(items, query, body);
   }
 
   async get(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
@@ -107,6 +111,7 @@ export class LosantPlatform implements Platform {
       scope: [resource.collectionScope, 'post'], signal,
     }));
     const secret = body[resource.secretField];
+    if (typeof secret === 'string') registerSecret(secret);
     const { [resource.secretField]: _omitted, ...data } = body;
     return {
       item: toItem(data, `${resource.itemScope}Id`),

@@ -29,8 +29,11 @@ export interface ResourceItem {
 
 export interface Page {
   items: ResourceItem[];
-  totalCount: number;
+  /** The server's total, where it gave a sane one (see paging.ts); undefined if unknown. */
+  totalCount?: number;
+  /** The page asked for, never the server's echo. */
   page: number;
+  /** The size the server used, from 1 to the size asked for. */
   perPage: number;
   /** A fact about the whole collection worth showing beside it (Elastic Path's reserved rate limit). */
   note?: string;
@@ -111,6 +114,9 @@ export interface ApplicationSummary {
   name: string;
 }
 
+/** Still an array for callers; `incomplete` when paging stopped before the end (see paging.ts). */
+export type ApplicationList = ApplicationSummary[] & { incomplete?: boolean };
+
 export interface HostPreset {
   label: string;
   url: string;
@@ -134,7 +140,7 @@ export interface Platform {
   readonly resources: readonly ResourceType[];
   resource(id: string): ResourceType;
   /** Applications the credential can see; undefined where the platform cannot list them. */
-  listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationSummary[] | undefined>;
+  listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationList | undefined>;
   /** Whether an item is the very credential App Keys uses to reach the application. */
   isOwnCredential(conn: Connection, resource: ResourceType, item: ResourceItem): boolean;
   getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary>;

@@ -5,7 +5,7 @@ import { checkApiUrl } from '../../core/service';
 import type { ApplicationSummary, Platform } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import type { AppKeys } from '../appKeys';
-import { readApplications, writeApplications } from '../settings';
+import { addToUserSettings, removeFromUserSettings, scopesOf, SettingsScope } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { capitalize } from '../text';
 import { resolveApplication } from './targets';
@@ -80,16 +80,16 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
   }
   const app: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl, clientId };
   // Check the credential against this application before keeping anything, and learn its name.
-  const found = await appKeys.service.forApplication(app, secret).getApplication();
+  const found = await appKeys.ui.withProgress(vscode.l10n.t('Checking the {0} against {1}…', platform.credentialName, host), (signal) =>
+    appKeys.service.forApplication(app, secret).getApplication(signal),
+  );
   if (!label && found.name === applicationId && !arg?.applicationId) {
     label = (await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('A name to show for this {0} (optional)', platform.applicationNoun) })).trim() || undefined;
   }
   app.label = label ?? (found.name !== applicationId ? found.name : undefined);
 
   await appKeys.credentials.store(appKeys.credentialTarget(app), secret);
-  const key = appKeys.applicationKey(app);
-  const others = readApplications().filter((a) => appKeys.tryApplicationKey(a) !== key);
-  await writeApplications([...others, app]);
+  await addToUserSettings(app, (a) => appKeys.tryApplicationKey(a));
   tree.refresh();
   appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${appKeys.host(app)}`);
   return app;
@@ -101,7 +101,9 @@ async function pickApplicationId(
 ): Promise<{ applicationId: string; label?: string }> {
   let apps: ApplicationSummary[] | undefined;
   try {
-    apps = await appKeys.service.listApplications(platform.id, apiUrl, secret, clientId);
+    apps = await appKeys.ui.withProgress(vscode.l10n.t('Listing the {0}s the {1} can see…', platform.applicationNoun, platform.credentialName), (signal) =>
+      appKeys.service.listApplications(platform.id, apiUrl, secret, clientId, signal),
+    );
   } catch (error) {
     // An application-scoped token may not list applications (403): ask for the ID instead.
     if (!(error instanceof ApiError) || error.status !== 403) throw error;
@@ -124,15 +126,35 @@ async function pickApplicationId(
 export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
   const name = appKeys.displayName(app);
+  const identity = (a: ApplicationRef): string | undefined => appKeys.tryApplicationKey(a);
+  const elsewhere = scopesOf(app, identity).filter((scope) => scope !== 'user');
+  if (!scopesOf(app, identity).includes('user')) {
+    // A workspace's entry is the workspace's to change: say where it is, never rewrite another scope.
+    await showWhereDefined(appKeys, vscode.l10n.t('{0} is defined in {1}, not in your user settings: remove it there. Nothing was changed.', name, scopeName(elsewhere)), elsewhere);
+    return;
+  }
   await appKeys.ui.confirm(
     vscode.l10n.t('Remove {0} from App Keys?', name),
-    vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', appKeys.credentialNoun(app)),
+    elsewhere.length
+      ? vscode.l10n.t('It is removed from your user settings; {0} also define it, so it stays in the tree until removed there.', scopeName(elsewhere))
+      : vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', appKeys.credentialNoun(app)),
     vscode.l10n.t('Remove'),
   );
-  const key = appKeys.tryApplicationKey(app);
-  if (key) await appKeys.credentials.delete(appKeys.credentialTarget(app));
-  await writeApplications(readApplications().filter((a) => !(a.platform === app.platform && a.applicationId === app.applicationId && appKeys.tryApplicationKey(a) === key)));
+  await removeFromUserSettings(app, identity);
+  // The workspace's entry still uses the credential: it stays.
+  if (elsewhere.length === 0 && identity(app)) await appKeys.credentials.delete(appKeys.credentialTarget(app));
   tree.refresh();
+  if (elsewhere.length) await showWhereDefined(appKeys, vscode.l10n.t('{0} was removed from your user settings and is still defined in {1}.', name, scopeName(elsewhere)), elsewhere);
+}
+
+function scopeName(scopes: SettingsScope[]): string {
+  return scopes.includes('workspace') ? vscode.l10n.t('the workspace settings') : vscode.l10n.t("a workspace folder's settings (.vscode/settings.json)");
+}
+
+async function showWhereDefined(appKeys: AppKeys, message: string, scopes: SettingsScope[]): Promise<void> {
+  const open = vscode.l10n.t('Open Workspace Settings');
+  const choice = await appKeys.ui.showMessage('warning', message, {}, open);
+  if (choice === open) await vscode.commands.executeCommand(scopes.includes('workspace') ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openFolderSettingsFile');
 }
 
 /** Resolves to true once a credential is stored. */

@@ -6,7 +6,8 @@ import { resolveItem } from './targets';
 
 export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
   const target = await resolveItem(appKeys, arg, resourceId);
-  const item = target.item ?? (await (await appKeys.client(target.app)).get(target.resource, target.itemId));
+  const client = await appKeys.client(target.app);
+  const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   const value = target.resource.summarize(item).copyValue ?? item.id;
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0}', value), 3000);

@@ -1,9 +1,9 @@
 // Create a key: ask for its fields, create it, then show its one-time secret with Copy buttons.
 import * as vscode from 'vscode';
 import type { CreateResult, OneTimeSecret } from '../../core/platforms/platform';
+import { maskSecrets } from '../../core/masking';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
-import { withCancellableProgress } from '../progress';
 import { askCreateFields } from './createFields';
 import { resolveGroup } from './targets';
 
@@ -12,7 +12,7 @@ export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
   const input = await askCreateFields(appKeys.ui, resource.createFields, given);
   const client = await appKeys.client(app);
-  const created = await withCancellableProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, input, signal));
+  const created = await appKeys.ui.withProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, input, signal));
   tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   const label = resource.summarize(created.item).label;
   void showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, label), created.oneTimeSecrets);
@@ -26,7 +26,9 @@ export async function showOneTimeSecrets(appKeys: AppKeys, headline: string, sec
   let copied = '';
   for (;;) {
     const buttons = secrets.map((s) => vscode.l10n.t('Copy {0}', s.label));
-    const choice = await appKeys.ui.showMessage('info', copied ? vscode.l10n.t('{0} Copied {1}.', headline, copied) : headline, { modal: true, detail }, ...buttons);
+    // The one place a secret is shown unmasked: the headline is masked like every message.
+    const title = maskSecrets(copied ? vscode.l10n.t('{0} Copied {1}.', headline, copied) : headline);
+    const choice = await appKeys.revealOnce.showMessage('info', title, { modal: true, detail }, ...buttons);
     const secret = secrets.find((_s, i) => buttons[i] === choice);
     if (!secret) return;
     await vscode.env.clipboard.writeText(secret.value);

@@ -1,6 +1,7 @@
 // Fetch (read-only, the whole item) and Edit (the patchable fields, saved with PATCH/PUT).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
+import { describe } from '../tree/describe';
 import type { ApiFileSystem } from '../documents/ApiFileSystem';
 import { editUri, viewUri } from '../documents/uris';
 import { documentTarget } from './documentTargets';
@@ -37,6 +38,6 @@ export async function editItem(appKeys: AppKeys, documents: DocumentFileSystems,
 export async function refreshOpenDocuments(appKeys: AppKeys, documents: DocumentFileSystems, target: ItemTarget): Promise<void> {
   const where = documentTarget(appKeys, target);
   await Promise.all([documents.views.refreshIfOpen(viewUri(where, 'full')), documents.edits.refreshIfOpen(editUri(where))]).catch((error: unknown) => {
-    appKeys.log.warn(`Could not refresh an open document: ${error instanceof Error ? error.message : String(error)}`);
+    appKeys.log.warn(`Could not refresh an open document: ${describe(error)}`);
   });
 }

@@ -5,7 +5,6 @@ import type { CreateResult } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { resolveDocument } from '../documents/documentTarget';
 import { editUri } from '../documents/uris';
-import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { showOneTimeSecrets } from './create';
 
@@ -16,7 +15,7 @@ export async function recreateItem(appKeys: AppKeys, tree: ApplicationsTreeProvi
   const settings = value as Record<string, unknown>;
   const name = typeof settings.name === 'string' && settings.name ? settings.name : vscode.l10n.t('Re-created {0}', resource.noun);
   const input = resource.copyInput({ id: target.itemId, data: settings }, name);
-  const created = await withCancellableProgress(vscode.l10n.t('Re-creating {0} "{1}"…', resource.noun, name), (signal) => client.create(resource, input, signal));
+  const created = await appKeys.ui.withProgress(vscode.l10n.t('Re-creating {0} "{1}"…', resource.noun, name), (signal) => client.create(resource, input, signal));
   tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets);
   const document = await vscode.workspace.openTextDocument(editUri({ ...target, itemId: created.item.id }));

@@ -2,7 +2,6 @@
 // is false; the credential App Keys itself uses is always asked about).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import { confirmDelete } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { bulk, BulkSummary, selectedItems } from './bulk';
@@ -18,7 +17,7 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   }
   const target = await resolveItem(appKeys, arg, resourceId);
   const client = await appKeys.client(target.app);
-  const item = target.item ?? (await withCancellableProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
+  const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   const summary = target.resource.summarize(item);
   const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
   if (client.isOwnCredential(target.resource, item)) {
@@ -35,7 +34,7 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
       vscode.l10n.t('Delete'),
     );
   }
-  await withCancellableProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) => client.remove(target.resource, target.itemId, signal));
+  await appKeys.ui.withProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) => client.remove(target.resource, target.itemId, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
   vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: deleted {0} {1}', target.resource.noun, name), 4000);
   appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);

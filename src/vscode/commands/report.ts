@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { loadAll } from '../../core/listing';
+import { maskSecrets } from '../../core/masking';
 import { renderReport, ReportSection } from '../../core/staleReport';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { describe } from '../tree/describe';
 import type { TreeNode } from '../tree/nodes';
@@ -19,7 +19,7 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
       : Number(await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('Report keys unused for how many days?'), value: '90', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')) }));
   const apps = appKeys.applications();
   if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured'), { kind: 'invalid-input' });
-  const sections = await withCancellableProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
+  const sections = await appKeys.ui.withProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
     const result: ReportSection[] = [];
     for (const app of apps) {
       let client;
@@ -41,7 +41,7 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     return result;
   });
   const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target));
-  const uri = reports.put('stale-keys.md', text);
+  const uri = reports.put('stale-keys.md', maskSecrets(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   return uri;
 }

@@ -4,9 +4,10 @@
 // exactly what exists now and what is left to do.
 import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
-import type { CreateResult, ResourceItem } from '../../core/platforms/platform';
+import { itemsNamed, surelyNotCreated } from '../../core/createOutcome';
+import type { CreateResult, ResourceItem, ResourceType } from '../../core/platforms/platform';
+import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { describe } from '../tree/describe';
 import { showOneTimeSecrets } from './create';
@@ -24,7 +25,7 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   const { resource, app } = target;
   if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
   const client = await appKeys.client(app);
-  const old: ResourceItem = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+  const old: ResourceItem = await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
   const oldName = resource.summarize(old).label;
   const given = arg && typeof arg === 'object' && typeof (arg as { name?: unknown }).name === 'string' ? (arg as { name: string }).name : undefined;
   const name =
@@ -35,15 +36,20 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')),
     }));
 
-  // 1. The new key. If this fails, nothing has changed.
+  // 1. The new key. Keys of that name that exist already are noted first, so that after a create
+  // whose answer was lost, the one the server made can be told apart.
+  const newKeyName = name.trim();
+  const applicationKey = appKeys.applicationKey(app);
+  const before = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => itemsNamed(client, resource, newKeyName, signal));
   let created: CreateResult;
   try {
-    created = await withCancellableProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => client.create(resource, resource.copyInput!(old, name.trim()), signal));
+    created = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => client.create(resource, resource.copyInput!(old, newKeyName), signal));
   } catch (error) {
-    if (isCancellation(error)) throw error;
-    throw new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName), { kind: 'invalid-input', cause: error });
+    if (surelyNotCreated(error)) {
+      throw new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName), { kind: 'invalid-input', cause: error });
+    }
+    throw await lostCreate(appKeys, tree, client, resource, { applicationKey, newKeyName, oldName, known: new Set(before.map((i) => i.id)), error });
   }
-  const applicationKey = appKeys.applicationKey(app);
   tree.updateItem(applicationKey, resource.id, created.item.id, created.item);
   const newName = resource.summarize(created.item).label;
   await showOneTimeSecrets(appKeys, vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName), created.oneTimeSecrets);
@@ -64,11 +70,12 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   }
   try {
     if (resource.statusPatch) {
-      const updated = await client.update(resource, old.id, resource.statusPatch(false));
+      const patch = resource.statusPatch(false);
+      const updated = await appKeys.ui.withProgress(vscode.l10n.t('Deactivating "{0}"…', oldName), (signal) => client.update(resource, old.id, patch, signal));
       tree.updateItem(applicationKey, resource.id, old.id, updated);
       await refreshOpenDocuments(appKeys, documents, { app, resource, itemId: old.id });
     } else {
-      await client.remove(resource, old.id);
+      await appKeys.ui.withProgress(vscode.l10n.t('Deleting "{0}"…', oldName), (signal) => client.remove(resource, old.id, signal));
       tree.updateItem(applicationKey, resource.id, old.id, undefined);
     }
   } catch (error) {
@@ -86,4 +93,34 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   }
   void appKeys.ui.showMessage('info', vscode.l10n.t('Rotated: "{0}" replaces "{1}", which is now {2}.', newName, oldName, deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('inactive')));
   return { created, old: deletes ? 'deleted' : 'deactivated' };
+}
+
+/** The create's answer was lost: look the new key up and say exactly what exists. */
+async function lostCreate(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  client: ApplicationClient,
+  resource: ResourceType,
+  facts: { applicationKey: string; newKeyName: string; oldName: string; known: Set<string>; error: unknown },
+): Promise<Error> {
+  const reason = isCancellation(facts.error) ? vscode.l10n.t('cancelled after it was sent') : describe(facts.error);
+  let made: ResourceItem[];
+  try {
+    // Its own time limit, not the (perhaps cancelled) command's: this is what tells the user the truth.
+    made = (await appKeys.ui.withProgress(vscode.l10n.t('Checking whether the new {0} exists…', resource.noun), (signal) => itemsNamed(client, resource, facts.newKeyName, signal))).filter((i) => !facts.known.has(i.id));
+  } catch (lookup) {
+    return new ApiError(
+      vscode.l10n.t('Rotation stopped: creating the new key failed ({0}), and App Keys could not check whether the server created it ({1}). Look for "{2}" in the tree: if it exists, its secret was not received: delete it or rotate again. "{3}" is still in use.', reason, describe(lookup), facts.newKeyName, facts.oldName),
+      { kind: 'invalid-input', cause: facts.error },
+    );
+  }
+  if (made.length === 0) {
+    return new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}); the server has no key named "{1}". Nothing changed: "{2}" is still in use.', reason, facts.newKeyName, facts.oldName), { kind: 'invalid-input', cause: facts.error });
+  }
+  for (const item of made) tree.updateItem(facts.applicationKey, resource.id, item.id, item);
+  const ids = made.map((i) => i.id).join(', ');
+  return new ApiError(
+    vscode.l10n.t('Rotation stopped: the new key "{0}" ({1}) exists, but its secret was not received ({2}): delete it or rotate again. "{3}" is still in use.', facts.newKeyName, ids, reason, facts.oldName),
+    { kind: 'invalid-input', cause: facts.error },
+  );
 }

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import type { ItemNode } from '../tree/nodes';
 import { bulk, BulkSummary, selectedItems } from './bulk';
@@ -28,11 +27,11 @@ export async function setStatus(appKeys: AppKeys, tree: ApplicationsTreeProvider
   const patch = target.resource.statusPatch?.(active);
   if (!patch) throw new ApiError(vscode.l10n.t('{0} of {1} have no status to change', target.resource.label, appKeys.displayName(target.app)), { kind: 'invalid-input' });
   const client = await appKeys.client(target.app);
-  const item = target.item ?? (await client.get(target.resource, target.itemId));
+  const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   if (!active && client.isOwnCredential(target.resource, item)) {
     await appKeys.confirmDeactivatingOwnCredential(target.app);
   }
-  const updated = await withCancellableProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) => client.update(target.resource, target.itemId, patch, signal));
+  const updated = await appKeys.ui.withProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) => client.update(target.resource, target.itemId, patch, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, updated);
   await refreshOpenDocuments(appKeys, documents, target);
   return true;

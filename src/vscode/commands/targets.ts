@@ -60,7 +60,7 @@ export async function resolveItem(appKeys: AppKeys, arg: unknown, resourceId: st
 
 async function pickItem(appKeys: AppKeys, app: ApplicationRef, resource: ResourceType): Promise<ItemTarget> {
   const client = await appKeys.client(app);
-  const page = await client.list(resource, { page: 0, perPage: 1000 });
+  const page = await appKeys.ui.withProgress(vscode.l10n.t('Listing {0} of {1}…', resource.label, appKeys.displayName(app)), (signal) => client.list(resource, { page: 0, perPage: 1000 }, signal));
   if (page.items.length === 0) throw new ApiError(vscode.l10n.t('{0} has no {1}s', appKeys.displayName(app), resource.noun), { kind: 'invalid-input' });
   const picks: (vscode.QuickPickItem & { item: ResourceItem })[] = page.items.map((item) => {
     const summary = resource.summarize(item);

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
-import { changedFields, fieldProblem, parseAndValidate } from '../../core/validate';
+import { editChanges } from '../../core/editChanges';
+import { fieldProblem, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
 import { describe } from '../tree/describe';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { COMMANDS } from '../commands/ids';
-import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
@@ -36,7 +36,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
   protected async read(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+    const item = await this.appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
     this.versions.set(key, item.version);
     return renderJson(resource.editableFields(item));
   }
@@ -58,14 +58,18 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     this.problems.clear(uri);
 
-    const current = await withCancellableProgress(vscode.l10n.t('Checking {0} on the server…', name), (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
+    const current = await this.appKeys.ui.withProgress(vscode.l10n.t('Checking {0} on the server…', name), (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
       if (error instanceof DeletedOnServer) this.offerRecreate(uri, value);
       throw error;
     });
     if (this.versions.has(key) && current.version !== this.versions.get(key)) {
       await this.resolveConflict(uri, name, current.version);
     }
-    const changes = changedFields(resource.editableFields(current), value);
+    const { changes, problems: removed } = editChanges(text, resource.patchSchema, resource.editableFields(current), value);
+    if (removed.length > 0) {
+      this.problems.show(uri, text, removed);
+      throw new SaveError(vscode.l10n.t('Not saved: {0}. Nothing was sent.', removed.map((p) => p.message).join('; ')));
+    }
     if (resource.deactivates(changes) && client.isOwnCredential(resource, current)) {
       await this.appKeys.confirmDeactivatingOwnCredential(app).catch(() => {
         throw new SaveError(vscode.l10n.t('Not saved: the {0} was not deactivated. Your text is kept.', name));
@@ -74,7 +78,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
     let saved: ResourceItem = current;
     if (Object.keys(changes).length > 0) {
       try {
-        saved = await withCancellableProgress(vscode.l10n.t('Saving {0}…', name), (signal) => client.update(resource, target.itemId, changes, signal));
+        saved = await this.appKeys.ui.withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => client.update(resource, target.itemId, changes, signal));
       } catch (error) {
         if (isCancellation(error)) throw new SaveError(vscode.l10n.t('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.'));
         const reason = describe(error);
@@ -89,7 +93,11 @@ export class ItemEditFileSystem extends ApiFileSystem {
     this.tree.updateItem(this.appKeys.applicationKey(app), resource.id, target.itemId, saved);
     // Show the server's answer (normalised fields, server-side defaults): the editor reads it again.
     if (shown !== text) setTimeout(() => this.changed(uri), 0);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: saved {0}', name), 4000);
+    // Success is reported only for what was sent.
+    vscode.window.setStatusBarMessage(
+      Object.keys(changes).length > 0 ? vscode.l10n.t('App Keys: saved {0}', name) : vscode.l10n.t('App Keys: {0} unchanged, nothing sent', name),
+      4000,
+    );
   }
 
   private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string, signal: AbortSignal): Promise<ResourceItem> {

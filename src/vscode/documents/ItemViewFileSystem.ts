@@ -2,7 +2,6 @@
 // editable fields (the left side of Compare).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 
@@ -15,7 +14,7 @@ export class ItemViewFileSystem extends ApiFileSystem {
 
   protected async read(uri: vscode.Uri): Promise<string> {
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await withCancellableProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+    const item = await this.appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
     return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
   }
 

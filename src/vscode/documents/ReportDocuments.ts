@@ -1,6 +1,6 @@
 // Read-only generated documents (reports), kept in memory, with their command links clickable.
 import * as vscode from 'vscode';
-import type { ReportTarget } from '../../core/staleReport';
+import { reportLinks, type ReportTarget } from '../../core/staleReport';
 import { ApiFileSystem } from './ApiFileSystem';
 
 export const REPORT_SCHEME = 'appkeys-report';
@@ -43,9 +43,9 @@ export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLin
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     const links: vscode.DocumentLink[] = [];
     const text = document.getText();
-    for (const match of text.matchAll(/\]\((command:[^)\s]+)\)/g)) {
-      const start = document.positionAt(match.index! + 2);
-      const link = new vscode.DocumentLink(new vscode.Range(start, start.translate(0, match[1].length)), vscode.Uri.parse(match[1]));
+    for (const { offset, uri } of reportLinks(text)) {
+      const start = document.positionAt(offset);
+      const link = new vscode.DocumentLink(new vscode.Range(start, start.translate(0, uri.length)), vscode.Uri.parse(uri));
       link.tooltip = vscode.l10n.t('Reveal in the App Keys tree');
       links.push(link);
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { maskSecrets } from '../../core/masking';
 import type { ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient, ApplicationRef } from '../../core/service';
 import type { AppKeys } from '../appKeys';
@@ -20,6 +21,7 @@ export async function resolveDocument(appKeys: AppKeys, uri: vscode.Uri): Promis
   return { target, app, client, resource };
 }
 
+/** A document's text: pretty JSON, masked like everything shown. */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return maskSecrets(`${JSON.stringify(value, null, 2)}\n`);
 }

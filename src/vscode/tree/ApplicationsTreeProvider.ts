@@ -7,6 +7,7 @@ import { COMMANDS } from '../commands/ids';
 import { describe } from './describe';
 import { GroupLists } from './groupLists';
 import { itemTooltip } from './tooltip';
+import { maskMarkdown, maskTreeItem } from './maskTreeItem';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
 
@@ -23,13 +24,13 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node instanceof GroupNode) return node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key));
-    return node.toTreeItem();
+    const item = node instanceof GroupNode ? node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key)) : node.toTreeItem();
+    return maskTreeItem(item);
   }
 
   /** Tooltips of items, built when the user hovers one. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node instanceof ItemNode && !item.tooltip) item.tooltip = itemTooltip(node.resource, node.item);
+    if (node instanceof ItemNode && !item.tooltip) item.tooltip = maskMarkdown(itemTooltip(node.resource, node.item));
     return item;
   }
 
@@ -147,7 +148,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (state.error !== undefined && state.items.length === 0) return this.errorNodes(node, state.error, state.credentialRefused);
     const children: TreeNode[] = state.items.map((item) => this.itemNode(node, item));
     if (state.error !== undefined) children.push(...this.errorNodes(node, state.error, state.credentialRefused));
-    else if (state.items.length < state.totalCount) {
+    else if (state.more) {
       children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
     } else if (state.items.length === 0) {
       const filtered = this.lists.view(node.key).filter !== undefined;

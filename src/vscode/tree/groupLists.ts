@@ -4,18 +4,24 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
+import { MAX_ITEMS, mayBeIncomplete, takePage } from '../../core/paging';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
-import { withCancellableProgress } from '../progress';
 import { pageSize } from '../settings';
 import type { GroupNode } from './nodes';
 import { describe } from './describe';
 
 export interface GroupState {
   items: ResourceItem[];
-  totalCount: number;
+  /** The server's total; undefined where it gave none that makes sense. */
+  totalCount?: number;
   note?: string;
+  /** Counted here from 0: the server's echo of the page number is not trusted. */
   nextPage: number;
+  /** Whether to offer Load more: the last page brought new items and the end is not reached. */
+  more: boolean;
+  /** Paging stopped short of the total, or of a last page: the tree says so. */
+  incomplete: boolean;
   error?: string;
   /** The error was a refused credential (401). */
   credentialRefused?: boolean;
@@ -25,8 +31,6 @@ export interface GroupState {
 const LOAD_ALL_PAGE_SIZE = 1000;
 /** Pages in flight at once when loading everything. */
 const LOAD_ALL_CONCURRENCY = 6;
-/** Elastic Path serves offsets up to 10,000; no platform here lists more through paging. */
-const MAX_LISTED = 10_000;
 
 export class GroupLists {
   private readonly states = new Map<string, GroupState>();
@@ -73,16 +77,16 @@ export class GroupLists {
     if (item && index >= 0) state.items[index] = item;
     else if (item) {
       state.items.unshift(item);
-      state.totalCount++;
+      if (state.totalCount !== undefined) state.totalCount++;
     } else if (index >= 0) {
       state.items.splice(index, 1);
-      state.totalCount--;
+      if (state.totalCount !== undefined) state.totalCount--;
     }
     return true;
   }
 
   private async load(node: GroupNode, all: boolean): Promise<void> {
-    const state = this.states.get(node.key) ?? { items: [], totalCount: 0, nextPage: 0 };
+    const state: GroupState = this.states.get(node.key) ?? { items: [], nextPage: 0, more: false, incomplete: false };
     this.states.set(node.key, state);
     const resource = node.resource;
     const view = this.view(node.key);
@@ -96,17 +100,21 @@ export class GroupLists {
       if (all || local) {
         // Everything, from the first page, in the largest pages the API serves (it caps them itself).
         const query = (page: number) => pageQuery(resource, view, page, LOAD_ALL_PAGE_SIZE);
-        const result = await withCancellableProgress(title, (signal) =>
-          loadAll(fetchPage, query, { perPage: LOAD_ALL_PAGE_SIZE, concurrency: LOAD_ALL_CONCURRENCY, maxItems: MAX_LISTED, signal }),
+        const result = await this.appKeys.ui.withProgress(title, (signal) =>
+          loadAll(fetchPage, query, { perPage: LOAD_ALL_PAGE_SIZE, concurrency: LOAD_ALL_CONCURRENCY, maxItems: MAX_ITEMS, signal }),
         );
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
-        Object.assign(state, { items, totalCount: local ? items.length : Math.max(result.totalCount, items.length), note: result.note, error: undefined, credentialRefused: false, nextPage: Number.MAX_SAFE_INTEGER });
+        const totalCount = local ? items.length : result.totalCount;
+        Object.assign(state, { items, totalCount, note: result.note, more: false, incomplete: result.incomplete, error: undefined, credentialRefused: false });
       } else {
-        const query = (page: number) => pageQuery(resource, view, page, perPage);
-        const page = await withCancellableProgress(title, (signal) => fetchPage(query(state.nextPage), signal));
-        const known = new Set(state.items.map((i) => i.id));
-        state.items.push(...page.items.filter((i) => !known.has(i.id)));
-        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: page.page + 1, error: undefined, credentialRefused: false });
+        const requested = state.nextPage;
+        const page = await this.appKeys.ui.withProgress(title, (signal) => fetchPage(pageQuery(resource, view, requested, perPage), signal));
+        // Each click is one request, so no page cap; a page with nothing new ends the offer of more.
+        const tally = { seen: new Set(state.items.map((i) => i.id)), pages: requested, maxItems: MAX_ITEMS, maxPages: Number.POSITIVE_INFINITY };
+        const { fresh, stop } = takePage(tally, page);
+        state.items.push(...fresh);
+        const incomplete = stop !== undefined && mayBeIncomplete(page.totalCount, state.items.length, stop);
+        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: requested + 1, more: stop === undefined, incomplete, error: undefined, credentialRefused: false });
       }
     } catch (error) {
       state.error = describe(error);

@@ -3,8 +3,10 @@ import * as vscode from 'vscode';
 import type { ListView } from '../../core/listing';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
+import { codeSpan } from '../../core/text';
 import { COMMANDS, RESOURCE_COMMANDS } from '../commands/ids';
 import { itemDecorationUri } from './itemDecorations';
+import { plainTooltip } from './tooltip';
 
 export class ApplicationNode {
   readonly kind = 'application';
@@ -14,7 +16,7 @@ export class ApplicationNode {
     const item = new vscode.TreeItem(this.app.label || this.app.applicationId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.key;
     item.description = `${this.platformName} · ${this.host}`;
-    item.tooltip = new vscode.MarkdownString().appendText(vscode.l10n.t('{0} application {1} on {2}', this.platformName, this.app.applicationId, this.host));
+    item.tooltip = plainTooltip().appendMarkdown(vscode.l10n.t('{0} application {1} on {2}', this.platformName, codeSpan(this.app.applicationId), codeSpan(this.host)));
     item.iconPath = new vscode.ThemeIcon('server-environment');
     item.contextValue = `application:${this.app.platform}`;
     return item;
@@ -29,12 +31,13 @@ export class GroupNode {
     return `${this.parent.key}/${this.resource.id}`;
   }
 
-  toTreeItem(state: { totalCount: number; note?: string } | undefined, view: ListView): vscode.TreeItem {
+  toTreeItem(state: { items: readonly unknown[]; totalCount?: number; note?: string; incomplete?: boolean } | undefined, view: ListView): vscode.TreeItem {
     const item = new vscode.TreeItem(this.resource.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.key;
     const label = (field: string) => [...this.resource.filterFields, ...this.resource.sortFields].find((f) => f.field === field)?.label.toLowerCase() ?? field;
     item.description = [
-      state === undefined ? undefined : String(state.totalCount),
+      state === undefined ? undefined : String(state.totalCount ?? state.items.length),
+      state?.incomplete ? vscode.l10n.t('may be incomplete') : undefined,
       state?.note,
       view.filter ? `${label(view.filter.field)}: ${view.filter.pattern}` : undefined,
       view.sort ? vscode.l10n.t('by {0} {1}', label(view.sort.field), view.sort.direction === 'asc' ? '↑' : '↓') : undefined,
@@ -77,10 +80,13 @@ export class ItemNode {
 
 export class LoadMoreNode {
   readonly kind = 'loadMore';
-  constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number, readonly all: boolean) {}
+  /** `total` is undefined where the server gave none that makes sense. */
+  constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number | undefined, readonly all: boolean) {}
 
   toTreeItem(): vscode.TreeItem {
-    const label = this.all ? vscode.l10n.t('Load all ({0})', this.total) : vscode.l10n.t('Load more… ({0} of {1})', this.loaded, this.total);
+    const label = this.total === undefined
+      ? (this.all ? vscode.l10n.t('Load all') : vscode.l10n.t('Load more… ({0} so far)', this.loaded))
+      : (this.all ? vscode.l10n.t('Load all ({0})', this.total) : vscode.l10n.t('Load more… ({0} of {1})', this.loaded, this.total));
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.group.key}/#${this.all ? 'all' : 'more'}`;
     item.iconPath = new vscode.ThemeIcon(this.all ? 'fold-down' : 'ellipsis');
@@ -105,7 +111,7 @@ export class MessageNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parentKey}/#message`;
     item.iconPath = new vscode.ThemeIcon(this.icon, this.icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
-    item.tooltip = this.detail ? new vscode.MarkdownString().appendText(this.detail) : undefined;
+    item.tooltip = this.detail ? plainTooltip().appendMarkdown(codeSpan(this.detail)) : undefined;
     item.command = this.command;
     item.contextValue = `message:${this.icon}`;
     return item;

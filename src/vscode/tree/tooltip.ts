@@ -1,21 +1,29 @@
 import * as vscode from 'vscode';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
-import { escapeMarkdown } from '../../core/text';
+import { codeSpan } from '../../core/text';
 
 const HIDDEN = new Set(['id', 'applicationId']);
 
-/** The item's fields as a Markdown table of plain text: server text is escaped, never rendered. */
-export function itemTooltip(resource: ResourceType, item: ResourceItem): vscode.MarkdownString {
+/** An untrusted Markdown tooltip: no command links, no HTML, no $(icons). */
+export function plainTooltip(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**${escapeMarkdown(resource.summarize(item).label)}**\n\n`);
+  md.supportThemeIcons = false;
+  return md;
+}
+
+/**
+ * The item's name and fields. Every piece of server text (names included) is a code span: text,
+ * never Markdown, HTML or a link, bare URLs included (which `appendText` would leave to autolinking).
+ */
+export function itemTooltip(resource: ResourceType, item: ResourceItem): vscode.MarkdownString {
+  const md = plainTooltip();
+  md.appendMarkdown(`**${codeSpan(resource.summarize(item).label)}**\n\n`);
   for (const [field, value] of Object.entries(item.data)) {
     if (HIDDEN.has(field) || value === undefined || value === '') continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    md.appendMarkdown(`- ${escapeMarkdown(field)}: `);
-    md.appendMarkdown(escapeMarkdown(text.length > 300 ? `${text.slice(0, 300)}…` : text));
-    md.appendMarkdown('\n');
+    md.appendMarkdown(`- ${codeSpan(field)}: ${codeSpan(text.length > 300 ? `${text.slice(0, 300)}…` : text)}\n`);
   }
   return md;
 }

@@ -52,8 +52,7 @@ export function createKey({ state, body, origin }: ElasticPathContext): ElasticP
     last_used_at: null,
   };
   state.keys.set(record.id, record);
-  // The only response that ever carries client_secret.
-  return { status: 201, body: { data: renderKey(record, origin, { includeSecret: true }) } };
+  return { status: 201, body: { data: renderKey(record, origin) } };
 }
 
 export function getKey({ state, params, origin }: ElasticPathContext): ElasticPathResult {

@@ -1,5 +1,6 @@
 // The stored shape of Elastic Path records and how keys are rendered in responses.
-// Stored keys hold their client_secret; only the create response ever shows it.
+// Stored keys hold their client_secret; as in the reference (ApplicationKeyResponse, seed 004's GET
+// example), every key answer (list, get, create, update) carries it.
 import type { MonotonicClock } from '../ids';
 
 /** One application key of the store; field names as in the API (timestamps flattened). */
@@ -8,7 +9,7 @@ export interface ElasticPathKeyRecord {
   id: string;
   name: string;
   client_id: string;
-  /** Kept so tests can get tokens with it; only ever returned by the create call. */
+  /** Returned in every key answer, as the reference's ApplicationKeyResponse does. */
   client_secret: string;
   reserved_rate_limit: number;
   created_at: string;
@@ -49,17 +50,13 @@ export interface ElasticPathState {
   clock: MonotonicClock;
 }
 
-export function renderKey(
-  key: ElasticPathKeyRecord,
-  origin: string,
-  options: { includeSecret?: boolean } = {},
-): Record<string, unknown> {
+export function renderKey(key: ElasticPathKeyRecord, origin: string): Record<string, unknown> {
   return {
     id: key.id,
     name: key.name,
     type: 'application_key',
     client_id: key.client_id,
-    ...(options.includeSecret ? { client_secret: key.client_secret } : {}),
+    client_secret: key.client_secret,
     reserved_rate_limit: key.reserved_rate_limit,
     meta: {
       timestamps: { created_at: key.created_at, updated_at: key.updated_at, last_used_at: key.last_used_at },

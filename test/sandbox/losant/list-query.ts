@@ -76,10 +76,25 @@ function parseInteger(text: string): number | undefined {
   return /^-?\d+$/.test(text) ? Number(text) : undefined;
 }
 
-/** Case-insensitive whole-value glob where "*" matches any run of characters. */
-export function globToRegExp(glob: string): RegExp {
-  const escaped = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.*')}$`, 'is');
+/**
+ * Case-insensitive whole-value glob where "*" matches any run of characters. No regular expression
+ * (`.*` backtracks): the first and last parts anchor the ends, the middle ones are found leftmost.
+ */
+export function globMatches(glob: string, value: string): boolean {
+  const parts = glob.toLowerCase().split('*');
+  const text = value.toLowerCase();
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length === 1) return text === first;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  const end = text.length - last.length;
+  let at = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 export interface ListPage<T> {
@@ -99,9 +114,8 @@ export function applyListQuery<T>(all: T[], q: ListQuery, field: (item: T, name:
   let matching = all;
   // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
   if (q.filterField !== undefined && q.filter !== undefined) {
-    const pattern = globToRegExp(q.filter);
-    const filterField = q.filterField;
-    matching = all.filter((item) => pattern.test(field(item, filterField)));
+    const { filter, filterField } = q;
+    matching = all.filter((item) => globMatches(filter, field(item, filterField)));
   }
   const direction = q.sortDirection.toLowerCase() === 'desc' ? -1 : 1;
   // Sort keys are computed once per item (10,000-key lists stay fast).

@@ -1,0 +1,30 @@
+// How deep JSON text nests, checked before JSON.parse: `[[[[…]]]]` under the body cap blocks the
+// extension host while parsing and overflows the stack in JSON.stringify later. One pass, no allocation.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_ARRAY = 0x5b;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_ARRAY = 0x5d;
+const CLOSE_OBJECT = 0x7d;
+
+/** The first depth beyond `maxDepth` that `text` reaches, or undefined if it stays within. */
+export function checkJsonDepth(text: string, maxDepth = 64): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++; // the escaped character cannot end the string (\" or the u of \u0022)
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      if (++depth > maxDepth) return depth;
+    } else if ((c === CLOSE_ARRAY || c === CLOSE_OBJECT) && depth > 0) {
+      // Stray closers are JSON.parse's to reject; going below 0 would let later nesting go deeper.
+      depth--;
+    }
+  }
+  return undefined;
+}

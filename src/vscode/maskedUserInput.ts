@@ -1,0 +1,61 @@
+// The masking boundary of the VS Code layer: every question, message and log line passes
+// maskSecrets() on its way out, whoever wrote it. Only the one-time secret of a new item is shown
+// through the unmasked input (AppKeys.revealOnce).
+import type * as vscode from 'vscode';
+import { maskSecrets } from '../core/masking';
+import type { UserInput } from './userInput';
+
+const mask = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskSecrets(text));
+
+function maskItem<T extends vscode.QuickPickItem>(item: T): T {
+  return { ...item, label: maskSecrets(item.label), description: mask(item.description), detail: mask(item.detail) };
+}
+
+export class MaskedUserInput implements UserInput {
+  constructor(private readonly inner: () => UserInput) {}
+
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+    const shown = items.map(maskItem);
+    const picked = await this.inner().showQuickPick(shown, { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) });
+    return items[shown.indexOf(picked)] ?? picked;
+  }
+
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+    const shown = items.map(maskItem);
+    const picked = await this.inner().showQuickPickMany(shown, { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) });
+    return picked.map((p) => items[shown.indexOf(p)] ?? p);
+  }
+
+  showInputBox(options: vscode.InputBoxOptions): Promise<string> {
+    return this.inner().showInputBox({ ...options, prompt: mask(options.prompt), placeHolder: mask(options.placeHolder), title: mask(options.title), value: mask(options.value) });
+  }
+
+  confirm(message: string, detail: string, ...items: string[]): Promise<string> {
+    return this.inner().confirm(maskSecrets(message), maskSecrets(detail), ...items);
+  }
+
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.inner().withProgress(maskSecrets(title), task);
+  }
+
+  showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+    return this.inner().showMessage(level, maskSecrets(message), { ...options, detail: mask(options.detail) }, ...items);
+  }
+}
+
+/** The log lines App Keys writes. */
+export interface AppKeysLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  show(): void;
+}
+
+export function maskedLog(channel: vscode.LogOutputChannel): AppKeysLog {
+  return {
+    info: (message) => channel.info(maskSecrets(message)),
+    warn: (message) => channel.warn(maskSecrets(message)),
+    error: (message) => channel.error(maskSecrets(message)),
+    show: () => channel.show(),
+  };
+}
