@@ -39,11 +39,13 @@ describe('Elastic Path application keys', () => {
     assert.match(String(h.api.tree.getTreeItem(unused as never).description), /never used/);
   });
 
-  it('fetches a key as read-only JSON without its client secret', async () => {
+  it('fetches a key as read-only JSON with its client secret hidden (the API returns it in every answer)', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: store, keyId: SANDBOX_EP_KEYS.storefront.id });
-    const shown = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText());
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const shown = JSON.parse(text);
     assert.strictEqual(shown.id, SANDBOX_EP_KEYS.storefront.id);
-    assert.strictEqual(shown.client_secret, undefined);
+    assert.strictEqual(shown.client_secret, '(hidden)');
+    assert.ok(!text.includes(serverKey(SANDBOX_EP_KEYS.storefront.id)!.client_secret));
   });
 
   it('edits name and reserved rate limit; saving PUTs exactly the changed fields', async () => {

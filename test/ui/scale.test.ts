@@ -132,7 +132,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
       return t.includes('# Stale keys report') ? t : undefined;
     });
     assert.match(top, /Unused means no recorded use for 90 days/);
-    assert.match(top, /## Demo Fleet — Application Keys/);
+    assert.match(top, /## `Demo Fleet` — Application Keys/);
     // The Elastic Path store records use: its section has the "Unused" finding. Find it as a reader would.
     await session.page.keyboard.press('Control+F');
     await session.page.keyboard.type('### Unused for 90 days');
@@ -140,7 +140,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     await session.page.keyboard.press('Escape');
     const section = await until('the Elastic Path section on screen', async () => {
       const t = await wb.editorText(editor);
-      return t.includes(`## ${SANDBOX_EP.storeName} — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t) ? t : undefined;
+      return t.includes(`## \`${SANDBOX_EP.storeName}\` — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t) ? t : undefined;
     });
     assert.match(section, /never used|last used \d{4}-\d\d-\d\d/);
 
