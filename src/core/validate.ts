@@ -31,7 +31,7 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   }
   // What JSON.parse would silently drop or change: a repeated field (the last one wins) and an
   // integer beyond 2^53 (rounded). Refused at their places instead.
-  const structural = [...forbiddenKeys(root), ...duplicateKeys(root), ...unsafeIntegers(root)];
+  const structural = structuralProblems(root);
   if (structural.length > 0) return { problems: structural };
 
   const value = getNodeValue(root) as Record<string, unknown>;
@@ -40,49 +40,26 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   return { problems: dedupe((validate.errors ?? []).map((e) => toProblem(e, root))) };
 }
 
-function forbiddenKeys(node: Node): Problem[] {
+/** One walk over the syntax tree for what a parse would hide: forbidden names, repeated fields, unsafe integers. */
+function structuralProblems(root: Node): Problem[] {
   const found: Problem[] = [];
-  const visit = (n: Node): void => {
-    if (n.type === 'property' && n.children?.[0]) {
-      const key = n.children[0];
-      if (FORBIDDEN_KEYS.has(String(key.value))) {
-        found.push({ message: `Property name "${key.value}" is not allowed`, offset: key.offset, length: key.length });
-      }
-    }
-    n.children?.forEach(visit);
-  };
-  visit(node);
-  return found;
-}
-
-function duplicateKeys(node: Node): Problem[] {
-  const found: Problem[] = [];
+  const at = (message: string, n: Node): number => found.push({ message, offset: n.offset, length: n.length });
   const visit = (n: Node): void => {
     if (n.type === 'object') {
       const seen = new Set<string>();
-      for (const property of n.children ?? []) {
-        const key = property.children?.[0];
+      for (const key of (n.children ?? []).map((property) => property.children?.[0])) {
         if (!key) continue;
         const name = String(key.value);
-        if (seen.has(name)) found.push({ message: `Field "${name}" appears more than once: keep one`, offset: key.offset, length: key.length });
+        if (FORBIDDEN_KEYS.has(name)) at(`Property name "${name}" is not allowed`, key);
+        else if (seen.has(name)) at(`Field "${name}" appears more than once: keep one`, key);
         seen.add(name);
       }
+    } else if (n.type === 'number' && typeof n.value === 'number' && Number.isInteger(n.value) && !Number.isSafeInteger(n.value)) {
+      at('Integers beyond 2^53 (9007199254740991) cannot be sent exactly: use a smaller number', n);
     }
     n.children?.forEach(visit);
   };
-  visit(node);
-  return found;
-}
-
-function unsafeIntegers(node: Node): Problem[] {
-  const found: Problem[] = [];
-  const visit = (n: Node): void => {
-    if (n.type === 'number' && typeof n.value === 'number' && Number.isInteger(n.value) && !Number.isSafeInteger(n.value)) {
-      found.push({ message: 'Integers beyond 2^53 (9007199254740991) cannot be sent exactly: use a smaller number', offset: n.offset, length: n.length });
-    }
-    n.children?.forEach(visit);
-  };
-  visit(node);
+  visit(root);
   return found;
 }
 

@@ -1,7 +1,7 @@
 // The masking boundary of the VS Code layer: every question, message and log line passes
 // maskSecrets() on its way out, whoever wrote it. Only the one-time secret of a new item is shown
 // through the unmasked input (AppKeys.revealOnce).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { maskSecrets } from '../core/masking';
 import type { UserInput } from './userInput';
 
@@ -58,4 +58,9 @@ export function maskedLog(channel: vscode.LogOutputChannel): AppKeysLog {
     error: (message) => channel.error(maskSecrets(message)),
     show: () => channel.show(),
   };
+}
+
+/** A status bar message, masked like every other. */
+export function statusMessage(text: string, ms: number): void {
+  vscode.window.setStatusBarMessage(maskSecrets(text), ms);
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { checkApiUrl } from '../../core/service';
-import type { ApplicationSummary, Platform } from '../../core/platforms/platform';
+import type { ApplicationList, Platform } from '../../core/platforms/platform';
 import type { ApplicationRef } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { addToUserSettings, removeFromUserSettings, scopesOf, SettingsScope } from '../settings';
@@ -99,7 +99,7 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
 async function pickApplicationId(
   appKeys: AppKeys, platform: Platform, apiUrl: string, secret: string, clientId: string | undefined, label?: string,
 ): Promise<{ applicationId: string; label?: string }> {
-  let apps: ApplicationSummary[] | undefined;
+  let apps: ApplicationList | undefined;
   try {
     apps = await appKeys.ui.withProgress(vscode.l10n.t('Listing the {0}s the {1} can see…', platform.applicationNoun, platform.credentialName), (signal) =>
       appKeys.service.listApplications(platform.id, apiUrl, secret, clientId, signal),
@@ -111,7 +111,9 @@ async function pickApplicationId(
   const enterId = { label: vscode.l10n.t('$(edit) Enter the {0} ID…', platform.applicationNoun), id: '', name: '' };
   const picked = apps?.length
     ? await appKeys.ui.showQuickPick([...apps.map((a) => ({ label: a.name, description: a.id, id: a.id, name: a.name })), enterId], {
-        placeHolder: vscode.l10n.t('Choose the {0}', platform.applicationNoun),
+        placeHolder: apps.incomplete
+          ? vscode.l10n.t('Choose the {0} (the server\'s list may be incomplete: enter the ID if yours is missing)', platform.applicationNoun)
+          : vscode.l10n.t('Choose the {0}', platform.applicationNoun),
         matchOnDescription: true,
       })
     : enterId;

@@ -1,5 +1,6 @@
 // Copy a key's public value or an item's ID to the clipboard.
 import * as vscode from 'vscode';
+import { statusMessage } from '../maskedUserInput';
 import type { AppKeys } from '../appKeys';
 import { selectedItems } from './bulk';
 import { resolveItem } from './targets';
@@ -10,7 +11,7 @@ export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown
   const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   const value = target.resource.summarize(item).copyValue ?? item.id;
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0}', value), 3000);
+  statusMessage(vscode.l10n.t('App Keys: copied {0}', value), 3000);
   return value;
 }
 
@@ -19,11 +20,11 @@ export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown,
   if (nodes) {
     const ids = nodes.map((n) => n.item.id).join('\n');
     await vscode.env.clipboard.writeText(ids);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0} IDs', nodes.length), 3000);
+    statusMessage(vscode.l10n.t('App Keys: copied {0} IDs', nodes.length), 3000);
     return ids;
   }
   const target = await resolveItem(appKeys, arg, resourceId);
   await vscode.env.clipboard.writeText(target.itemId);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: copied {0}', target.itemId), 3000);
+  statusMessage(vscode.l10n.t('App Keys: copied {0}', target.itemId), 3000);
   return target.itemId;
 }

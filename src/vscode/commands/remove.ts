@@ -1,6 +1,7 @@
 // Delete an item (or a selection), after a modal confirmation that names it (unless appKeys.confirmDelete
 // is false; the credential App Keys itself uses is always asked about).
 import * as vscode from 'vscode';
+import { statusMessage } from '../maskedUserInput';
 import type { AppKeys } from '../appKeys';
 import { confirmDelete } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
@@ -36,7 +37,7 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
   }
   await appKeys.ui.withProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) => client.remove(target.resource, target.itemId, signal));
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('App Keys: deleted {0} {1}', target.resource.noun, name), 4000);
+  statusMessage(vscode.l10n.t('App Keys: deleted {0} {1}', target.resource.noun, name), 4000);
   appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);
   return true;
 }

@@ -2,6 +2,7 @@
 // resource's patch schema, checks the server's version, and sends only the changed fields.
 // Whatever goes wrong, the save throws: VS Code then keeps the user's text and the dirty state.
 import * as vscode from 'vscode';
+import { statusMessage } from '../maskedUserInput';
 import { ApiError, isCancellation } from '../../core/errors';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
@@ -94,7 +95,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
     // Show the server's answer (normalised fields, server-side defaults): the editor reads it again.
     if (shown !== text) setTimeout(() => this.changed(uri), 0);
     // Success is reported only for what was sent.
-    vscode.window.setStatusBarMessage(
+    statusMessage(
       Object.keys(changes).length > 0 ? vscode.l10n.t('App Keys: saved {0}', name) : vscode.l10n.t('App Keys: {0} unchanged, nothing sent', name),
       4000,
     );
