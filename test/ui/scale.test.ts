@@ -145,7 +145,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     assert.match(section, /never used|last used \d{4}-\d\d-\d\d/);
 
     // Ctrl+click on a link in the report reveals the key in the tree (its collapsed store expands).
-    const line = session.page.locator('.part.editor .monaco-editor .view-line', { hasText: '[Marketing Feed' }).first();
+    const line = session.page.locator('.part.editor .monaco-editor .view-line', { hasText: '[`Marketing Feed (old)`](' }).first();
     const link = line.locator('span', { hasText: /^command:appKeys/ }).last();
     await link.waitFor();
     await session.page.keyboard.down('Control');

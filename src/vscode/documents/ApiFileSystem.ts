@@ -3,6 +3,7 @@
 // each document's mtime stable between a read and the next write, so saves are never refused
 // as "the file is newer".
 import * as vscode from 'vscode';
+import { maskSecrets } from '../../core/masking';
 
 export abstract class ApiFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -29,12 +30,20 @@ export abstract class ApiFileSystem implements vscode.FileSystemProvider, vscode
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     this.mtime(uri);
-    return new TextEncoder().encode(await this.read(uri));
+    try {
+      return new TextEncoder().encode(await this.read(uri));
+    } catch (error) {
+      throw masked(error);
+    }
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     if (this.readonly) throw vscode.FileSystemError.NoPermissions(uri);
-    await this.write(uri, new TextDecoder().decode(content));
+    try {
+      await this.write(uri, new TextDecoder().decode(content));
+    } catch (error) {
+      throw masked(error);
+    }
     this.touch(uri);
   }
 
@@ -100,4 +109,14 @@ export abstract class ApiFileSystem implements vscode.FileSystemProvider, vscode
   dispose(): void {
     this.emitter.dispose();
   }
+}
+
+/** VS Code shows a file system's errors itself (editor placeholders, save errors): masked like every message. */
+function masked(error: unknown): unknown {
+  if (error instanceof vscode.FileSystemError || !(error instanceof Error)) return error;
+  const text = maskSecrets(error.message);
+  if (text === error.message) return error;
+  const copy = new Error(text);
+  copy.name = error.name;
+  return copy;
 }
