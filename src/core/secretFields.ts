@@ -7,12 +7,29 @@ import { HIDDEN, registerSecret } from './masking';
 const SECRET_FIELDS = new Set(['secret', 'token', 'client_secret', 'access_token', 'refresh_token', 'password']);
 
 export function isSecretField(name: string): boolean {
-  return SECRET_FIELDS.has(name.toLowerCase());
+  // Exact names first: lower-casing every field name of a large list is most of the cost.
+  return SECRET_FIELDS.has(name) || (name.length <= 13 && /[A-Z]/.test(name) && SECRET_FIELDS.has(name.toLowerCase()));
 }
 
-/** A copy of `value` with every secret-named field's value hidden (at any depth). */
+/** Whether a secret-named field with a value is anywhere in `value` (no copy: most answers have none). */
+function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value === null || typeof value !== 'object') return false;
+  for (const name in value) {
+    const field = (value as Record<string, unknown>)[name];
+    if (isSecretField(name) && field !== null && field !== undefined && field !== '') return true;
+    if (typeof field === 'object' && holdsSecret(field)) return true;
+  }
+  return false;
+}
+
+/** `value` with every secret-named field's value hidden (at any depth): a copy where there is one. */
 export function hideSecretFields<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => hideSecretFields(v)) as T;
+  return holdsSecret(value) ? hiddenCopy(value) : value;
+}
+
+function hiddenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => hiddenCopy(v)) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
@@ -20,7 +37,7 @@ export function hideSecretFields<T>(value: T): T {
       if (typeof field === 'string') registerSecret(field);
       define(copy, name, HIDDEN);
     } else {
-      define(copy, name, hideSecretFields(field));
+      define(copy, name, hiddenCopy(field));
     }
   }
   return copy as T;

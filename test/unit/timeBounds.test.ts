@@ -56,13 +56,19 @@ describe('time limits cover the whole try', function () {
     });
   });
 
-  it('ends a try whose server keeps sending 1xx answers at the time limit', async () => {
+  it('ends a try whose server keeps sending 1xx answers at the time limit, and frees its socket', async () => {
+    let closed!: () => void;
+    const socketClosed = new Promise<void>((resolve) => (closed = resolve));
     const server = await stallingServer('http', (socket) => {
       const timer = setInterval(() => socket.write('HTTP/1.1 102 Processing\r\n\r\n'), 30);
-      socket.on('close', () => clearInterval(timer));
+      socket.on('close', () => {
+        clearInterval(timer);
+        closed();
+      });
     });
     servers.push(server);
     await assert.rejects(http.send({ method: 'GET', baseUrl: server.url, path: '/applications' }), (e: unknown) => e instanceof ApiError && e.kind === 'timeout');
+    await socketClosed; // the client closed it: without the abort, it would stay open (the suite's time-out)
   });
 
   it('ends a try at once when the caller cancels during the handshake', async () => {
