@@ -135,16 +135,15 @@ export class HttpClient {
       controller.abort(new undiciErrors.RequestAbortedError());
     };
     req.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    let settled = false;
     try {
       const sent = request(this.dispatcherFor(origin), {
         origin, path, method: req.method, headers, body, signal: controller as unknown as EventEmitter, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
       });
-      // An answer that arrives after the race was lost: drop its body so the socket is not held.
-      sent.then((late) => settled && late.body.destroy(), () => undefined);
+      // Until the headers come, undici may not act on an abort (a handshake in progress): race it.
+      // After, the abort destroys the body, which ends the read below at once.
       const response = await Promise.race([sent, stopped]);
       response.body.on('error', () => undefined);
-      const text = await Promise.race([readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where), stopped]);
+      const text = await readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where);
       if (response.statusCode >= 300 && response.statusCode < 400) {
         // Following a redirect could carry the credential to another origin: never.
         const location = String(response.headers.location ?? 'elsewhere');
@@ -160,7 +159,6 @@ export class HttpClient {
       this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message, attempt });
       throw failure;
     } finally {
-      settled = true;
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);
     }
