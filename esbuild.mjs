@@ -36,7 +36,9 @@ const leaveOut = {
   name: 'leave-out',
   setup(build) {
     build.onLoad({ filter: /src[\\/]core[\\/]schemaValidators\.ts$/ }, () => ({ contents: standaloneValidators(), loader: 'js', resolveDir: process.cwd() }));
-    build.onResolve({ filter: /llhttp-wasm\.js$/ }, (args) => ({ path: new URL('./node_modules/undici/lib/llhttp/llhttp_simd-wasm.js', import.meta.url).pathname }));
+    build.onResolve({ filter: /llhttp-wasm\.js$/ }, () => ({
+      path: new URL('./node_modules/undici/lib/llhttp/llhttp_simd-wasm.js', import.meta.url).pathname,
+    }));
     build.onResolve({ filter: /^\.\/client-h2\.js$/ }, () => ({ path: 'client-h2', namespace: 'left-out' }));
     build.onResolve({ filter: /web\/fetch\/body\.js$/ }, () => ({ path: 'fetch-body', namespace: 'left-out' }));
     build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({

@@ -51,7 +51,11 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     },
   });
   const credentials = new CredentialStore(context.secrets, async (error) => {
-    await appKeys.ui.confirm(error.message, vscode.l10n.t('App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.'), vscode.l10n.t('Keep for This Session Only'));
+    await appKeys.ui.confirm(
+      error.message,
+      vscode.l10n.t('App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.'),
+      vscode.l10n.t('Keep for This Session Only'),
+    );
   });
   const windowInput = new WindowUserInput();
   const appKeys: AppKeys = new AppKeys(service, credentials, channel, windowInput);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: installs the VS Code test host (once), type-checks and compiles, bundles and packages the .vsix, then
-# runs the unit tests (mocha, Node), the integration tests (inside code-server's real extension host), the package
+# `npm test`: installs the VS Code test host (once), type-checks and compiles, lints and checks the format, bundles and
+# packages the .vsix, then runs the unit tests (mocha, Node), the integration tests (inside code-server's real extension host), the package
 # check (the .vsix's contents and size) and the UI tests (the .vsix installed in code-server, driven in Chromium by
 # mouse and keyboard). `npm ci` is the caller's job.
 # The last line is always "N passed, N failed" summed over all suites; the exit code is non-zero if anything
@@ -80,6 +80,7 @@ step "install test host" bash test/host/install.sh
 # A clean out/: compiled tests of deleted sources must not run.
 rm -rf out
 step "type check + compile (tsc)" npx tsc -p .
+step "lint (eslint, type-aware) + format (prettier --check)" npm run --silent lint
 step "bundle (esbuild --production)" node esbuild.mjs --production
 step "package (vsce)" package_vsix
 

@@ -15,6 +15,10 @@ export function surelyNotCreated(error: unknown): boolean {
 /** The items named exactly `name` (the server filters where it can; the exact match is made here). */
 export async function itemsNamed(client: ApplicationClient, resource: ResourceType, name: string, signal?: AbortSignal): Promise<ResourceItem[]> {
   const view = { filter: { field: 'name', pattern: name } };
-  const { items } = await loadAll((query, s) => client.list(resource, query, s), (page) => pageQuery(resource, view, page, 1000), { perPage: 1000, concurrency: 2, maxItems: 10_000, signal });
+  const { items } = await loadAll(
+    (query, s) => client.list(resource, query, s),
+    (page) => pageQuery(resource, view, page, 1000),
+    { perPage: 1000, concurrency: 2, maxItems: 10_000, signal },
+  );
   return items.filter((item) => resource.fieldValue(item, 'name') === name);
 }

@@ -2,7 +2,6 @@
 // global dispatcher, which every other extension in the host shares), through the proxy when one
 // is set, a time limit on every try, retries by the policy in retry.ts, cancellation that reaches
 // the socket, no redirects followed, a cap on response bodies, and one log line per try.
-import type { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
@@ -96,7 +95,15 @@ export class HttpClient {
         if (response) return response;
         throw error;
       }
-      this.log?.({ method: req.method, url: `${req.path}`, status: response?.status, durationMs: 0, attempt, retryInMs: Math.round(wait), error: error instanceof Error ? maskSecrets(error.message) : undefined });
+      this.log?.({
+        method: req.method,
+        url: `${req.path}`,
+        status: response?.status,
+        durationMs: 0,
+        attempt,
+        retryInMs: Math.round(wait),
+        error: error instanceof Error ? maskSecrets(error.message) : undefined,
+      });
       await sleep(wait, req.signal);
     }
   }
@@ -137,7 +144,14 @@ export class HttpClient {
     req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const sent = request(this.dispatcherFor(origin), {
-        origin, path, method: req.method, headers, body, signal: controller as unknown as EventEmitter, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
+        origin,
+        path,
+        method: req.method,
+        headers,
+        body,
+        signal: controller,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       // Until the headers come, undici may not act on an abort (a handshake in progress): race it.
       // After, the abort destroys the body, which ends the read below at once.
@@ -148,7 +162,9 @@ export class HttpClient {
         // Following a redirect could carry the credential to another origin: never.
         const location = String(response.headers.location ?? 'elsewhere');
         throw new ApiError(`${where.method} ${where.path}: the server redirected to ${location}; App Keys does not follow redirects`, {
-          kind: 'bad-response', status: response.statusCode, ...where,
+          kind: 'bad-response',
+          status: response.statusCode,
+          ...where,
         });
       }
       const parsed = parseJson(text, response.statusCode, response.headers['content-type'], where);
@@ -199,19 +215,13 @@ export class HttpClient {
     return dispatcher;
   }
 
-  private toError(
-    error: unknown,
-    callerSignal: AbortSignal | undefined,
-    timedOut: boolean,
-    timeoutMs: number,
-    where: { method: string; path: string },
-  ): Error {
+  private toError(error: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number, where: { method: string; path: string }): Error {
     if (error instanceof ApiError || error instanceof CancelledError) return error;
     if (callerSignal?.aborted) return new CancelledError();
     if (timedOut || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
       return new ApiError(`${where.method} ${where.path} timed out after ${timeoutMs} ms`, { kind: 'timeout', ...where, cause: error });
     }
-    const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
+    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
     return new ApiError(maskSecrets(`${where.method} ${where.path} failed: ${reason}`), { kind: 'network', ...where, cause: error });
   }
 }
@@ -295,12 +305,7 @@ async function readLimited(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseJson(
-  text: string,
-  status: number,
-  contentType: string | string[] | undefined,
-  where: { method: string; path: string },
-): unknown {
+function parseJson(text: string, status: number, contentType: string | string[] | undefined, where: { method: string; path: string }): unknown {
   if (text.trim() === '') return undefined;
   // No API here nests deeper than a few levels: refuse before parsing, not after the host froze.
   if (checkJsonDepth(text, MAX_JSON_DEPTH) !== undefined) {

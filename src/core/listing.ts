@@ -87,7 +87,10 @@ export async function loadAll(fetchPage: PageFetcher, query: (page: number) => L
   const concurrency = total === undefined ? 1 : Math.max(1, options.concurrency);
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seen = new Set<string>();
-  const items = [...pages.keys()].sort((a, b) => a - b).flatMap((n) => pages.get(n)!)
-    .filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined).slice(0, tally.maxItems);
+  const items = [...pages.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((n) => pages.get(n)!)
+    .filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined)
+    .slice(0, tally.maxItems);
   return { items, totalCount: total, note: first.note, incomplete: mayBeIncomplete(total, items.length, stop) };
 }

@@ -29,7 +29,7 @@ export function hideSecretFields<T>(value: T): T {
 }
 
 function hiddenCopy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => hiddenCopy(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => hiddenCopy(v)) as T;
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(value as Record<string, unknown>)) {

@@ -6,7 +6,15 @@ import { registerSecret } from './masking';
 import { ElasticPathPlatform } from './platforms/elasticpath';
 import { LosantPlatform } from './platforms/losant';
 import type {
-  ApplicationList, ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem, ResourceType,
+  ApplicationList,
+  ApplicationSummary,
+  Connection,
+  CreateResult,
+  ListQuery,
+  Page,
+  Platform,
+  ResourceItem,
+  ResourceType,
 } from './platforms/platform';
 
 /** An application as configured by the user (the `appKeys.applications` setting). */
@@ -111,7 +119,13 @@ export class AppKeysService {
   }
 
   /** Lists the applications a credential can see, before an application is configured. */
-  listApplications(platformId: string, apiUrl: string, secret: string, clientId: string | undefined, signal?: AbortSignal): Promise<ApplicationList | undefined> {
+  listApplications(
+    platformId: string,
+    apiUrl: string,
+    secret: string,
+    clientId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ApplicationList | undefined> {
     registerSecret(secret);
     return this.platform(platformId).listApplications({ baseUrl: checkApiUrl(apiUrl).href, secret, clientId }, signal);
   }

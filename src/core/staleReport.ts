@@ -51,11 +51,21 @@ export function reportTarget(section: ReportSection, item: ResourceItem): Report
 
 /** `link` turns an item into the URI its name links to (the VS Code layer: a short command link). */
 export function renderReport(sections: ReportSection[], days: number, now: number, link: (target: ReportTarget) => string): string {
-  const lines = [`# Stale keys report`, '', `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. Unused means no recorded use for ${days} days. Each name reveals the item in the App Keys tree.`, ''];
+  const lines = [
+    `# Stale keys report`,
+    '',
+    `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. Unused means no recorded use for ${days} days. Each name reveals the item in the App Keys tree.`,
+    '',
+  ];
   let total = 0;
   for (const section of sections) {
     const app = section.application;
-    lines.push(`## ${codeSpan(app.label)} — ${section.resource.label}`, '', `${app.platform} · ${codeSpan(app.host)} · ${section.items.length} ${section.resource.noun}s`, '');
+    lines.push(
+      `## ${codeSpan(app.label)} — ${section.resource.label}`,
+      '',
+      `${app.platform} · ${codeSpan(app.host)} · ${section.items.length} ${section.resource.noun}s`,
+      '',
+    );
     if (section.error) {
       lines.push(`Could not list them: ${codeSpan(section.error)}`, '');
       continue;
@@ -83,5 +93,5 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
 export function reportLinks(text: string): { offset: number; uri: string }[] {
   // ^- [ · the code span's fence, all of it · anything without a run as long · the same fence · ](uri)
   const line = /^- \[(`+)(?!`)(?:(?!\1).)*?\1\]\((command:[^)\s]+)\)/gm;
-  return [...text.matchAll(line)].map((m) => ({ offset: m.index! + m[0].length - 1 - m[2].length, uri: m[2] }));
+  return [...text.matchAll(line)].map((m) => ({ offset: m.index + m[0].length - 1 - m[2].length, uri: m[2] }));
 }

@@ -4,13 +4,13 @@ import type { Agent as AgentType, Dispatcher, EnvHttpProxyAgent as EnvHttpProxyA
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // As undici's index does, the two dispatcher methods App Keys runs: request, and connect (ProxyAgent's tunnels).
-Object.assign(require('undici/lib/dispatcher/dispatcher').prototype, {
-  request: require('undici/lib/api/api-request'),
-  connect: require('undici/lib/api/api-connect'),
+Object.assign((require('undici/lib/dispatcher/dispatcher') as { prototype: object }).prototype, {
+  request: require('undici/lib/api/api-request') as unknown,
+  connect: require('undici/lib/api/api-connect') as unknown,
 });
-export const Agent: typeof AgentType = require('undici/lib/dispatcher/agent');
-export const EnvHttpProxyAgent: typeof EnvHttpProxyAgentType = require('undici/lib/dispatcher/env-http-proxy-agent');
-export const errors: typeof ErrorsType = require('undici/lib/core/errors');
+export const Agent = require('undici/lib/dispatcher/agent') as typeof AgentType;
+export const EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent') as typeof EnvHttpProxyAgentType;
+export const errors = require('undici/lib/core/errors') as typeof ErrorsType;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** undici's `request`, sent through the given dispatcher. */

@@ -15,7 +15,6 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-
 // Keys that would reach an object's prototype if a parser assigned them.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -64,10 +63,13 @@ function structuralProblems(root: Node): Problem[] {
 }
 
 function toProblem(error: ErrorObject, root: Node): Problem {
-  const path = error.instancePath.split('/').slice(1).map((part) => {
-    const name = part.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(name) ? Number(name) : name;
-  });
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => {
+      const name = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(name) ? Number(name) : name;
+    });
   const node = findNodeAtLocation(root, path) ?? root;
   const where = path.length ? `"${path.join('.')}"` : 'The document';
   if (error.keyword === 'additionalProperties') {

@@ -10,7 +10,10 @@ import type { UserInput } from './userInput';
 
 /** Thrown when an application has no stored credential; the tree offers to set one. */
 export class MissingCredentialError extends Error {
-  constructor(readonly app: ApplicationRef, noun: string) {
+  constructor(
+    readonly app: ApplicationRef,
+    noun: string,
+  ) {
     super(vscode.l10n.t('No {0} is stored for {1}. Run "App Keys: Set API Token…" first.', noun, app.label ?? app.applicationId));
     this.name = 'MissingCredentialError';
   }

@@ -27,7 +27,13 @@ export class MaskedUserInput implements UserInput {
   }
 
   showInputBox(options: vscode.InputBoxOptions): Promise<string> {
-    return this.inner().showInputBox({ ...options, prompt: mask(options.prompt), placeHolder: mask(options.placeHolder), title: mask(options.title), value: mask(options.value) });
+    return this.inner().showInputBox({
+      ...options,
+      prompt: mask(options.prompt),
+      placeHolder: mask(options.placeHolder),
+      title: mask(options.title),
+      value: mask(options.value),
+    });
   }
 
   confirm(message: string, detail: string, ...items: string[]): Promise<string> {

@@ -29,7 +29,11 @@ function scopedLists(): ScopedList[] {
   if (!vscode.workspace.isTrusted) return lists;
   lists.push({ scope: 'workspace', entries: asList(vscode.workspace.getConfiguration(SECTION).inspect(APPLICATIONS)?.workspaceValue) });
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    lists.push({ scope: 'workspaceFolder', folder, entries: asList(vscode.workspace.getConfiguration(SECTION, folder.uri).inspect(APPLICATIONS)?.workspaceFolderValue) });
+    lists.push({
+      scope: 'workspaceFolder',
+      folder,
+      entries: asList(vscode.workspace.getConfiguration(SECTION, folder.uri).inspect(APPLICATIONS)?.workspaceFolderValue),
+    });
   }
   return lists;
 }

@@ -46,11 +46,16 @@ export class WindowUserInput implements UserInput {
     return choice;
   }
 
-  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
-    const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  async showMessage(
+    level: 'info' | 'warning' | 'error',
+    message: string,
+    options: vscode.MessageOptions = {},
+    ...items: string[]
+  ): Promise<string | undefined> {
+    const show =
+      level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     // Notifications render [text](link) as links, command: links included: server text must not.
     // (A modal dialog shows its message as plain text, line breaks included.)
     return show(options.modal ? message : notificationText(message), options, ...items);
   }
 }
-

@@ -87,11 +87,27 @@ async function loadAllTimes(url: string): Promise<Record<string, number>> {
     result[name] = median(samples);
   };
   // The tree's strategy: the first page gives the total, then the rest concurrently, in large pages.
-  await time('App Keys (pages of 1000, 10 in flight)', async () =>
-    (await loadAll((q, s) => client.list(keys, q, s), (page) => ({ page, perPage: 1000 }), { perPage: 1000, concurrency: 10 })).items.length,
+  await time(
+    'App Keys (pages of 1000, 10 in flight)',
+    async () =>
+      (
+        await loadAll(
+          (q, s) => client.list(keys, q, s),
+          (page) => ({ page, perPage: 1000 }),
+          { perPage: 1000, concurrency: 10 },
+        )
+      ).items.length,
   );
-  await time('App Keys (pages of 100, 16 in flight)', async () =>
-    (await loadAll((q, s) => client.list(keys, q, s), (page) => ({ page, perPage: 100 }), { perPage: 100, concurrency: 16 })).items.length,
+  await time(
+    'App Keys (pages of 100, 16 in flight)',
+    async () =>
+      (
+        await loadAll(
+          (q, s) => client.list(keys, q, s),
+          (page) => ({ page, perPage: 100 }),
+          { perPage: 100, concurrency: 16 },
+        )
+      ).items.length,
   );
   const official = losantRestClient(url, BIG, token);
   for (const perPage of [100, 1000]) {
@@ -110,10 +126,14 @@ async function loadAllTimes(url: string): Promise<Record<string, number>> {
 
 function extensionCosts(url: string): Record<string, number> {
   const out = path.join(os.tmpdir(), `appkeys-bench-${process.pid}.json`);
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'out/test/host/runIntegration.js'), '--tests', path.join(ROOT, 'out/test/bench/host/index.js'), '--timeout', '180'], {
-    env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'out/test/host/runIntegration.js'), '--tests', path.join(ROOT, 'out/test/bench/host/index.js'), '--timeout', '180'],
+    {
+      env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
+      encoding: 'utf8',
+    },
+  );
   if (!fs.existsSync(out)) throw new Error(`the extension-host benchmark did not run:\n${run.stdout}\n${run.stderr}`);
   const figures = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, number>;
   fs.rmSync(out);
@@ -121,7 +141,12 @@ function extensionCosts(url: string): Record<string, number> {
 }
 
 function sizes(): Record<string, number> {
-  const vsix = fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix')) ?? fs.readdirSync(path.join(ROOT, 'dist-vsix')).map((f) => `dist-vsix/${f}`).find((f) => f.endsWith('.vsix'));
+  const vsix =
+    fs.readdirSync(ROOT).find((f) => f.endsWith('.vsix')) ??
+    fs
+      .readdirSync(path.join(ROOT, 'dist-vsix'))
+      .map((f) => `dist-vsix/${f}`)
+      .find((f) => f.endsWith('.vsix'));
   return {
     'dist/extension.js KB': fs.statSync(path.join(ROOT, 'dist/extension.js')).size / 1024,
     '.vsix KB': vsix ? fs.statSync(path.join(ROOT, vsix)).size / 1024 : NaN,
@@ -147,7 +172,9 @@ async function main(): Promise<void> {
     console.log('| operation × concurrency | App Keys | losant-rest | bare undici | App Keys / losant-rest | App Keys / bare undici |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const [name, row] of Object.entries(ops)) {
-      const a = row['App Keys'], l = row['losant-rest'], u = row['bare undici'];
+      const a = row['App Keys'],
+        l = row['losant-rest'],
+        u = row['bare undici'];
       console.log(`| ${name} | ${fmt(a)} | ${fmt(l)} | ${fmt(u)} | ${fmt(a / l, 2)}× | ${fmt((a / u) * 100)}% |`);
     }
 
@@ -157,10 +184,13 @@ async function main(): Promise<void> {
       : { 'latency 0 ms': {}, 'latency 20 ms': {} };
     console.log('| strategy | latency 0 ms | latency 20 ms |');
     console.log('| --- | ---: | ---: |');
-    for (const name of Object.keys(loads['latency 0 ms'])) console.log(`| ${name} | ${fmt(loads['latency 0 ms'][name])} | ${fmt(loads['latency 20 ms'][name])} |`);
+    for (const name of Object.keys(loads['latency 0 ms']))
+      console.log(`| ${name} | ${fmt(loads['latency 0 ms'][name])} | ${fmt(loads['latency 20 ms'][name])} |`);
     const best = loads['latency 20 ms']['App Keys (pages of 1000, 10 in flight)'];
     for (const perPage of [100, 1000]) {
-      console.log(`speed-up at 20 ms against losant-rest (pages of ${perPage}): ${fmt(loads['latency 20 ms'][`losant-rest, one page after another (pages of ${perPage})`] / best, 1)}×`);
+      console.log(
+        `speed-up at 20 ms against losant-rest (pages of ${perPage}): ${fmt(loads['latency 20 ms'][`losant-rest, one page after another (pages of ${perPage})`] / best, 1)}×`,
+      );
     }
 
     console.log('\nExtension costs (real VS Code extension host, code-server)');
@@ -175,7 +205,14 @@ async function main(): Promise<void> {
     console.log(`| dist/extension.js | ${fmt(size['dist/extension.js KB'], 1)} KB |`);
     console.log(`| .vsix | ${fmt(size['.vsix KB'], 1)} KB |`);
 
-    const results = { date: new Date().toISOString(), machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version }, throughput: ops, loadAll: loads, extension: host, sizes: size };
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+      throughput: ops,
+      loadAll: loads,
+      extension: host,
+      sizes: size,
+    };
     fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, '.bench/results.json'), JSON.stringify(results, null, 2));
     console.log(`\nbench: wrote .bench/results.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);

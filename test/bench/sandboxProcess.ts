@@ -15,7 +15,7 @@ export async function startSandboxProcess(args: string[]): Promise<SandboxProces
     let seen = '';
     const timer = setTimeout(() => reject(new Error('the sandbox did not start within 30 s')), 30_000);
     child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
       if (match) {
@@ -24,7 +24,7 @@ export async function startSandboxProcess(args: string[]): Promise<SandboxProces
       }
     });
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return {
     url,
     child,

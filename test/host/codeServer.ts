@@ -151,12 +151,7 @@ export function installExtension(options: { vsix: string; extensionsDir: string;
   const paths = hostPaths(options.root);
   fs.mkdirSync(options.stateDir, { recursive: true });
   fs.mkdirSync(options.extensionsDir, { recursive: true });
-  const args = [
-    paths.codeServerBin,
-    ...profileArgs(options),
-    '--install-extension',
-    options.vsix,
-  ];
+  const args = [paths.codeServerBin, ...profileArgs(options), '--install-extension', options.vsix];
   const result = spawnSync(paths.node24, args, { env: hostEnv(options.stateDir, {}, options.root), cwd: options.stateDir, encoding: 'utf8', timeout: 120_000 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {

@@ -11,10 +11,7 @@ class CountingSpecReporter extends Mocha.reporters.Spec {
     runner.once('end', () => {
       if (!file) return;
       const stats = runner.stats;
-      fs.writeFileSync(
-        file,
-        JSON.stringify({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 }),
-      );
+      fs.writeFileSync(file, JSON.stringify({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 }));
     });
   }
 }

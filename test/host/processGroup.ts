@@ -85,9 +85,7 @@ class GroupProcessImpl implements GroupProcess {
     this.pgid = child.pid;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     // Ends the group if this (the parent) process disappears without cleaning up, e.g. on SIGKILL.
-    const script =
-      'while kill -0 "$1" 2>/dev/null; do sleep 1; done; ' +
-      'kill -TERM "-$2" 2>/dev/null; sleep 3; kill -KILL "-$2" 2>/dev/null; exit 0'; // dash: no `--`
+    const script = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; ' + 'kill -TERM "-$2" 2>/dev/null; sleep 3; kill -KILL "-$2" 2>/dev/null; exit 0'; // dash: no `--`
     try {
       this.watchdog = spawn('/bin/sh', ['-c', script, 'appkeys-watchdog', String(process.pid), String(this.pgid)], {
         detached: true,
@@ -181,9 +179,7 @@ function installGuards(): void {
   process.on('SIGTERM', () => void shutdown(signalExitCode ?? 143, ''));
   process.on('SIGHUP', () => void shutdown(signalExitCode ?? 129, ''));
   process.on('uncaughtException', (err) => void shutdown(1, `uncaught exception: ${err?.stack ?? err}`));
-  process.on('unhandledRejection', (err) =>
-    void shutdown(1, `unhandled rejection: ${(err as Error)?.stack ?? String(err)}`),
-  );
+  process.on('unhandledRejection', (err) => void shutdown(1, `unhandled rejection: ${(err as Error)?.stack ?? String(err)}`));
 }
 
 /** Spawns `command` as the leader of a new process group (detached) and tracks it for cleanup. */

@@ -51,8 +51,7 @@ function parseArgs(argv: string[]) {
     else if (arg === '--untrusted') {
       opts.untrusted = true;
       opts.tests = path.join(REPO_ROOT, 'out', 'test', 'trust', 'index.js');
-    }
-    else if (arg === '--help' || arg === '-h') {
+    } else if (arg === '--help' || arg === '-h') {
       console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
@@ -119,7 +118,10 @@ async function main(): Promise<number> {
     fs.mkdirSync(path.join(workspace, '.vscode'));
     const applications = [{ platform: 'losant', applicationId: 'ffffffffffffffffffffffff', label: 'From the workspace', apiUrl: 'https://api.example.com' }];
     // And one that turns the safety settings off: ignored (user-scoped), in Restricted Mode too.
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'appKeys.applications': applications, 'appKeys.confirmDelete': false, 'appKeys.requestTimeoutSeconds': 'soon' }, null, 2));
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'appKeys.applications': applications, 'appKeys.confirmDelete': false, 'appKeys.requestTimeoutSeconds': 'soon' }, null, 2),
+    );
   }
   const consoleLog = path.join(runDir, 'browser-console.log');
   console.log(`integration: run folder ${runDir}`);
@@ -219,9 +221,7 @@ async function main(): Promise<number> {
   const counts = { passed, failed: failed + (results ? 0 : 1) };
   if (process.env.APPKEYS_SUITE_COUNTS) fs.writeFileSync(process.env.APPKEYS_SUITE_COUNTS, JSON.stringify(counts));
   if (problem) console.log(`integration: FAILED: ${problem}`);
-  console.log(
-    `integration: ${passed} passing, ${failed} failing, ${results?.pending ?? 0} pending; wall time ${seconds(Date.now() - t0)}`,
-  );
+  console.log(`integration: ${passed} passing, ${failed} failing, ${results?.pending ?? 0} pending; wall time ${seconds(Date.now() - t0)}`);
   if (ok && !opts.keep) {
     fs.rmSync(runDir, { recursive: true, force: true });
   } else {

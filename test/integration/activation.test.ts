@@ -12,9 +12,9 @@ describe('activation', () => {
 
   it('exports its test hooks here because VS Code runs it in test mode, which the core recognises', async () => {
     // The core cannot import vscode: its idea of "test mode" must be VS Code's.
-    assert.strictEqual(vscode.ExtensionMode.Test as number, EXTENSION_MODE_TEST);
-    assert.notStrictEqual(vscode.ExtensionMode.Production as number, EXTENSION_MODE_TEST);
-    const exports = await vscode.extensions.getExtension('app-keys.app-keys')!.activate();
+    assert.strictEqual(vscode.ExtensionMode.Test, EXTENSION_MODE_TEST);
+    assert.notStrictEqual(vscode.ExtensionMode.Production, EXTENSION_MODE_TEST);
+    const exports: unknown = await vscode.extensions.getExtension('app-keys.app-keys')!.activate();
     assert.strictEqual(typeof (exports as { setUserInput?: unknown }).setUserInput, 'function');
   });
 });

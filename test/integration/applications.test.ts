@@ -1,8 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  addApplication, children, configure, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness,
-} from './harness';
+import { addApplication, children, configure, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -13,10 +11,11 @@ describe('Applications and tokens', () => {
     h.ui.answer('Losant', 'Other host…', h.sandbox.url, SANDBOX_TOKENS.full, 'Warehouse Sensors');
     await vscode.commands.executeCommand('appKeys.addApplication');
     const apps = vscode.workspace.getConfiguration('appKeys').get<Record<string, string>[]>('applications');
-    assert.deepStrictEqual(apps, [
-      { platform: 'losant', applicationId: SANDBOX_APPS.warehouseSensors.id, label: 'Warehouse Sensors', apiUrl: h.sandbox.url },
-    ]);
-    assert.ok(h.ui.asked.some((q) => q.startsWith('input: API token')), 'the token was asked for');
+    assert.deepStrictEqual(apps, [{ platform: 'losant', applicationId: SANDBOX_APPS.warehouseSensors.id, label: 'Warehouse Sensors', apiUrl: h.sandbox.url }]);
+    assert.ok(
+      h.ui.asked.some((q) => q.startsWith('input: API token')),
+      'the token was asked for',
+    );
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('appKeys').inspect('applications'));
     assert.ok(!settingsText.includes(SANDBOX_TOKENS.full), 'the token must not be in settings');
   });
@@ -32,7 +31,12 @@ describe('Applications and tokens', () => {
   });
 
   it('refuses an invalid token and keeps nothing', async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token: 'not-a-real-token', applicationId: fleet.id });
+    await vscode.commands.executeCommand('appKeys.addApplication', {
+      platform: 'losant',
+      apiUrl: h.sandbox.url,
+      token: 'not-a-real-token',
+      applicationId: fleet.id,
+    });
     assert.deepStrictEqual(vscode.workspace.getConfiguration('appKeys').get('applications'), []);
     const error = h.ui.messages('error').pop() ?? '';
     assert.match(error, /401/);

@@ -25,7 +25,13 @@ describe(`Bad edits are never sent (${BAD_EDITS.length} documents through the sa
       if (saved) failures.push(`${edit.name}: saved`);
       else if (!document.isDirty) failures.push(`${edit.name}: not dirty`);
       else if (document.getText() !== edit.text) failures.push(`${edit.name}: text changed`);
-      else if (!placed) failures.push(`${edit.name}: no problem at "${edit.at.slice(0, 30)}" (${ours.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`).join('; ').slice(0, 200)})`);
+      else if (!placed)
+        failures.push(
+          `${edit.name}: no problem at "${edit.at.slice(0, 30)}" (${ours
+            .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`)
+            .join('; ')
+            .slice(0, 200)})`,
+        );
     }
     assert.deepStrictEqual(failures, []);
     assert.strictEqual(h.sandbox.requests.length, before, 'no request reached the sandbox');

@@ -28,7 +28,10 @@ describe('Edits are sent or refused, never dropped', () => {
     await replaceText(document, without(document.getText(), 'description'));
     assert.ok(await document.save());
     const patches = h.sandbox.requests.filter((r) => r.method === 'PATCH');
-    assert.deepStrictEqual(patches.map((p) => p.body), [{ description: '' }]);
+    assert.deepStrictEqual(
+      patches.map((p) => p.body),
+      [{ description: '' }],
+    );
     assert.strictEqual(key.description, '');
   });
 
@@ -41,7 +44,12 @@ describe('Edits are sent or refused, never dropped', () => {
     assert.strictEqual(h.sandbox.requests.filter((r) => r.method === 'PATCH').length, 0);
     assert.ok(document.isDirty);
     assert.strictEqual(document.getText(), text);
-    assert.ok(ours(document).some((d) => /"status" cannot be removed/.test(d.message)), ours(document).map((d) => d.message).join('; '));
+    assert.ok(
+      ours(document).some((d) => /"status" cannot be removed/.test(d.message)),
+      ours(document)
+        .map((d) => d.message)
+        .join('; '),
+    );
   });
 
   it('refuses a field written twice, at the second one, before any request', async () => {
@@ -51,14 +59,24 @@ describe('Edits are sent or refused, never dropped', () => {
     const before = h.sandbox.requests.length;
     assert.strictEqual(await document.save(), false);
     assert.strictEqual(h.sandbox.requests.length, before);
-    assert.deepStrictEqual(ours(document).map((d) => d.range.start.line), [2]);
+    assert.deepStrictEqual(
+      ours(document).map((d) => d.range.start.line),
+      [2],
+    );
   });
 
   it('refuses an integer beyond 2^53 instead of rounding it (Elastic Path reserved_rate_limit)', async () => {
     await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: SANDBOX_EP.storeId,
+      platform: 'elasticpath',
+      apiUrl: h.sandbox.url,
+      clientId: SANDBOX_EP.clientId,
+      clientSecret: SANDBOX_EP.clientSecret,
+      applicationId: SANDBOX_EP.storeId,
     });
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: SANDBOX_EP.storeId, keyId: SANDBOX_EP_KEYS.storefront.id });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', {
+      applicationId: SANDBOX_EP.storeId,
+      keyId: SANDBOX_EP_KEYS.storefront.id,
+    });
     const document = await vscode.workspace.openTextDocument(uri);
     await replaceText(document, '{\n  "name": "Storefront",\n  "reserved_rate_limit": 9007199254740993\n}\n');
     const before = h.sandbox.requests.length;

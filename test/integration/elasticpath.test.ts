@@ -1,17 +1,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  children, configure, keyGroup, label, replaceText, useHarness, waitFor,
-} from './harness';
+import { children, configure, keyGroup, label, replaceText, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL } from '../sandbox';
+import { parseObject } from '../support/json';
 
 const store = SANDBOX_EP.storeId;
 
 describe('Elastic Path application keys', () => {
   const h = useHarness(async () => {
     await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: store, label: 'Demo Store',
+      platform: 'elasticpath',
+      apiUrl: h.sandbox.url,
+      clientId: SANDBOX_EP.clientId,
+      clientSecret: SANDBOX_EP.clientSecret,
+      applicationId: store,
+      label: 'Demo Store',
     });
   });
 
@@ -27,7 +31,7 @@ describe('Elastic Path application keys', () => {
     assert.ok(h.ui.asked.some((q) => /^input: Client secret/.test(q)));
   });
 
-  it('lists the store\'s keys with reserved rate limits and the store\'s reserved total', async () => {
+  it("lists the store's keys with reserved rate limits and the store's reserved total", async () => {
     const [app] = await children(h);
     assert.match(String(h.api.tree.getTreeItem(app as never).description), /^Elastic Path · 127\.0\.0\.1:/);
     const { group, items } = await keyGroup(h, store);
@@ -42,7 +46,7 @@ describe('Elastic Path application keys', () => {
   it('fetches a key as read-only JSON with its client secret hidden (the API returns it in every answer)', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: store, keyId: SANDBOX_EP_KEYS.storefront.id });
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
-    const shown = JSON.parse(text);
+    const shown = parseObject(text);
     assert.strictEqual(shown.id, SANDBOX_EP_KEYS.storefront.id);
     assert.strictEqual(shown.client_secret, '(hidden)');
     assert.ok(!text.includes(serverKey(SANDBOX_EP_KEYS.storefront.id)!.client_secret));
@@ -52,11 +56,14 @@ describe('Elastic Path application keys', () => {
     const id = SANDBOX_EP_KEYS.storefront.id;
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: store, keyId: id });
     const document = await vscode.workspace.openTextDocument(uri);
-    assert.deepStrictEqual(JSON.parse(document.getText()), { name: 'Storefront', reserved_rate_limit: 30 });
+    assert.deepStrictEqual(parseObject(document.getText()), { name: 'Storefront', reserved_rate_limit: 30 });
     await replaceText(document, JSON.stringify({ name: 'Storefront', reserved_rate_limit: 35 }, null, 2));
     assert.ok(await document.save());
     const puts = h.sandbox.requests.filter((r) => r.method === 'PUT');
-    assert.deepStrictEqual(puts.map((r) => r.body), [{ data: { type: 'application_key', reserved_rate_limit: 35 } }]);
+    assert.deepStrictEqual(
+      puts.map((r) => r.body),
+      [{ data: { type: 'application_key', reserved_rate_limit: 35 } }],
+    );
     assert.strictEqual(serverKey(id)?.reserved_rate_limit, 35);
     assert.ok(!document.isDirty);
   });
@@ -71,9 +78,15 @@ describe('Elastic Path application keys', () => {
     assert.strictEqual(h.sandbox.requests.length, before);
     assert.strictEqual(document.getText(), bad);
     assert.ok(document.isDirty);
-    const lines = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys').map((d) => d.range.start.line).sort();
+    const lines = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'App Keys')
+      .map((d) => d.range.start.line)
+      .sort();
     assert.deepStrictEqual(lines, [2, 3]);
-    await waitFor('JSON schema diagnostics for Elastic Path', () => (vscode.languages.getDiagnostics(uri).some((d) => d.source !== 'App Keys') ? true : undefined));
+    await waitFor('JSON schema diagnostics for Elastic Path', () =>
+      vscode.languages.getDiagnostics(uri).some((d) => d.source !== 'App Keys') ? true : undefined,
+    );
   });
 
   it('shows the 409 "reserved rate limit will exceed the maximum" on the document, which stays dirty', async () => {
@@ -104,7 +117,7 @@ describe('Elastic Path application keys', () => {
     assert.ok(modal.detail?.includes(stored.client_secret) && modal.detail.includes(stored.client_id));
   });
 
-  it('deletes a key (204) after confirmation, and warns when it is App Keys\' own', async () => {
+  it("deletes a key (204) after confirmation, and warns when it is App Keys' own", async () => {
     h.ui.answer('Delete');
     await vscode.commands.executeCommand('appKeys.deleteKey', { applicationId: store, keyId: SANDBOX_EP_KEYS.storefront.id });
     assert.ok(!serverKey(SANDBOX_EP_KEYS.storefront.id));
@@ -117,7 +130,10 @@ describe('Elastic Path application keys', () => {
   it('asks for the client secret again when it is wrong, with one clear error', async () => {
     await vscode.commands.executeCommand('appKeys.setToken', { applicationId: store, token: 'wrong-secret-value' });
     const { items } = await keyGroup(h, store);
-    assert.deepStrictEqual(items.map((i) => label(h, i).replace(/:.*/s, '')), ['Error', 'Update client secret…']);
+    assert.deepStrictEqual(
+      items.map((i) => label(h, i).replace(/:.*/s, '')),
+      ['Error', 'Update client secret…'],
+    );
     assert.match(label(h, items[0]), /Error: Elastic Path refused the client ID and secret/);
     assert.strictEqual(h.sandbox.requests.filter((r) => r.path === '/oauth/access_token' && r.status === 401).length, 1);
   });

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness } from './harness';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -13,13 +14,17 @@ describe('Saving under faults', () => {
     const [key] = [...h.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === fleet.id);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    const mine = JSON.stringify({ ...JSON.parse(document.getText()), description: `mine ${Date.now()}` }, null, 2);
+    const mine = JSON.stringify({ ...parseObject(document.getText()), description: `mine ${Date.now()}` }, null, 2);
     await replaceText(document, mine);
-    return { key, uri, document, mine, description: JSON.parse(mine).description as string };
+    return { key, uri, document, mine, description: parseObject(mine).description as string };
   }
 
   function problem(uri: vscode.Uri): string {
-    return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys').map((d) => d.message).join('\n');
+    return vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === 'App Keys')
+      .map((d) => d.message)
+      .join('\n');
   }
 
   for (const [fault, expectation] of [
@@ -51,7 +56,10 @@ describe('Saving under faults', () => {
     assert.ok(await document.save());
     assert.ok(Date.now() - started >= 900, 'Retry-After was honoured');
     assert.strictEqual(key.description, description);
-    assert.deepStrictEqual(h.sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.status), [429, 200]);
+    assert.deepStrictEqual(
+      h.sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.status),
+      [429, 200],
+    );
   });
 
   it('keeps the text after 429s that outlast the retries', async () => {

@@ -21,7 +21,12 @@ describe('A server whose paging numbers are nonsense', () => {
       requests.push(req.url ?? '');
       const perPage = Math.min(Number(query.get('perPage') ?? 50), 1000);
       // The same first page whatever `page` says, a total that is not a number, a page size of 1e-9.
-      const items = Array.from({ length: perPage }, (_, i) => ({ id: (i + 1).toString(16).padStart(24, '0'), name: `Key ${i + 1}`, key: `k${i}`, status: 'active' }));
+      const items = Array.from({ length: perPage }, (_, i) => ({
+        id: (i + 1).toString(16).padStart(24, '0'),
+        name: `Key ${i + 1}`,
+        key: `k${i}`,
+        status: 'active',
+      }));
       const body = req.url?.startsWith(`/applications/${APP_ID}/`)
         ? { items, totalCount: 'lots', perPage: 1e-9, page: 0 }
         : { id: APP_ID, name: 'Hostile paging' };
@@ -44,7 +49,9 @@ describe('A server whose paging numbers are nonsense', () => {
   const listRequests = () => requests.filter((r) => r.includes('/keys')).length;
 
   it('offers Load more until a page brings nothing new, then says the list may be incomplete', async () => {
-    let { group, items } = await keyGroup(h, APP_ID);
+    const loaded = await keyGroup(h, APP_ID);
+    const group = loaded.group;
+    let items = loaded.items;
     assert.strictEqual(items.filter((i) => i.kind === 'item').length, 10);
     const more = items.find((i) => i.kind === 'loadMore' && !(i as { all?: boolean }).all);
     assert.ok(more, items.map((i) => label(h, i)).join(', '));

@@ -1,10 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor,
-} from './harness';
+import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { asOneLine, assertElements, HOSTILE_NAMES, readableText, renderMarkdown } from '../support/markdown';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -23,11 +22,16 @@ describe('Application keys', () => {
 
   it('lists keys a page at a time, with "Load more" until all are shown', async () => {
     const total = serverKeys().length;
-    let { group, items } = await keyGroup(h, fleet.id);
+    const loaded = await keyGroup(h, fleet.id);
+    const group = loaded.group;
+    let items = loaded.items;
     assert.strictEqual(items.filter((i) => i.kind === 'item').length, 10);
     const more = () => items.find((i) => i.kind === 'loadMore' && !i.all);
     assert.ok(more());
-    assert.deepStrictEqual(items.filter((i) => i.kind === 'loadMore').map((i) => label(h, i)), [`Load more… (10 of ${total})`, `Load all (${total})`]);
+    assert.deepStrictEqual(
+      items.filter((i) => i.kind === 'loadMore').map((i) => label(h, i)),
+      [`Load more… (10 of ${total})`, `Load all (${total})`],
+    );
     assert.strictEqual(h.api.tree.getTreeItem(group as never).description, String(total));
     while (more()) {
       await vscode.commands.executeCommand('appKeys.loadMore', more());
@@ -37,7 +41,10 @@ describe('Application keys', () => {
     assert.strictEqual(shown.length, total);
     assert.deepStrictEqual(new Set(shown), new Set(serverKeys().map((k) => k.id)));
     const lists = h.sandbox.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/keys'));
-    assert.deepStrictEqual(lists.map((r) => r.query.page), ['0', '1', '2']);
+    assert.deepStrictEqual(
+      lists.map((r) => r.query.page),
+      ['0', '1', '2'],
+    );
   });
 
   it('shows status by icon and description, and key fields in the tooltip as text, hostile names included', async () => {
@@ -74,7 +81,7 @@ describe('Application keys', () => {
     const key = firstKey();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    const shown = JSON.parse(document.getText());
+    const shown = parseObject(document.getText());
     assert.strictEqual(shown.id, key.id);
     assert.strictEqual(shown.key, key.key);
     assert.strictEqual(shown.secret, undefined);
@@ -87,8 +94,13 @@ describe('Application keys', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(document.languageId, 'json');
-    const fields = JSON.parse(document.getText());
-    assert.deepStrictEqual(Object.keys(fields).filter((f) => !['status', 'name', 'description', 'filterType', 'pubTopics', 'subTopics', 'addressFilterType', 'addresses'].includes(f)), []);
+    const fields = parseObject(document.getText());
+    assert.deepStrictEqual(
+      Object.keys(fields).filter(
+        (f) => !['status', 'name', 'description', 'filterType', 'pubTopics', 'subTopics', 'addressFilterType', 'addresses'].includes(f),
+      ),
+      [],
+    );
     const before = h.sandbox.requests.length;
     const lastUpdated = key.lastUpdated;
 
@@ -148,10 +160,12 @@ describe('Application keys', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     // Someone else changes the key.
     const other = await fetch(`${h.sandbox.url}/applications/${fleet.id}/keys/${key.id}`, {
-      method: 'PATCH', headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: 'theirs' }),
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ description: 'theirs' }),
     });
     assert.strictEqual(other.status, 200);
-    const mine = JSON.stringify({ ...JSON.parse(document.getText()), description: 'mine' }, null, 2);
+    const mine = JSON.stringify({ ...parseObject(document.getText()), description: 'mine' }, null, 2);
     await replaceText(document, mine);
 
     h.ui.answer(DISMISS);
@@ -166,25 +180,28 @@ describe('Application keys', () => {
     assert.strictEqual(key.description, 'mine');
   });
 
-  it('opens a diff of the server version and the user\'s text on Compare; the next save overwrites', async () => {
+  it("opens a diff of the server version and the user's text on Compare; the next save overwrites", async () => {
     const key = firstKey();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
     key.description = 'changed elsewhere';
     key.lastUpdated = new Date(Date.parse(key.lastUpdated) + 1000).toISOString();
-    const mine = JSON.stringify({ ...JSON.parse(document.getText()), description: 'mine after compare' }, null, 2);
+    const mine = JSON.stringify({ ...parseObject(document.getText()), description: 'mine after compare' }, null, 2);
     await replaceText(document, mine);
 
     h.ui.answer('Compare');
     assert.strictEqual(await document.save(), false);
     assert.strictEqual(document.getText(), mine);
     const diff = await waitFor('the diff editor', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input).find((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.input)
+        .find((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff),
     );
     assert.strictEqual(diff.modified.toString(), uri.toString());
     assert.strictEqual(diff.original.scheme, 'appkeys-view');
     const server = await vscode.workspace.openTextDocument(diff.original);
-    assert.strictEqual(JSON.parse(server.getText()).description, 'changed elsewhere');
+    assert.strictEqual(parseObject(server.getText()).description, 'changed elsewhere');
 
     assert.ok(await document.save(), 'the save after Compare goes through');
     assert.strictEqual(key.description, 'mine after compare');
@@ -195,7 +212,7 @@ describe('Application keys', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
     h.sandbox.state.losant.keys.delete(key.id);
-    const mine = JSON.stringify({ ...JSON.parse(document.getText()), description: 'kept' }, null, 2);
+    const mine = JSON.stringify({ ...parseObject(document.getText()), description: 'kept' }, null, 2);
     await replaceText(document, mine);
     assert.strictEqual(await document.save(), false);
     assert.ok(document.isDirty);
@@ -206,7 +223,9 @@ describe('Application keys', () => {
   it('creates a key and shows its one-time secret in a modal, storing it nowhere', async () => {
     const before = serverKeys().length;
     h.ui.answer('Gateway 7', 'Truck 7 gateway', DISMISS);
-    const created = await vscode.commands.executeCommand<{ item: { id: string }; oneTimeSecrets: { label: string; value: string }[] }>('appKeys.createKey', { applicationId: fleet.id });
+    const created = await vscode.commands.executeCommand<{ item: { id: string }; oneTimeSecrets: { label: string; value: string }[] }>('appKeys.createKey', {
+      applicationId: fleet.id,
+    });
     assert.strictEqual(serverKeys().length, before + 1);
     const server = h.sandbox.state.losant.keys.get(created.item.id);
     assert.ok(server);
@@ -218,14 +237,21 @@ describe('Application keys', () => {
     assert.ok(modal.detail?.includes(server.secret), 'the modal shows the secret');
     assert.deepStrictEqual(modal.items, ['Copy secret']);
     const { items } = await keyGroup(h, fleet.id);
-    assert.ok(items.some((i) => (i.item as { id: string } | undefined)?.id === server.id), 'the new key is in the tree');
+    assert.ok(
+      items.some((i) => (i.item as { id: string } | undefined)?.id === server.id),
+      'the new key is in the tree',
+    );
     const settings = JSON.stringify(vscode.workspace.getConfiguration('appKeys'));
     assert.ok(!settings.includes(server.secret));
   });
 
-  it('copies a key\'s secret from the modal with its Copy button', async () => {
+  it("copies a key's secret from the modal with its Copy button", async () => {
     h.ui.answer('Copy secret', DISMISS);
-    const created = await vscode.commands.executeCommand<{ item: { id: string } }>('appKeys.createKey', { applicationId: fleet.id, name: 'Copied', description: '' });
+    const created = await vscode.commands.executeCommand<{ item: { id: string } }>('appKeys.createKey', {
+      applicationId: fleet.id,
+      name: 'Copied',
+      description: '',
+    });
     const server = h.sandbox.state.losant.keys.get(created.item.id);
     await waitFor('the clipboard', async () => ((await vscode.env.clipboard.readText()) === server?.secret ? true : undefined));
   });
@@ -268,11 +294,15 @@ describe('Application keys', () => {
     const key = firstKey();
     await vscode.commands.executeCommand('appKeys.setToken', { applicationId: fleet.id, token: 'revoked-token-value' });
     const { items } = await keyGroup(h, fleet.id);
-    assert.deepStrictEqual(items.map((i) => label(h, i).replace(/:.*/s, '')), ['Error', 'Update API token…'], 'the tree offers the fix');
+    assert.deepStrictEqual(
+      items.map((i) => label(h, i).replace(/:.*/s, '')),
+      ['Error', 'Update API token…'],
+      'the tree offers the fix',
+    );
     h.ui.answer('Update API token…', SANDBOX_TOKENS.full, 'Retry');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: fleet.id, keyId: key.id });
     assert.ok(uri, 'the retried command returned the document');
-    assert.strictEqual(JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()).id, key.id);
+    assert.strictEqual(parseObject((await vscode.workspace.openTextDocument(uri)).getText()).id, key.id);
     assert.match(h.ui.messages('error')[0] ?? '', /401/);
   });
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
 import { addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -11,17 +12,27 @@ describe('Rotation, reports and re-creation', () => {
   const h = useHarness(async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
     await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: SANDBOX_EP.storeId, label: 'Demo Store',
+      platform: 'elasticpath',
+      apiUrl: h.sandbox.url,
+      clientId: SANDBOX_EP.clientId,
+      clientSecret: SANDBOX_EP.clientSecret,
+      applicationId: SANDBOX_EP.storeId,
+      label: 'Demo Store',
     });
   });
 
   const losantKeys = () => [...h.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === fleet.id);
-  const configured = () => losantKeys().find((k) => k.status === 'active' && k.description && (k.pubTopics?.length ?? 0) > 0) ?? losantKeys().find((k) => k.status === 'active')!;
+  const configured = () =>
+    losantKeys().find((k) => k.status === 'active' && k.description && (k.pubTopics?.length ?? 0) > 0) ?? losantKeys().find((k) => k.status === 'active')!;
 
   it('rotates a Losant key: same settings, secret shown, old key deactivated once confirmed', async () => {
     const old = configured();
     h.ui.answer(DISMISS, 'Deactivate Old Key');
-    const result = await vscode.commands.executeCommand<{ created: { item: { id: string } }; old: string }>('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Rotated gateway' });
+    const result = await vscode.commands.executeCommand<{ created: { item: { id: string } }; old: string }>('appKeys.rotateKey', {
+      applicationId: fleet.id,
+      keyId: old.id,
+      name: 'Rotated gateway',
+    });
     assert.strictEqual(result.old, 'deactivated');
     const fresh = h.sandbox.state.losant.keys.get(result.created.item.id)!;
     assert.strictEqual(fresh.name, 'Rotated gateway');
@@ -70,7 +81,11 @@ describe('Rotation, reports and re-creation', () => {
   it('keeps both keys when the user has not deployed the new one yet', async () => {
     const old = configured();
     h.ui.answer(DISMISS, DISMISS);
-    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Waiting' });
+    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', {
+      applicationId: fleet.id,
+      keyId: old.id,
+      name: 'Waiting',
+    });
     assert.strictEqual(result.old, 'kept');
     assert.strictEqual(old.status, 'active');
     assert.ok(h.sandbox.state.losant.keys.has(result.created.item.id));
@@ -90,7 +105,11 @@ describe('Rotation, reports and re-creation', () => {
   it('rotates an Elastic Path key: same reserved rate limit, old key deleted', async () => {
     const old = h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.searchIntegration.id)!;
     h.ui.answer(DISMISS, 'Delete Old Key');
-    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', { applicationId: SANDBOX_EP.storeId, keyId: old.id, name: 'Search v2' });
+    const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', {
+      applicationId: SANDBOX_EP.storeId,
+      keyId: old.id,
+      name: 'Search v2',
+    });
     assert.strictEqual(result.old, 'deleted');
     assert.strictEqual(h.sandbox.state.elasticpath.keys.get(result.created.item.id)?.reserved_rate_limit, old.reserved_rate_limit);
     assert.ok(!h.sandbox.state.elasticpath.keys.has(old.id));
@@ -112,11 +131,11 @@ describe('Rotation, reports and re-creation', () => {
     assert.strictEqual(selected.id, SANDBOX_EP_KEYS.legacyImporter.id);
   });
 
-  it('offers to re-create a key deleted on the server, from the user\'s text', async () => {
+  it("offers to re-create a key deleted on the server, from the user's text", async () => {
     const old = configured();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: old.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    const mine = { ...JSON.parse(document.getText()), name: 'Back again', description: 'restored from my text' };
+    const mine: Record<string, unknown> = { ...parseObject(document.getText()), name: 'Back again', description: 'restored from my text' };
     await replaceText(document, JSON.stringify(mine, null, 2));
     h.sandbox.state.losant.keys.delete(old.id);
     h.ui.answer('Re-create with These Settings', DISMISS);

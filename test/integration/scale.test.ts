@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { figure } from './figures';
 import { addApplication, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
+import { parseObject } from '../support/json';
 
 const big = SANDBOX_APPS.emptyApp;
 const KEYS = 1000;
@@ -34,7 +35,10 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     const names = items.filter((i) => i.kind === 'item').map((i) => String((i.item as { data: { name: string } }).data.name));
     const expected = serverKeys().filter((k) => /7$/i.test(k.name ?? '')).length;
     assert.ok(expected > 0);
-    assert.ok(names.every((n) => n.endsWith('7')), names.slice(0, 5).join());
+    assert.ok(
+      names.every((n) => n.endsWith('7')),
+      names.slice(0, 5).join(),
+    );
     assert.match(String(h.api.tree.getTreeItem(group as never).description), new RegExp(`^${expected} · name: \\*7`));
     assert.strictEqual(h.sandbox.requests.at(-1)?.query.filter, '*7');
 
@@ -56,8 +60,13 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     await vscode.commands.executeCommand('appKeys.sort', { applicationId: big.id, field: 'name', direction: 'desc' });
     const { group, items } = await keyGroup(h, big.id);
     const names = items.filter((i) => i.kind === 'item').map((i) => label(h, i));
-    const all = serverKeys().map((k) => k.name ?? k.key).sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' }));
-    assert.deepStrictEqual(names.slice(0, 3).map((n) => n.toLowerCase()), all.slice(0, 3).map((n) => n.toLowerCase()));
+    const all = serverKeys()
+      .map((k) => k.name ?? k.key)
+      .sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' }));
+    assert.deepStrictEqual(
+      names.slice(0, 3).map((n) => n.toLowerCase()),
+      all.slice(0, 3).map((n) => n.toLowerCase()),
+    );
     assert.match(String(h.api.tree.getTreeItem(group as never).description), /by name ↓/);
   });
 
@@ -70,7 +79,11 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     h.sandbox.faults = { rate: 1, kinds: ['status500'], methods: ['PATCH'], pathPattern: new RegExp(`/keys/(${failing.join('|')})$`) };
     h.ui.answer('Deactivate');
     const started = Date.now();
-    const summary = await vscode.commands.executeCommand<{ succeeded: string[]; failed: { id: string; reason: string }[]; skipped: string[] }>('appKeys.deactivate', active[0], active);
+    const summary = await vscode.commands.executeCommand<{ succeeded: string[]; failed: { id: string; reason: string }[]; skipped: string[] }>(
+      'appKeys.deactivate',
+      active[0],
+      active,
+    );
     const elapsed = Date.now() - started;
     h.sandbox.faults = { rate: 0, kinds: [] };
 
@@ -88,7 +101,13 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     const server = serverKeys().filter((k) => ids.has(k.id));
     assert.strictEqual(server.length, 200, 'none lost');
     assert.strictEqual(server.filter((k) => k.status === 'inactive').length, 197);
-    assert.deepStrictEqual(server.filter((k) => k.status === 'active').map((k) => k.id).sort(), [...failing].sort());
+    assert.deepStrictEqual(
+      server
+        .filter((k) => k.status === 'active')
+        .map((k) => k.id)
+        .sort(),
+      [...failing].sort(),
+    );
     assert.strictEqual(serverKeys().length, KEYS);
     figure(`bulk deactivate: 200 keys (3 failing) in ${elapsed} ms`);
   });
@@ -105,14 +124,14 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     assert.match(String(h.api.tree.getTreeItem(after.group as never).description), /name: zz\*/);
   });
 
-  it('shows a status change in the key\'s open document', async () => {
+  it("shows a status change in the key's open document", async () => {
     const key = serverKeys().find((k) => k.status === 'active')!;
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: big.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    assert.strictEqual(JSON.parse(document.getText()).status, 'active');
+    assert.strictEqual(parseObject(document.getText()).status, 'active');
     await vscode.commands.executeCommand('appKeys.deactivate', { applicationId: big.id, keyId: key.id });
     assert.strictEqual(key.status, 'inactive');
-    await waitFor('the open document to show the new status', () => (JSON.parse(document.getText()).status === 'inactive' ? true : undefined));
+    await waitFor('the open document to show the new status', () => (parseObject(document.getText()).status === 'inactive' ? true : undefined));
   });
 
   it('activates an inactive key with one click and shows it faded while inactive', async () => {

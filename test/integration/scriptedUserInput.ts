@@ -105,7 +105,12 @@ export class ScriptedUserInput implements UserInput {
     return answer;
   }
 
-  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+  async showMessage(
+    level: 'info' | 'warning' | 'error',
+    message: string,
+    options: vscode.MessageOptions = {},
+    ...items: string[]
+  ): Promise<string | undefined> {
     this.shown.push({ level, message, detail: options.detail, items });
     // A modal waits for a person; a notification only when the next answer is one of its buttons.
     const next = this.answers[0];

@@ -9,6 +9,7 @@ import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
 import { scanForSecrets } from '../support/secretScan';
 import { figure } from './figures';
 import { addApplication, keyGroup, SANDBOX_APPS, SANDBOX_TOKENS, secretsSeen, useHarness, waitFor, type Harness } from './harness';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const STATUSES = [400, 401, 403, 404, 409, 429, 500];
@@ -28,7 +29,7 @@ async function treeText(h: Harness): Promise<string> {
   const parts: string[] = [];
   const visit = async (node?: TreeNodeLike): Promise<void> => {
     for (const child of (await h.api.tree.getChildren(node as never)) as unknown as TreeNodeLike[]) {
-      const item = h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(child as never), child as never) as vscode.TreeItem;
+      const item = h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(child as never), child as never);
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
       parts.push(String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.description ?? ''), tooltip);
       if (child.kind === 'application' || child.kind === 'group') await visit(child);
@@ -47,7 +48,12 @@ describe('Secrets echoed by a hostile server', () => {
   const h = useHarness(async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
     await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret, applicationId: SANDBOX_EP.storeId, label: 'Demo Store',
+      platform: 'elasticpath',
+      apiUrl: h.sandbox.url,
+      clientId: SANDBOX_EP.clientId,
+      clientSecret: SANDBOX_EP.clientSecret,
+      applicationId: SANDBOX_EP.storeId,
+      label: 'Demo Store',
     });
   });
 
@@ -59,16 +65,41 @@ describe('Secrets echoed by a hostile server', () => {
     const losant = { applicationId: fleet.id };
     const ep = { applicationId: SANDBOX_EP.storeId };
     return [
-      ['add application (token typed)', () => {
-        h.ui.answer('Losant', 'Other host…', h.sandbox.url, secrets.typedToken);
-        return vscode.commands.executeCommand('appKeys.addApplication');
-      }],
-      ['add application (token argument)', () => vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token: secrets.argToken, applicationId: SANDBOX_APPS.emptyApp.id })],
-      ['add store (client secret argument)', () => vscode.commands.executeCommand('appKeys.addApplication', { platform: 'elasticpath', apiUrl: h.sandbox.url, clientId: 'echo-client', clientSecret: secrets.clientSecret, applicationId: SANDBOX_EP.storeId })],
-      ['tree', async () => {
-        await vscode.commands.executeCommand('appKeys.refresh');
-        await treeText(h);
-      }],
+      [
+        'add application (token typed)',
+        () => {
+          h.ui.answer('Losant', 'Other host…', h.sandbox.url, secrets.typedToken);
+          return vscode.commands.executeCommand('appKeys.addApplication');
+        },
+      ],
+      [
+        'add application (token argument)',
+        () =>
+          vscode.commands.executeCommand('appKeys.addApplication', {
+            platform: 'losant',
+            apiUrl: h.sandbox.url,
+            token: secrets.argToken,
+            applicationId: SANDBOX_APPS.emptyApp.id,
+          }),
+      ],
+      [
+        'add store (client secret argument)',
+        () =>
+          vscode.commands.executeCommand('appKeys.addApplication', {
+            platform: 'elasticpath',
+            apiUrl: h.sandbox.url,
+            clientId: 'echo-client',
+            clientSecret: secrets.clientSecret,
+            applicationId: SANDBOX_EP.storeId,
+          }),
+      ],
+      [
+        'tree',
+        async () => {
+          await vscode.commands.executeCommand('appKeys.refresh');
+          await treeText(h);
+        },
+      ],
       ['fetch', () => vscode.commands.executeCommand('appKeys.fetchKey', { ...losant, keyId: keyId() })],
       ['fetch (Elastic Path)', () => vscode.commands.executeCommand('appKeys.fetchKey', { ...ep, keyId: epKey })],
       ['pick from the palette', () => vscode.commands.executeCommand('appKeys.fetchKey', losant)],
@@ -132,25 +163,35 @@ describe('Secrets echoed by a hostile server', () => {
     const scan = scanForSecrets([session], all);
     const log = scan.files.find((f) => f.endsWith('App Keys.log'))!;
     assert.match(fs.readFileSync(log, 'utf8'), /Echo: /, 'the echoes reached the log (masked)');
-    assert.deepStrictEqual(scan.hits.map((hit) => `${hit.secret} in ${hit.file}: ${hit.context}`), []);
-    figure(`echoing server: ${runs} command runs (${paths(secrets).length} paths × ${STATUSES.length} statuses), ${all.size} secrets planted or in use, 0 shown or logged`);
+    assert.deepStrictEqual(
+      scan.hits.map((hit) => `${hit.secret} in ${hit.file}: ${hit.context}`),
+      [],
+    );
+    figure(
+      `echoing server: ${runs} command runs (${paths(secrets).length} paths × ${STATUSES.length} statuses), ${all.size} secrets planted or in use, 0 shown or logged`,
+    );
   });
 
-  it('hides Elastic Path\'s client_secret in fetched documents, tooltips and the report', async () => {
+  it("hides Elastic Path's client_secret in fetched documents, tooltips and the report", async () => {
     const secret = h.sandbox.state.elasticpath.keys.get(epKey)!.client_secret;
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: SANDBOX_EP.storeId, keyId: epKey });
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
-    assert.strictEqual(JSON.parse(text).client_secret, '(hidden)');
+    assert.strictEqual(parseObject(text).client_secret, '(hidden)');
     assert.ok(!text.includes(secret));
     const { items } = await keyGroup(h, SANDBOX_EP.storeId);
     const tooltips = items.map((node) => h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(node as never), node as never).tooltip as vscode.MarkdownString);
-    assert.ok(tooltips.every((t) => !t.value.includes(secret) && ![...h.sandbox.state.elasticpath.keys.values()].some((k) => t.value.includes(k.client_secret))));
-    assert.ok(tooltips.some((t) => t.value.includes('(hidden)')), 'the tooltip says the secret is hidden');
+    assert.ok(
+      tooltips.every((t) => !t.value.includes(secret) && ![...h.sandbox.state.elasticpath.keys.values()].some((k) => t.value.includes(k.client_secret))),
+    );
+    assert.ok(
+      tooltips.some((t) => t.value.includes('(hidden)')),
+      'the tooltip says the secret is hidden',
+    );
     const report = await vscode.commands.executeCommand<vscode.Uri>('appKeys.staleKeysReport', { days: 30 });
     const reportText = (await vscode.workspace.openTextDocument(report)).getText();
     assert.ok(![...h.sandbox.state.elasticpath.keys.values()].some((k) => reportText.includes(k.client_secret)));
     // The edit document holds only the updatable fields.
     const edit = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: SANDBOX_EP.storeId, keyId: epKey });
-    assert.deepStrictEqual(Object.keys(JSON.parse((await vscode.workspace.openTextDocument(edit)).getText())).sort(), ['name', 'reserved_rate_limit']);
+    assert.deepStrictEqual(Object.keys(parseObject((await vscode.workspace.openTextDocument(edit)).getText())).sort(), ['name', 'reserved_rate_limit']);
   });
 });

@@ -13,7 +13,11 @@ describe('Security and proxies', () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
     const elsewhere = h.sandbox.url.replace('127.0.0.1', 'localhost');
     const config = vscode.workspace.getConfiguration('appKeys');
-    await config.update('applications', [{ platform: 'losant', applicationId: fleet.id, apiUrl: elsewhere, label: 'Moved' }], vscode.ConfigurationTarget.Workspace);
+    await config.update(
+      'applications',
+      [{ platform: 'losant', applicationId: fleet.id, apiUrl: elsewhere, label: 'Moved' }],
+      vscode.ConfigurationTarget.Workspace,
+    );
     try {
       const before = h.sandbox.requests.length;
       const apps = await children(h);
@@ -28,21 +32,28 @@ describe('Security and proxies', () => {
   });
 
   it('refuses plain http to a host that is not loopback, before any request', async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: 'http://api.example.com', token: SANDBOX_TOKENS.full, applicationId: fleet.id });
+    await vscode.commands.executeCommand('appKeys.addApplication', {
+      platform: 'losant',
+      apiUrl: 'http://api.example.com',
+      token: SANDBOX_TOKENS.full,
+      applicationId: fleet.id,
+    });
     assert.match(h.ui.messages('error').pop() ?? '', /must use https/);
     assert.deepStrictEqual(vscode.workspace.getConfiguration('appKeys').get('applications'), []);
     assert.strictEqual(h.sandbox.requests.length, 0);
   });
 
   it('shows an error item for an application whose apiUrl is not allowed, and sends nothing', async () => {
-    await vscode.workspace.getConfiguration('appKeys').update('applications', [{ platform: 'losant', applicationId: fleet.id, apiUrl: 'http://api.example.net' }], vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('appKeys')
+      .update('applications', [{ platform: 'losant', applicationId: fleet.id, apiUrl: 'http://api.example.net' }], vscode.ConfigurationTarget.Global);
     const [app] = await children(h);
     const [item] = await children(h, app);
     assert.match(label(h, item), /^Error: API URLs must use https/);
     assert.strictEqual(h.sandbox.requests.length, 0);
   });
 
-  describe('through the proxy in VS Code\'s http.proxy setting', () => {
+  describe("through the proxy in VS Code's http.proxy setting", () => {
     let proxy: LoopbackProxy;
     before(async () => {
       proxy = await startProxy({ port: 0 });
@@ -60,7 +71,10 @@ describe('Security and proxies', () => {
       await vscode.commands.executeCommand('appKeys.refresh');
       const { items } = await keyGroup(h, fleet.id);
       assert.ok(items.some((i) => i.kind === 'item'));
-      assert.ok(proxy.requests.some((r) => r.target === new URL(h.sandbox.url).host), JSON.stringify(proxy.requests));
+      assert.ok(
+        proxy.requests.some((r) => r.target === new URL(h.sandbox.url).host),
+        JSON.stringify(proxy.requests),
+      );
       const proxied = proxy.requests.length;
 
       await http.update('noProxy', ['127.0.0.1'], vscode.ConfigurationTarget.Global);

@@ -22,18 +22,21 @@ describe('Settings scopes', () => {
     return { mine, repo };
   }
 
-  it('adds a new application to user settings next to the user\'s own; the workspace\'s list stays where it is', async () => {
+  it("adds a new application to user settings next to the user's own; the workspace's list stays where it is", async () => {
     const { mine, repo } = entries(h);
     await config().update('applications', [mine], Global);
     await config().update('applications', [repo], Workspace);
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
-    assert.deepStrictEqual(inspect().globalValue?.map((a) => a.applicationId), [mine.applicationId, fleet.id]);
+    assert.deepStrictEqual(
+      inspect().globalValue?.map((a) => a.applicationId),
+      [mine.applicationId, fleet.id],
+    );
     assert.deepStrictEqual(inspect().workspaceValue, [repo], 'the workspace entry did not move');
     const shown = (await children(h)).map((n) => label(h, n));
-    assert.deepStrictEqual(shown.sort(), ['Demo Fleet', 'From the repository', 'Mine'], 'the tree shows every scope\'s applications');
+    assert.deepStrictEqual(shown.sort(), ['Demo Fleet', 'From the repository', 'Mine'], "the tree shows every scope's applications");
   });
 
-  it('keeps a user\'s entry that App Keys cannot read exactly as it was', async () => {
+  it("keeps a user's entry that App Keys cannot read exactly as it was", async () => {
     const odd = { platform: 'future-platform', note: 'kept' };
     await config().update('applications', [odd], Global);
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor,
-} from './harness';
+import { addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -11,16 +10,20 @@ describe('Losant API tokens', () => {
   const h = useHarness(() => addApplication(h, fleet.id, SANDBOX_TOKENS.full));
 
   const serverTokens = () => [...h.sandbox.state.losant.apiTokens.values()].filter((t) => t.applicationId === fleet.id);
-  const activeToken = () => serverTokens().find((t) => t.status === 'active' && t.token !== SANDBOX_TOKENS.singleApp && t.token !== SANDBOX_TOKENS.keysReadOnly) ?? serverTokens()[0];
+  const activeToken = () =>
+    serverTokens().find((t) => t.status === 'active' && t.token !== SANDBOX_TOKENS.singleApp && t.token !== SANDBOX_TOKENS.keysReadOnly) ?? serverTokens()[0];
 
   async function tokenGroup() {
     const [app] = await children(h);
     const groups = await children(h, app);
-    assert.deepStrictEqual(groups.map((g) => label(h, g)), ['Application Keys', 'API Tokens']);
+    assert.deepStrictEqual(
+      groups.map((g) => label(h, g)),
+      ['Application Keys', 'API Tokens'],
+    );
     return { group: groups[1], items: await children(h, groups[1]) };
   }
 
-  it('lists the application\'s tokens beside its keys', async () => {
+  it("lists the application's tokens beside its keys", async () => {
     const { group, items } = await tokenGroup();
     const shown = items.filter((i) => i.kind === 'item').map((i) => (i.item as { id: string }).id);
     assert.deepStrictEqual(new Set(shown), new Set(serverTokens().map((t) => t.id)));
@@ -34,7 +37,7 @@ describe('Losant API tokens', () => {
     const token = activeToken();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchToken', { applicationId: fleet.id, tokenId: token.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    const shown = JSON.parse(document.getText());
+    const shown = parseObject(document.getText());
     assert.strictEqual(shown.id, token.id);
     assert.strictEqual(shown.token, undefined);
     assert.ok(!document.getText().includes(token.token));
@@ -44,8 +47,11 @@ describe('Losant API tokens', () => {
     const token = activeToken();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editToken', { applicationId: fleet.id, tokenId: token.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    const fields = JSON.parse(document.getText());
-    assert.ok(Object.keys(fields).every((f) => ['name', 'description', 'status', 'defaultRole', 'orgRoles'].includes(f)), Object.keys(fields).join());
+    const fields = parseObject(document.getText());
+    assert.ok(
+      Object.keys(fields).every((f) => ['name', 'description', 'status', 'defaultRole', 'orgRoles'].includes(f)),
+      Object.keys(fields).join(),
+    );
     await replaceText(document, JSON.stringify({ ...fields, name: 'Renamed token' }, null, 2));
     assert.ok(await document.save());
     const patch = h.sandbox.requests.filter((r) => r.method === 'PATCH');
@@ -99,7 +105,8 @@ describe('Losant API tokens', () => {
 
   it('warns before deleting or deactivating the very token App Keys uses', async () => {
     const made = await fetch(`${h.sandbox.url}/applications/${fleet.id}/tokens`, {
-      method: 'POST', headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'App Keys itself', scope: ['all.Application'] }),
     });
     const own = (await made.json()) as { id: string; token: string };
@@ -114,7 +121,7 @@ describe('Losant API tokens', () => {
 
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editToken', { applicationId: fleet.id, tokenId: own.id });
     const document = await vscode.workspace.openTextDocument(uri);
-    await replaceText(document, JSON.stringify({ ...JSON.parse(document.getText()), status: 'inactive' }, null, 2));
+    await replaceText(document, JSON.stringify({ ...parseObject(document.getText()), status: 'inactive' }, null, 2));
     h.ui.answer(DISMISS);
     assert.strictEqual(await document.save(), false);
     assert.ok(document.isDirty);

@@ -26,7 +26,12 @@ describe('Waits with a Cancel', () => {
   it('cancels checking the application while adding one', async () => {
     hangOn(new RegExp(`^/applications/${fleet.id}$`));
     h.ui.cancelProgress(/^Checking the API token/);
-    await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token: SANDBOX_TOKENS.full, applicationId: fleet.id });
+    await vscode.commands.executeCommand('appKeys.addApplication', {
+      platform: 'losant',
+      apiUrl: h.sandbox.url,
+      token: SANDBOX_TOKENS.full,
+      applicationId: fleet.id,
+    });
     assert.deepStrictEqual(h.ui.messages('error'), []);
     assert.deepStrictEqual(vscode.workspace.getConfiguration('appKeys').get('applications'), []);
   });

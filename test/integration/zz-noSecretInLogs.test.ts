@@ -11,7 +11,7 @@ import type { AppKeysApi } from '../../src/extension';
 import { EXTENSION_ID, secretsSeen } from './harness';
 
 describe('No secret in any log of this run', () => {
-  it('finds none of the run\'s tokens and secrets in its logs and outputs', async () => {
+  it("finds none of the run's tokens and secrets in its logs and outputs", async () => {
     const api = await vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID)!.activate();
     // This window's logs: <logs>/<session>/<exthost>/<extension>; the whole session folder is searched.
     const session = path.dirname(path.dirname(api.logUri.fsPath));
@@ -25,7 +25,11 @@ describe('No secret in any log of this run', () => {
     fs.writeFileSync(canaryFile, `a line with ${canary} in it\n`);
     try {
       const check = scanForSecrets(roots, new Map([['canary', canary]]), files);
-      assert.deepStrictEqual(check.hits.map((h) => h.file), [canaryFile], 'the search finds a planted secret');
+      assert.deepStrictEqual(
+        check.hits.map((h) => h.file),
+        [canaryFile],
+        'the search finds a planted secret',
+      );
     } finally {
       fs.rmSync(canaryFile);
     }
@@ -34,8 +38,11 @@ describe('No secret in any log of this run', () => {
     assert.ok(secrets.size >= 20, `the run used ${secrets.size} secrets`);
     const result = scanForSecrets(roots, secrets, files);
     const appKeysLog = result.files.find((f) => f.endsWith('App Keys.log'));
-    assert.ok(appKeysLog && fs.statSync(appKeysLog).size > 1000, 'the App Keys output channel log was searched, and holds the run\'s requests');
-    assert.deepStrictEqual(result.hits.map((h) => `${h.secret} in ${h.file}: ${h.context}`), []);
+    assert.ok(appKeysLog && fs.statSync(appKeysLog).size > 1000, "the App Keys output channel log was searched, and holds the run's requests");
+    assert.deepStrictEqual(
+      result.hits.map((h) => `${h.secret} in ${h.file}: ${h.context}`),
+      [],
+    );
     figure(`secrets in logs: searched ${result.files.length} files (${(result.bytes / 1024).toFixed(0)} KB) for ${secrets.size} secrets: none found`);
   });
 });

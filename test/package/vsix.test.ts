@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureVsix, readZip, REPO_ROOT, VSIX_ALLOWED, VSIX_BUDGET_BYTES, ZipEntry } from './vsix';
+import { parseObject } from '../support/json';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -19,7 +20,7 @@ describe('Packaged extension (.vsix)', () => {
   before(async () => {
     const zip = await readZip(vsix, (name) => name === 'extension/package.json');
     entries = zip.entries;
-    manifest = JSON.parse(zip.texts.get('extension/package.json') ?? '{}');
+    manifest = parseObject(zip.texts.get('extension/package.json') ?? '{}');
   });
 
   it(`is smaller than its budget (${kb(VSIX_BUDGET_BYTES)})`, () => {
@@ -35,10 +36,18 @@ describe('Packaged extension (.vsix)', () => {
 
   it('the allow-list itself refuses what must not ship', () => {
     const mustRefuse = [
-      'extension/dist/extension.js.map', 'extension/src/extension.ts', 'extension/out/test/ui/ui.test.js',
-      'extension/docs/screenshots/tree.png', 'extension/media/screenshots/tree.png', 'extension/node_modules/undici/index.js',
-      'extension/test/sandbox/index.ts', 'extension/.vscode-test/runs/x/user-data/User/settings.json', 'extension/tsconfig.json',
-      'extension/media/walkthrough/screenshot-tree.png', 'extension/dist-vsix/app-keys-0.1.0.vsix', 'extension/.test-results/ui/01.png',
+      'extension/dist/extension.js.map',
+      'extension/src/extension.ts',
+      'extension/out/test/ui/ui.test.js',
+      'extension/docs/screenshots/tree.png',
+      'extension/media/screenshots/tree.png',
+      'extension/node_modules/undici/index.js',
+      'extension/test/sandbox/index.ts',
+      'extension/.vscode-test/runs/x/user-data/User/settings.json',
+      'extension/tsconfig.json',
+      'extension/media/walkthrough/screenshot-tree.png',
+      'extension/dist-vsix/app-keys-0.1.0.vsix',
+      'extension/.test-results/ui/01.png',
     ];
     const allowed = mustRefuse.filter((name) => VSIX_ALLOWED.some((re) => re.test(name)));
     assert.deepStrictEqual(allowed, []);
@@ -57,23 +66,25 @@ describe('Packaged extension (.vsix)', () => {
       jsonValidation?: Array<{ url: string }>;
       walkthroughs?: Array<{ steps: Array<{ media?: { image?: unknown; svg?: string; markdown?: string } }> }>;
     };
-    const walkthroughMedia = (contributes.walkthroughs ?? []).flatMap((w) => w.steps).flatMap((step) => {
-      const media = step.media ?? {};
-      const image = typeof media.image === 'string' ? [media.image] : Object.values((media.image ?? {}) as Record<string, string>);
-      return [...image, media.svg, media.markdown];
-    });
+    const walkthroughMedia = (contributes.walkthroughs ?? [])
+      .flatMap((w) => w.steps)
+      .flatMap((step) => {
+        const media = step.media ?? {};
+        const image = typeof media.image === 'string' ? [media.image] : Object.values((media.image ?? {}) as Record<string, string>);
+        return [...image, media.svg, media.markdown];
+      });
     const referenced = [
       manifest.main as string,
       manifest.icon as string,
       ...(contributes.viewsContainers?.activitybar ?? []).map((c) => c.icon),
-      ...Object.values(contributes.views ?? {}).flat().map((v) => v.icon),
+      ...Object.values(contributes.views ?? {})
+        .flat()
+        .map((v) => v.icon),
       ...(contributes.jsonValidation ?? []).map((j) => j.url),
       ...walkthroughMedia,
     ].filter((p): p is string => typeof p === 'string' && !/^\$\(|^https?:/.test(p));
     assert.ok(referenced.length >= 5, `too few references found: ${referenced.join(', ')}`);
-    const missing = referenced
-      .map((p) => `extension/${p.replace(/^\.\//, '')}`)
-      .filter((p) => !names.has(p) && !names.has(`${p}.js`));
+    const missing = referenced.map((p) => `extension/${p.replace(/^\.\//, '')}`).filter((p) => !names.has(p) && !names.has(`${p}.js`));
     assert.deepStrictEqual(missing, [], `referenced by package.json but not in the .vsix: ${missing.join(', ')}`);
   });
 
@@ -86,7 +97,10 @@ describe('Packaged extension (.vsix)', () => {
     assert.deepStrictEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'icon size');
     const names = entries.map((e) => e.name);
     for (const needed of ['extension/readme.md', 'extension/changelog.md', 'extension/dist/extension.js']) {
-      assert.ok(names.some((n) => n.toLowerCase() === needed), `${needed} is missing`);
+      assert.ok(
+        names.some((n) => n.toLowerCase() === needed),
+        `${needed} is missing`,
+      );
     }
   });
 });

@@ -3,6 +3,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseObject } from '../support/json';
 
 /** The repository root (this file compiles to out/test/package/vsix.js). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -29,7 +30,7 @@ export const VSIX_ALLOWED: RegExp[] = [
 ];
 
 export function packageVersion(): string {
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
+  return parseObject(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 }
 
 /** dist-vsix/app-keys-<version>.vsix, or APPKEYS_VSIX when set. */
@@ -85,6 +86,7 @@ interface Yauzl {
 /** yauzl as installed for @vscode/vsce (resolved from vsce's folder, so npm's hoisting does not matter). */
 function yauzl(): Yauzl {
   const vsceDir = path.dirname(require.resolve('@vscode/vsce/package.json', { paths: [REPO_ROOT] }));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- found in vsce's folder at run time
   return require(require.resolve('yauzl', { paths: [vsceDir] })) as Yauzl;
 }
 

@@ -21,12 +21,7 @@ export interface SandboxCallOptions {
   headers?: Record<string, string>;
 }
 
-export async function callSandbox(
-  sandbox: Pick<Sandbox, 'url'>,
-  method: string,
-  path: string,
-  options: SandboxCallOptions = {},
-): Promise<SandboxReply> {
+export async function callSandbox(sandbox: Pick<Sandbox, 'url'>, method: string, path: string, options: SandboxCallOptions = {}): Promise<SandboxReply> {
   const url = new URL(path, sandbox.url);
   for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
   const token = options.token === undefined ? SANDBOX_TOKENS.full : options.token;

@@ -6,22 +6,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxResponse } from './platform';
 
 export type FaultKind =
-  | 'status500'
-  | 'status502'
-  | 'status503'
-  | 'status429'
-  | 'reset'
-  | 'truncated'
-  | 'malformed'
-  | 'html'
-  | 'hang'
-  | 'resetAfterProcessing'
-  | 'redirect'
-  | 'echo';
+  'status500' | 'status502' | 'status503' | 'status429' | 'reset' | 'truncated' | 'malformed' | 'html' | 'hang' | 'resetAfterProcessing' | 'redirect' | 'echo';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  'status500', 'status502', 'status503', 'status429', 'reset', 'truncated', 'malformed', 'html', 'hang',
-  'resetAfterProcessing', 'redirect', 'echo',
+  'status500',
+  'status502',
+  'status503',
+  'status429',
+  'reset',
+  'truncated',
+  'malformed',
+  'html',
+  'hang',
+  'resetAfterProcessing',
+  'redirect',
+  'echo',
 ];
 
 /** Faults whose request still reaches the platform router (state may change). */
@@ -227,12 +226,7 @@ export function resetConnection(req: IncomingMessage): void {
  * The answer of a processed request, damaged as `kind` says. Returns the status the client
  * sees in the headers (0 when nothing is written).
  */
-export function writeFaultyResponse(
-  kind: ProcessingFault,
-  req: IncomingMessage,
-  res: ServerResponse,
-  response: SandboxResponse,
-): number {
+export function writeFaultyResponse(kind: ProcessingFault, req: IncomingMessage, res: ServerResponse, response: SandboxResponse): number {
   if (kind === 'resetAfterProcessing') {
     resetConnection(req);
     return 0;

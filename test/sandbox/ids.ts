@@ -10,7 +10,9 @@ const processRandom = randomBytes(5).toString('hex');
 /** A MongoDB-style ObjectId (Losant ids are these): seconds timestamp, random part, counter. */
 export function newObjectId(nowMs = Date.now()): string {
   objectIdCounter = (objectIdCounter + 1) % 0x1000000;
-  const seconds = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
+  const seconds = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return seconds + processRandom + objectIdCounter.toString(16).padStart(6, '0');
 }
 

@@ -6,9 +6,9 @@ import type { Duplex } from 'node:stream';
 
 export interface TrackedSockets {
   /** Also for sockets the server does not see itself (the far side of CONNECT tunnels). */
-  track(socket: Duplex): void;
+  track: (socket: Duplex) => void;
   /** Closes the server and destroys every socket it or track() saw. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export function trackSockets(server: Server): TrackedSockets {

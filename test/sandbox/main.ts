@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     extraKeys,
     recordRequests: !quiet,
     // The log names the token used, never its value.
-    onRequest: quiet ? undefined : (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
+    onRequest: quiet
+      ? undefined
+      : (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
   });
   sandbox.latencyMs = latencyMs;
   // Benchmarks read this line to learn the port.
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
   console.log(`  Client ID      ${SANDBOX_EP.clientId}`);
   console.log(`  Client secret  ${SANDBOX_EP.clientSecret}`);
   console.log(`  (application key "${SANDBOX_EP.keyName}", ${SANDBOX_EP.keyId})`);
-  console.log(`\nTry: curl -d grant_type=client_credentials -d client_id=${SANDBOX_EP.clientId} -d client_secret=${SANDBOX_EP.clientSecret} ${sandbox.url}/oauth/access_token`);
+  console.log(
+    `\nTry: curl -d grant_type=client_credentials -d client_id=${SANDBOX_EP.clientId} -d client_secret=${SANDBOX_EP.clientSecret} ${sandbox.url}/oauth/access_token`,
+  );
   console.log(`     curl -H 'Authorization: Bearer <access_token>' ${sandbox.url}/v2/application-keys\n`);
 
   const stop = (signal: string): void => {

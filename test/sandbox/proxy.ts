@@ -51,9 +51,7 @@ function connectHost(hostname: string): string {
   return host === 'localhost' ? '127.0.0.1' : host;
 }
 
-const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-authorization', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'upgrade',
-]);
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authorization', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'upgrade']);
 
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
@@ -70,9 +68,7 @@ function parseAuthority(authority: string): { hostname: string; port: number } |
 export async function startProxy(options: ProxyOptions = {}): Promise<LoopbackProxy> {
   const requests: ProxiedRequest[] = [];
   const refused: RefusedProxyRequest[] = [];
-  const expected = options.auth
-    ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`
-    : undefined;
+  const expected = options.auth ? `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}` : undefined;
   const authorized = (req: IncomingMessage): boolean => expected === undefined || req.headers['proxy-authorization'] === expected;
 
   const refusalText: Record<number, string> = {

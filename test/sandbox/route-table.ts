@@ -8,9 +8,7 @@ export interface RouteDef {
 }
 
 export type RouteMatch<R extends RouteDef> =
-  | { kind: 'match'; route: R; params: Record<string, string> }
-  | { kind: 'methodNotAllowed'; allow: string[] }
-  | { kind: 'notFound' };
+  { kind: 'match'; route: R; params: Record<string, string> } | { kind: 'methodNotAllowed'; allow: string[] } | { kind: 'notFound' };
 
 interface Compiled<R> {
   route: R;

@@ -4,8 +4,16 @@
 // runners can exit by themselves.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
-  echoFault, FaultInjector, isProcessingFault, resetConnection, statusFault, writeFaultyResponse, writeHtml502, writeRedirect,
-  type FaultKind, type SandboxFaults,
+  echoFault,
+  FaultInjector,
+  isProcessingFault,
+  resetConnection,
+  statusFault,
+  writeFaultyResponse,
+  writeHtml502,
+  writeRedirect,
+  type FaultKind,
+  type SandboxFaults,
 } from './faults';
 import { listenOnLoopback, trackSockets } from './loopback';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
@@ -69,10 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = { extraKeys: options.extraKeys };
   const state = createSandboxState(seed);
   // Elastic Path owns /oauth/ and /v2/; Losant, last, owns every path nobody else claims.
-  const routers: PlatformRouter[] = [
-    createElasticPathRouter(state.elasticpath, () => sandbox.url),
-    createLosantRouter(state.losant),
-  ];
+  const routers: PlatformRouter[] = [createElasticPathRouter(state.elasticpath, () => sandbox.url), createLosantRouter(state.losant)];
   const requests: RecordedRequest[] = [];
   const injector = new FaultInjector();
   // Assigned once listening; respond() reads its url through the Elastic Path router.
@@ -108,9 +113,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       rawBody = await readRawBody(req);
       record.body = bodyForLog(rawBody, req.headers['content-type']);
     } catch (err) {
-      response = err instanceof BodyTooLargeError
-        ? router.error(413, 'PayloadTooLarge', err.message)
-        : router.error(500, 'InternalError', err instanceof Error ? err.message : String(err));
+      response =
+        err instanceof BodyTooLargeError
+          ? router.error(413, 'PayloadTooLarge', err.message)
+          : router.error(500, 'InternalError', err instanceof Error ? err.message : String(err));
     }
     if (fault !== undefined && !isProcessingFault(fault)) {
       // Answered before the platform sees the request: no state changes.

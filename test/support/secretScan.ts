@@ -37,7 +37,10 @@ export function scanForSecrets(roots: string[], secrets: Map<string, string>, fi
       const at = content.indexOf(needle.bytes);
       if (at < 0) continue;
       const around = content.subarray(Math.max(0, at - 60), at + needle.bytes.length + 60).toString(needle.encoding);
-      const context = around.split(Buffer.from(needle.bytes).toString(needle.encoding)).join(`<${needle.name}>`).replace(/[^\x20-\x7e]/g, '.');
+      const context = around
+        .split(Buffer.from(needle.bytes).toString(needle.encoding))
+        .join(`<${needle.name}>`)
+        .replace(/[^\x20-\x7e]/g, '.');
       hits.push({ file, secret: needle.name, encoding: needle.encoding, context });
     }
   }

@@ -9,7 +9,11 @@ import { README_SHOTS_DIR, RESULTS_DIR, session } from './session';
 let counter = 0;
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 /** Saves a screenshot for the README (docs/screenshots/<name>.png) when APPKEYS_SCREENSHOTS=1. */
@@ -38,7 +42,10 @@ export const mochaHooks = {
     if (!test || !session.page || session.page.isClosed()) return;
     const base = path.join(RESULTS_DIR, `${String(++counter).padStart(2, '0')}-${slug(test.fullTitle())}`);
     const shot = `${base}.png`;
-    const saved = await session.page.screenshot({ path: shot, timeout: 10_000 }).then(() => true, () => false);
+    const saved = await session.page.screenshot({ path: shot, timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
     if (test.state !== 'failed') return;
     console.log(`      screenshot: ${saved ? shot : '(none could be taken)'}`);
     const logs = session.appKeysLogs();

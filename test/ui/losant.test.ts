@@ -6,6 +6,7 @@ import { readmeScreenshot } from './hooks';
 import { session } from './session';
 import { until } from './wait';
 import { Workbench } from './workbench';
+import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -62,7 +63,7 @@ describe('UI: Losant application keys', () => {
       const t = await wb.editorText(editor);
       return t.includes(key.key) ? t : undefined;
     });
-    const shown = JSON.parse(text);
+    const shown = parseObject(text);
     assert.strictEqual(shown.id, key.id);
     assert.strictEqual(shown.name, 'Truck 03 gateway');
     assert.strictEqual(shown.secret, undefined);
@@ -78,10 +79,12 @@ describe('UI: Losant application keys', () => {
     const row = wb.treeRow('Truck 03 gateway');
     await wb.inlineAction(row, 'Edit Key');
     const editor = await wb.waitForEditor(`${key.id}.json`);
-    const original = JSON.parse(await until('the edit document', async () => {
-      const t = await wb.editorText(editor);
-      return t.includes('"status"') ? t : undefined;
-    }));
+    const original = parseObject(
+      await until('the edit document', async () => {
+        const t = await wb.editorText(editor);
+        return t.includes('"status"') ? t : undefined;
+      }),
+    );
     assert.deepStrictEqual(Object.keys(original).sort(), ['description', 'filterType', 'name', 'pubTopics', 'status', 'subTopics']);
 
     await wb.replaceEditorText(editor, JSON.stringify({ ...original, status: 'paused' }, null, 2));

@@ -40,7 +40,10 @@ describe('UI: no secret on disk after the run', () => {
 
   it('the search covers the run: the tokens used, the one-time secrets shown, and the logs', () => {
     assert.ok(secrets.get('SANDBOX_TOKENS.full') === SANDBOX_TOKENS.full, 'the Losant token typed in is searched for');
-    assert.ok([...secrets.keys()].some((n) => /new Losant key secret/.test(n)), 'the one-time Losant key secret is searched for');
+    assert.ok(
+      [...secrets.keys()].some((n) => /new Losant key secret/.test(n)),
+      'the one-time Losant key secret is searched for',
+    );
     assert.ok(appKeysLogs.length > 0 && appKeysLogs.every((f) => fs.statSync(f).size > 0), `the App Keys log was written (${appKeysLogs.join(', ')})`);
     const log = appKeysLogs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     assert.match(log, /PATCH .*\/keys\/.* 200/, 'the App Keys log records the run');
@@ -56,13 +59,17 @@ describe('UI: no secret on disk after the run', () => {
     try {
       const result = scanForSecrets(roots, new Map([['canary', canary], ...secrets]));
       assert.ok(result.files.length >= 20, `only ${result.files.length} files searched`);
-      assert.deepStrictEqual(result.hits.filter((h) => h.secret === 'canary').map((h) => h.file), [file], 'the canary is found where it was planted');
+      assert.deepStrictEqual(
+        result.hits.filter((h) => h.secret === 'canary').map((h) => h.file),
+        [file],
+        'the canary is found where it was planted',
+      );
     } finally {
       fs.rmSync(file, { force: true });
     }
   });
 
-  it('finds none of the run\'s tokens and secrets in user data, extensions, workspace or logs', () => {
+  it("finds none of the run's tokens and secrets in user data, extensions, workspace or logs", () => {
     const result = scanForSecrets(roots, secrets, appKeysLogs);
     console.log(
       `      searched ${result.files.length} files (${(result.bytes / 1024 / 1024).toFixed(1)} MB) for ${secrets.size} secrets: ` +

@@ -38,7 +38,11 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();
     await wb.treeRow(generated(250)).waitFor(); // newest first
     const listed = session.sandbox.requests.filter((r) => r.method === 'GET' && r.path === `/applications/${warehouse.id}/keys`);
-    assert.deepStrictEqual(listed.map((r) => r.query.page), ['0'], 'one page loaded, not all 255 keys');
+    assert.deepStrictEqual(
+      listed.map((r) => r.query.page),
+      ['0'],
+      'one page loaded, not all 255 keys',
+    );
   });
 
   it('filters the key group by name with the inline Filter… action, then clears the filter', async () => {
@@ -140,7 +144,9 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     await session.page.keyboard.press('Escape');
     const section = await until('the Elastic Path section on screen', async () => {
       const t = await wb.editorText(editor);
-      return t.includes(`## \`${SANDBOX_EP.storeName}\` — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t) ? t : undefined;
+      return t.includes(`## \`${SANDBOX_EP.storeName}\` — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t)
+        ? t
+        : undefined;
     });
     assert.match(section, /never used|last used \d{4}-\d\d-\d\d/);
 

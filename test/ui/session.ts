@@ -129,7 +129,6 @@ export class UiSession {
   }
 }
 
-
 function pidAlive(pid: number): boolean {
   if (!(pid > 0)) return false;
   try {

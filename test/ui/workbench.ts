@@ -100,7 +100,9 @@ export class Workbench {
     let last = '';
     await until('the tree to settle', async () => {
       const busy = await this.page.locator('.part.sidebar .monaco-progress-container.active').count();
-      const rows = (await this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((els: DomElement[]) => els.map((e) => e.getAttribute('aria-label')))).join('|');
+      const rows = (
+        await this.page.locator('.part.sidebar .monaco-list-row').evaluateAll((els: DomElement[]) => els.map((e) => e.getAttribute('aria-label')))
+      ).join('|');
       const same = busy === 0 && rows === last;
       last = rows;
       if (!same) await settle(this.page, 120);
@@ -168,7 +170,12 @@ export class Workbench {
     });
     return {
       message: (await this.dialog.locator('.dialog-message-text').innerText()).trim(),
-      detail: (await this.dialog.locator('.dialog-message-detail').innerText().catch(() => '')).trim(),
+      detail: (
+        await this.dialog
+          .locator('.dialog-message-detail')
+          .innerText()
+          .catch(() => '')
+      ).trim(),
     };
   }
 
@@ -269,7 +276,12 @@ export class Workbench {
   /** Toggles the Problems panel open (Ctrl+Shift+M) and returns its rows. */
   async openProblems(): Promise<Locator> {
     const panel = this.page.locator('.part.panel');
-    if (!(await panel.locator('.markers-panel').isVisible().catch(() => false))) {
+    if (
+      !(await panel
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false))
+    ) {
       await this.page.keyboard.press('Control+Shift+M');
     }
     await panel.locator('.markers-panel').waitFor();

@@ -14,7 +14,10 @@ describe(`bad-edit corpus (${BAD_EDITS.length} documents) through parseAndValida
       assert.ok(problems.length > 0);
       assert.ok(
         problems.some((p) => touches(edit, p.offset, p.length)),
-        `no problem at "${edit.at.slice(0, 40)}": ${problems.map((p) => `${p.offset}+${p.length} ${p.message}`).join('; ').slice(0, 300)}`,
+        `no problem at "${edit.at.slice(0, 40)}": ${problems
+          .map((p) => `${p.offset}+${p.length} ${p.message}`)
+          .join('; ')
+          .slice(0, 300)}`,
       );
     });
   }

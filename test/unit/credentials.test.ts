@@ -6,9 +6,15 @@ import { maskSecrets } from '../../src/core/masking';
 
 class MapBackend implements SecretBackend {
   readonly values = new Map<string, string>();
-  async get(key: string) { return this.values.get(key); }
-  async store(key: string, value: string) { this.values.set(key, value); }
-  async delete(key: string) { this.values.delete(key); }
+  async get(key: string) {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string) {
+    this.values.set(key, value);
+  }
+  async delete(key: string) {
+    this.values.delete(key);
+  }
 }
 
 class NoKeyringBackend implements SecretBackend {
@@ -17,9 +23,15 @@ class NoKeyringBackend implements SecretBackend {
     this.calls++;
     return Promise.reject(new Error('Cannot create an item in a locked collection'));
   }
-  get() { return this.fail(); }
-  store() { return this.fail(); }
-  delete() { return this.fail(); }
+  get() {
+    return this.fail();
+  }
+  store() {
+    return this.fail();
+  }
+  delete() {
+    return this.fail();
+  }
 }
 
 const target = { platform: 'losant', origin: 'https://api.losant.com', applicationId: '65a0c0dea000000000000001' };

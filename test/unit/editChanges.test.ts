@@ -28,7 +28,10 @@ describe('edit documents: nothing dropped silently', () => {
     assert.strictEqual(value, undefined);
     assert.match(problems[0].message, /beyond 2\^53/);
     assert.strictEqual(text.slice(problems[0].offset, problems[0].offset + problems[0].length), '9007199254740993');
-    assert.deepStrictEqual({ ...parseAndValidate('{"reserved_rate_limit": 9007199254740991}', elasticPathKeys.patchSchema).value }, { reserved_rate_limit: 9007199254740991 });
+    assert.deepStrictEqual(
+      { ...parseAndValidate('{"reserved_rate_limit": 9007199254740991}', elasticPathKeys.patchSchema).value },
+      { reserved_rate_limit: 9007199254740991 },
+    );
     assert.match(parseAndValidate('{"reserved_rate_limit": 1e300}', elasticPathKeys.patchSchema).problems[0]?.message ?? '', /beyond 2\^53/);
   });
 
@@ -37,7 +40,10 @@ describe('edit documents: nothing dropped silently', () => {
     const edited = { status: 'active' };
     const text = JSON.stringify(edited);
     const result = editChanges(text, losantKeys.patchSchema, current, edited);
-    assert.deepStrictEqual(result.problems.map((p) => p.message), []);
+    assert.deepStrictEqual(
+      result.problems.map((p) => p.message),
+      [],
+    );
     assert.deepStrictEqual(result.changes, { name: null, description: '', pubTopics: [] });
   });
 

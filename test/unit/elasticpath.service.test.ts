@@ -40,10 +40,17 @@ describe('Elastic Path through the service module (against the sandbox)', () => 
     }
     assert.strictEqual(new Set(seen).size, SANDBOX_EP_KEY_COUNT);
     const lists = sandbox.requests.filter((r) => r.path === '/v2/application-keys');
-    assert.deepStrictEqual(lists.map((r) => [r.query['page[offset]'], r.query['page[limit]']]), [['0', '3'], ['3', '3'], ['6', '3']]);
+    assert.deepStrictEqual(
+      lists.map((r) => [r.query['page[offset]'], r.query['page[limit]']]),
+      [
+        ['0', '3'],
+        ['3', '3'],
+        ['6', '3'],
+      ],
+    );
   });
 
-  it('asks for at most 100 per page (the API\'s limit)', async () => {
+  it("asks for at most 100 per page (the API's limit)", async () => {
     const result = await client.list(keys(), { page: 0, perPage: 500 });
     assert.strictEqual(result.perPage, 100);
     assert.strictEqual(sandbox.requests.at(-1)?.query['page[limit]'], '100');
@@ -62,7 +69,10 @@ describe('Elastic Path through the service module (against the sandbox)', () => 
 
   it('creates a key: client_id and the one-time client_secret come back apart from the item', async () => {
     const created = await client.create(keys(), { name: 'Checkout', reserved_rate_limit: 5 });
-    assert.deepStrictEqual(created.oneTimeSecrets.map((s) => s.label), ['client_id', 'client_secret']);
+    assert.deepStrictEqual(
+      created.oneTimeSecrets.map((s) => s.label),
+      ['client_id', 'client_secret'],
+    );
     const stored = sandbox.state.elasticpath.keys.get(created.item.id);
     assert.strictEqual(created.oneTimeSecrets[1].value, stored?.client_secret);
     assert.ok(!JSON.stringify(created.item).includes(stored!.client_secret), 'the one-time secret is not in the item');
@@ -91,7 +101,10 @@ describe('Elastic Path through the service module (against the sandbox)', () => 
 
   it('reads 400 and 404 error bodies', async () => {
     await assert.rejects(client.create(keys(), { name: '' }), (e: unknown) => e instanceof ApiError && e.status === 400 && /name/.test(e.message));
-    await assert.rejects(client.get(keys(), '00000000-0000-4000-8000-000000000000'), (e: unknown) => e instanceof ApiError && e.status === 404 && e.message === 'application key not found');
+    await assert.rejects(
+      client.get(keys(), '00000000-0000-4000-8000-000000000000'),
+      (e: unknown) => e instanceof ApiError && e.status === 404 && e.message === 'application key not found',
+    );
   });
 
   it('deletes a key (204)', async () => {
@@ -144,7 +157,7 @@ describe('Elastic Path through the service module (against the sandbox)', () => 
     assert.ok(!client.isOwnCredential(keys(), other));
   });
 
-  it('checks a store\'s credentials when it is added', async () => {
+  it("checks a store's credentials when it is added", async () => {
     assert.deepStrictEqual(await client.getApplication(), { id: SANDBOX_EP.storeId, name: SANDBOX_EP.storeId });
     await assert.rejects(connect('nope-nope-nope').getApplication(), (e: unknown) => e instanceof ApiError && e.status === 401);
   });

@@ -6,10 +6,25 @@ import { globMatch, type GlobSteps } from '../../src/core/glob';
 describe('glob matching for local filters', () => {
   it('matches the whole value, with * for any run, case-insensitively', () => {
     const cases: [string, string, boolean][] = [
-      ['*7', 'Key 17', true], ['*7', 'Key 71', false], ['key*', 'KEY one', true], ['*', '', true], ['*', 'anything', true],
-      ['', '', true], ['', 'a', false], ['a', '', false], ['a*b*c', 'aXbYc', true], ['a*b*c', 'aXcYb', false],
-      ['**', 'x', true], ['a**b', 'ab', true], ['*abc', 'ababc', true], ['ab*', 'a', false], ['Ä*', 'äbc', true],
-      ['*ss*', 'MISSISSIPPI', true], ['mid', 'amidb', false], ['*mid*', 'amidb', true], ['a*', 'a\nb', true],
+      ['*7', 'Key 17', true],
+      ['*7', 'Key 71', false],
+      ['key*', 'KEY one', true],
+      ['*', '', true],
+      ['*', 'anything', true],
+      ['', '', true],
+      ['', 'a', false],
+      ['a', '', false],
+      ['a*b*c', 'aXbYc', true],
+      ['a*b*c', 'aXcYb', false],
+      ['**', 'x', true],
+      ['a**b', 'ab', true],
+      ['*abc', 'ababc', true],
+      ['ab*', 'a', false],
+      ['Ä*', 'äbc', true],
+      ['*ss*', 'MISSISSIPPI', true],
+      ['mid', 'amidb', false],
+      ['*mid*', 'amidb', true],
+      ['a*', 'a\nb', true],
     ];
     for (const [pattern, value, expected] of cases) assert.strictEqual(globMatch(pattern, value), expected, `${pattern} vs ${JSON.stringify(value)}`);
   });
@@ -37,7 +52,9 @@ describe('glob matching for local filters', () => {
       assert.strictEqual(globMatch(pattern, name, counter), false);
       const bound = (pattern.length + 1) * (name.length + 1);
       assert.ok(counter.steps <= bound, `${counter.steps} steps > ${bound} for ${pattern.slice(0, 20)}… vs ${name.length} characters`);
-      console.log(`      figure: glob ${pattern.length > 24 ? `${pattern.slice(0, 20)}… (${pattern.length})` : pattern} vs ${name.length} × 'a': ${counter.steps} steps (bound ${bound})`);
+      console.log(
+        `      figure: glob ${pattern.length > 24 ? `${pattern.slice(0, 20)}… (${pattern.length})` : pattern} vs ${name.length} × 'a': ${counter.steps} steps (bound ${bound})`,
+      );
     }
   });
 });

@@ -26,7 +26,11 @@ describe('hostile answers (against the sandbox)', () => {
     sandbox.faults = { failNext: ['redirect'] };
     const key = await client.get(keys(), firstKey().id);
     assert.strictEqual(key.id, firstKey().id);
-    assert.deepStrictEqual(sandbox.requests.map((r) => r.status), [307, 200], 'no request followed the Location');
+    assert.deepStrictEqual(
+      sandbox.requests.map((r) => r.status),
+      [307, 200],
+      'no request followed the Location',
+    );
   });
 
   it('refuses a redirect on an update with a clear error, sending nothing more', async () => {
@@ -42,13 +46,19 @@ describe('hostile answers (against the sandbox)', () => {
   });
 
   it('stops reading an answer larger than the limit', async () => {
-    await assert.rejects(client.list(keys(), { page: 0, perPage: 50 }), (e: unknown) => e instanceof ApiError && e.kind === 'bad-response' && /larger than 4000 bytes/.test(e.message));
+    await assert.rejects(
+      client.list(keys(), { page: 0, perPage: 50 }),
+      (e: unknown) => e instanceof ApiError && e.kind === 'bad-response' && /larger than 4000 bytes/.test(e.message),
+    );
     assert.ok((await client.list(keys(), { page: 0, perPage: 1 })).items.length === 1, 'small answers still pass');
   });
 
   it('turns an HTML error page into a clear error, not a JSON parse failure', async () => {
     sandbox.faults = { failNext: ['html'], methods: ['PATCH'] };
-    await assert.rejects(client.update(keys(), firstKey().id, { description: 'x' }), (e: unknown) => e instanceof ApiError && /answered 502 with text\/html, not JSON/.test(e.message));
+    await assert.rejects(
+      client.update(keys(), firstKey().id, { description: 'x' }),
+      (e: unknown) => e instanceof ApiError && /answered 502 with text\/html, not JSON/.test(e.message),
+    );
   });
 });
 
@@ -57,7 +67,10 @@ describe('the stale-keys report shows server text as text', () => {
   const reveal = (target: ReportTarget) => `command:appKeys.reveal?${encodeURIComponent(JSON.stringify(target))}`;
   /** A report of one application whose label, host, key names and key values are `names`, and of one that failed with `names[0]`. */
   function report(names: string[]): string {
-    const items = names.map((name, i) => ({ id: `65a0c0deb0000000000000${String(i).padStart(2, '0')}`, data: { name, status: 'inactive', key: names[(i + 1) % names.length] } }));
+    const items = names.map((name, i) => ({
+      id: `65a0c0deb0000000000000${String(i).padStart(2, '0')}`,
+      data: { name, status: 'inactive', key: names[(i + 1) % names.length] },
+    }));
     return renderReport(
       [
         { application: { label: names[0], platform: 'Losant', host: names[1], applicationId: fleet.id }, resource: losantKeys, items },
@@ -75,12 +88,15 @@ describe('the stale-keys report shows server text as text', () => {
     assertElements(html, elementCounts(renderMarkdown(report(benign))));
     const links = linkTargets(html);
     assert.strictEqual(links.length, 2 * HOSTILE_NAMES.length, 'two links per item: inactive, and without a description');
-    assert.ok(links.every((l) => l.startsWith('command:appKeys.reveal?')), links.join(' '));
+    assert.ok(
+      links.every((l) => l.startsWith('command:appKeys.reveal?')),
+      links.join(' '),
+    );
     const text = readableText(html);
     for (const name of HOSTILE_NAMES) assert.ok(text.includes(asOneLine(name)), `${JSON.stringify(name)} is readable in ${text}`);
   });
 
-  it('finds only the reveal links in the report\'s text, not a command: link in server text', () => {
+  it("finds only the reveal links in the report's text, not a command: link in server text", () => {
     const text = report(HOSTILE_NAMES);
     assert.ok(text.includes('[x](command:workbench.action.quit)'), 'the hostile name is in the text, as text');
     const links = reportLinks(text);
@@ -90,7 +106,8 @@ describe('the stale-keys report shows server text as text', () => {
       assert.strictEqual(text.slice(offset, offset + uri.length), uri);
       assert.strictEqual(text.slice(offset - 2, offset), '](');
     }
-    const ids = (found: { uri: string }[]) => found.map((l) => (JSON.parse(decodeURIComponent(l.uri.slice('command:appKeys.reveal?'.length))) as ReportTarget).id);
+    const ids = (found: { uri: string }[]) =>
+      found.map((l) => (JSON.parse(decodeURIComponent(l.uri.slice('command:appKeys.reveal?'.length))) as ReportTarget).id);
     assert.deepStrictEqual(ids(links), ids(reportLinks(report(benign))), 'the same items, in the same order');
   });
 });

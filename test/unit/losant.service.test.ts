@@ -39,7 +39,12 @@ describe('Losant through the service module (against the sandbox)', () => {
   it('lists the applications a user token can see, with their names', async () => {
     const apps = await service.listApplications('losant', sandbox.url, SANDBOX_TOKENS.full, undefined);
     assert.ok(apps);
-    assert.deepStrictEqual(apps.map((a) => a.name).sort(), Object.values(SANDBOX_APPS).map((a) => a.name).sort());
+    assert.deepStrictEqual(
+      apps.map((a) => a.name).sort(),
+      Object.values(SANDBOX_APPS)
+        .map((a) => a.name)
+        .sort(),
+    );
   });
 
   it('gets one application by ID', async () => {
@@ -63,10 +68,13 @@ describe('Losant through the service module (against the sandbox)', () => {
     assert.strictEqual(new Set(seen).size, total);
   });
 
-  it('sorts and filters keys with Losant\'s parameters', async () => {
+  it("sorts and filters keys with Losant's parameters", async () => {
     const byName = await client.list(keys(), { page: 0, perPage: 100, sortField: 'name', sortDirection: 'asc' });
-    const names = byName.items.map((i) => String(i.data.name ?? ''));
-    assert.deepStrictEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+    const names = byName.items.map((i) => (typeof i.data.name === 'string' ? i.data.name : ''));
+    assert.deepStrictEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+    );
     const inactive = await client.list(keys(), { page: 0, perPage: 100, filterField: 'status', filter: 'inactive' });
     assert.ok(inactive.items.length > 0);
     assert.ok(inactive.items.every((i) => i.data.status === 'inactive'));
@@ -83,7 +91,10 @@ describe('Losant through the service module (against the sandbox)', () => {
 
   it('creates a key: the secret comes back once, apart from the item', async () => {
     const created = await client.create(keys(), { name: 'New gateway', description: 'made by a test' });
-    assert.deepStrictEqual(created.oneTimeSecrets.map((s) => s.label), ['secret']);
+    assert.deepStrictEqual(
+      created.oneTimeSecrets.map((s) => s.label),
+      ['secret'],
+    );
     assert.strictEqual(created.oneTimeSecrets[0].value, sandbox.state.losant.keys.get(created.item.id)?.secret);
     assert.strictEqual(created.item.data.secret, undefined);
     const again = await client.get(keys(), created.item.id);
@@ -110,7 +121,7 @@ describe('Losant through the service module (against the sandbox)', () => {
     });
   });
 
-  it('turns a 400 into an ApiError with Losant\'s type and message', async () => {
+  it("turns a 400 into an ApiError with Losant's type and message", async () => {
     await rejectsWith(client.create(keys(), { name: 'x', colour: 'red' }), (e) => {
       assert.strictEqual(e.status, 400);
       assert.strictEqual(e.type, 'Validation');
@@ -123,8 +134,14 @@ describe('Losant through the service module (against the sandbox)', () => {
     await rejectsWith(bad.list(keys(), { page: 0, perPage: 1 }), (e) => {
       assert.strictEqual(e.status, 401);
       assert.deepStrictEqual(e.requiredScopes, [
-        'all.Application', 'all.Application.read', 'all.Organization', 'all.Organization.read', 'all.User', 'all.User.read',
-        'applicationKeys.*', 'applicationKeys.get',
+        'all.Application',
+        'all.Application.read',
+        'all.Organization',
+        'all.Organization.read',
+        'all.User',
+        'all.User.read',
+        'applicationKeys.*',
+        'applicationKeys.get',
       ]);
       assert.ok(!e.describe().includes('not-a-token'));
     });
@@ -141,7 +158,10 @@ describe('Losant through the service module (against the sandbox)', () => {
   });
 
   it('is refused (403) with a token of another application', async () => {
-    const other = service.forApplication({ platform: 'losant', applicationId: SANDBOX_APPS.warehouseSensors.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.singleApp);
+    const other = service.forApplication(
+      { platform: 'losant', applicationId: SANDBOX_APPS.warehouseSensors.id, apiUrl: sandbox.url },
+      SANDBOX_TOKENS.singleApp,
+    );
     await rejectsWith(other.list(keys(), { page: 0, perPage: 1 }), (e) => assert.strictEqual(e.status, 403));
   });
 
@@ -216,7 +236,14 @@ describe('checkApiUrl', () => {
     for (const ok of ['https://api.losant.com', 'https://api.app.wnology.io', 'http://127.0.0.1:7070', 'http://localhost:1', 'http://[::1]:8']) {
       assert.doesNotThrow(() => checkApiUrl(ok), ok);
     }
-    for (const bad of ['http://api.losant.com', 'ftp://x', 'not a url', 'https://user:pw@api.losant.com', 'https://api.losant.com/?x=1', 'http://127.0.0.1.evil.com']) {
+    for (const bad of [
+      'http://api.losant.com',
+      'ftp://x',
+      'not a url',
+      'https://user:pw@api.losant.com',
+      'https://api.losant.com/?x=1',
+      'http://127.0.0.1.evil.com',
+    ]) {
       assert.throws(() => checkApiUrl(bad), ApiError, bad);
     }
   });

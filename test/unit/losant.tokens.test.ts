@@ -27,7 +27,7 @@ describe('Losant API tokens through the service module (against the sandbox)', (
   const tokens = () => client.resource('tokens');
   const serverTokens = () => [...sandbox.state.losant.apiTokens.values()].filter((t) => t.applicationId === fleet.id);
 
-  it('lists the application\'s tokens with pagination fields, never their token strings', async () => {
+  it("lists the application's tokens with pagination fields, never their token strings", async () => {
     const page = await client.list(tokens(), { page: 0, perPage: 2, sortField: 'name', sortDirection: 'asc' });
     assert.strictEqual(page.totalCount, serverTokens().length);
     assert.strictEqual(page.items.length, 2);
@@ -35,13 +35,24 @@ describe('Losant API tokens through the service module (against the sandbox)', (
     const last = await client.list(tokens(), { page: 1, perPage: 2, sortField: 'name', sortDirection: 'asc' });
     assert.strictEqual(page.items.length + last.items.length, Math.min(4, serverTokens().length));
     const request = sandbox.requests.find((r) => r.path === `/applications/${fleet.id}/tokens`);
-    assert.deepStrictEqual({ page: request?.query.page, perPage: request?.query.perPage, sortField: request?.query.sortField }, { page: '0', perPage: '2', sortField: 'name' });
+    assert.deepStrictEqual(
+      { page: request?.query.page, perPage: request?.query.perPage, sortField: request?.query.sortField },
+      { page: '0', perPage: '2', sortField: 'name' },
+    );
   });
 
   it('creates a token with scopes and an expiration date; the token comes back once and works at once', async () => {
     const expirationDate = new Date(Date.now() + 86_400_000).toISOString();
-    const created = await client.create(tokens(), { name: 'CI deploys', description: 'for the pipeline', expirationDate, scope: ['applicationKeys.get', 'applicationKey.get'] });
-    assert.deepStrictEqual(created.oneTimeSecrets.map((s) => s.label), ['token']);
+    const created = await client.create(tokens(), {
+      name: 'CI deploys',
+      description: 'for the pipeline',
+      expirationDate,
+      scope: ['applicationKeys.get', 'applicationKey.get'],
+    });
+    assert.deepStrictEqual(
+      created.oneTimeSecrets.map((s) => s.label),
+      ['token'],
+    );
     const token = created.oneTimeSecrets[0].value;
     assert.strictEqual(created.item.data.token, undefined);
     assert.strictEqual(losantTokenId(token), created.item.id, 'the JWT names its own token ID');
@@ -76,7 +87,10 @@ describe('Losant API tokens through the service module (against the sandbox)', (
 
   it('refuses a patch with fields outside the schema (400 Validation)', async () => {
     const [first] = serverTokens();
-    await assert.rejects(client.update(tokens(), first.id, { scope: ['all.Application'] }), (e: unknown) => e instanceof ApiError && e.status === 400 && e.type === 'Validation');
+    await assert.rejects(
+      client.update(tokens(), first.id, { scope: ['all.Application'] }),
+      (e: unknown) => e instanceof ApiError && e.status === 400 && e.type === 'Validation',
+    );
   });
 });
 

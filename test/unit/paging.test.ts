@@ -10,7 +10,8 @@ import type { ApplicationList } from '../../src/core/platforms/platform';
 import { AppKeysService, type ApplicationClient } from '../../src/core/service';
 
 const ABSENT = Symbol('absent');
-type Field = unknown | typeof ABSENT;
+/** A field's value, or ABSENT to leave it out. */
+type Field = unknown;
 
 interface Shape {
   name: string;
@@ -83,8 +84,11 @@ function hostileServer() {
       const perPage = Number(url.searchParams.get('perPage'));
       const items = page(asked, Math.min(perPage, 1000), losantId);
       return send({
-        items, count: items.length, totalCount: field(shape.total),
-        perPage: shape.perPage === undefined ? perPage : field(shape.perPage), page: shape.page === undefined ? asked : field(shape.page),
+        items,
+        count: items.length,
+        totalCount: field(shape.total),
+        perPage: shape.perPage === undefined ? perPage : field(shape.perPage),
+        page: shape.page === undefined ? asked : field(shape.page),
       });
     }
     if (req.method === 'GET' && url.pathname === '/v2/application-keys') {
@@ -124,7 +128,11 @@ describe('paging against a hostile server', () => {
     return { result, requests: state.lists };
   }
   const readAll = (client: ApplicationClient) =>
-    loadAll((q, s) => client.list(client.resource('keys'), q, s), (page) => ({ page, perPage: 1000 }), { perPage: 1000, concurrency: 6 });
+    loadAll(
+      (q, s) => client.list(client.resource('keys'), q, s),
+      (page) => ({ page, perPage: 1000 }),
+      { perPage: 1000, concurrency: 6 },
+    );
 
   for (const shape of SHAPES) {
     it(`ends: ${shape.name}`, async function () {
@@ -169,7 +177,8 @@ describe('paging against a hostile server', () => {
     let clicks = 0;
     const { requests } = await measure(shape, 'Load more', async () => {
       // As GroupLists.loadNext does, click after click: the page asked for is counted here.
-      for (let next = 0; stop === undefined && clicks < 50; next++, clicks++) stop = takePage(tally, await losant.list(losant.resource('keys'), { page: next, perPage: 25 })).stop;
+      for (let next = 0; stop === undefined && clicks < 50; next++, clicks++)
+        stop = takePage(tally, await losant.list(losant.resource('keys'), { page: next, perPage: 25 })).stop;
     });
     assert.strictEqual(stop, 'stalled');
     assert.strictEqual(requests, 2);

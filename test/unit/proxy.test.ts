@@ -31,7 +31,11 @@ function viaProxy(proxy: LoopbackProxy, method: string, target: string, headers:
 }
 
 /** Sends CONNECT to the proxy; resolves with the proxy's status and, on 200, the tunnel socket. */
-function connectVia(proxy: LoopbackProxy, authority: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; socket: Socket }> {
+function connectVia(
+  proxy: LoopbackProxy,
+  authority: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; socket: Socket }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: authority, headers, agent: false });
     req.on('connect', (res: IncomingMessage, socket: Socket) => resolve({ status: res.statusCode ?? 0, headers: res.headers, socket }));
@@ -91,15 +95,21 @@ describe('loopback proxy', () => {
     const target = `${sandbox.url}${keysPath}?perPage=2`;
     const answer = await viaProxy(proxy, 'GET', target, bearer);
     assert.equal(answer.status, 200);
-    assert.equal(JSON.parse(answer.text).count, 2);
+    assert.equal((JSON.parse(answer.text) as { count: number }).count, 2);
     assert.deepEqual(proxy.requests, [{ method: 'GET', target }]);
-    assert.deepEqual(sandbox.requests.map((r) => [r.method, r.path, r.query, r.tokenName]), [['GET', keysPath, { perPage: '2' }, 'full']]);
+    assert.deepEqual(
+      sandbox.requests.map((r) => [r.method, r.path, r.query, r.tokenName]),
+      [['GET', keysPath, { perPage: '2' }, 'full']],
+    );
   });
 
   it('forwards absolute-form requests from undici (ProxyAgent, proxyTunnel: false), bodies included', async () => {
     const dispatcher = agent({ uri: proxy.url, proxyTunnel: false });
     const created = await request(`${sandbox.url}${keysPath}`, {
-      dispatcher, method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'via proxy' }),
+      dispatcher,
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'via proxy' }),
     });
     assert.equal(created.statusCode, 201);
     const key = (await created.body.json()) as { id: string; name: string };
@@ -120,7 +130,10 @@ describe('loopback proxy', () => {
     assert.equal(answer.statusCode, 200);
     assert.equal(((await answer.body.json()) as { count: number }).count, 3);
     assert.deepEqual(proxy.requests, [{ method: 'CONNECT', target: `127.0.0.1:${sandbox.port}` }]);
-    assert.deepEqual(sandbox.requests.map((r) => [r.method, r.path, r.tokenName]), [['GET', keysPath, 'full']]);
+    assert.deepEqual(
+      sandbox.requests.map((r) => [r.method, r.path, r.tokenName]),
+      [['GET', keysPath, 'full']],
+    );
   });
 
   it('tunnels raw bytes after CONNECT (what an https client sends), counting the tunnel once', async () => {
@@ -161,7 +174,10 @@ describe('loopback proxy', () => {
     }
     assert.ok(Date.now() - started < 2000, 'answered at once, no connection attempts');
     assert.deepEqual(proxy.requests, []);
-    assert.deepEqual(proxy.refused.map((r) => r.status), [403, 403, 403, 403, 403, 403, 403]);
+    assert.deepEqual(
+      proxy.refused.map((r) => r.status),
+      [403, 403, 403, 403, 403, 403, 403],
+    );
     assert.deepEqual(proxy.refused.at(-1), { method: 'CONNECT', target: '[2001:db8::1]:443', status: 403 });
   });
 
@@ -199,7 +215,10 @@ describe('loopback proxy', () => {
     await assert.rejects(request(target, { dispatcher: refusedTunnel, headers: bearer }), /407/);
     assert.deepEqual(authProxy.requests, []);
     assert.equal(sandbox.requests.length, 0, 'nothing reached the sandbox');
-    assert.deepEqual(authProxy.refused.map((r) => r.status), [407, 407, 407, 407]);
+    assert.deepEqual(
+      authProxy.refused.map((r) => r.status),
+      [407, 407, 407, 407],
+    );
   });
 
   it('with auth: forwards and tunnels with the right Basic credentials', async () => {
@@ -212,7 +231,10 @@ describe('loopback proxy', () => {
       assert.equal(answer.statusCode, 200);
       await answer.body.dump();
     }
-    assert.deepEqual(authProxy.requests.map((r) => r.method), ['GET', 'GET', 'CONNECT']);
+    assert.deepEqual(
+      authProxy.requests.map((r) => r.method),
+      ['GET', 'GET', 'CONNECT'],
+    );
     assert.equal(sandbox.requests.length, 3);
   });
 
@@ -226,7 +248,9 @@ describe('loopback proxy', () => {
     try {
       const port = (echo.address() as AddressInfo).port;
       const answer = await viaProxy(authProxy, 'GET', `http://localhost:${port}/x`, {
-        'proxy-authorization': basic('tester', 's3cret'), 'proxy-connection': 'keep-alive', 'x-kept': 'yes',
+        'proxy-authorization': basic('tester', 's3cret'),
+        'proxy-connection': 'keep-alive',
+        'x-kept': 'yes',
       });
       assert.equal(answer.status, 200);
       assert.equal(seen.length, 1);
@@ -246,7 +270,10 @@ describe('loopback proxy', () => {
     assert.equal(limited.status, 429);
     assert.equal(limited.headers['retry-after'], '1');
     await assert.rejects(viaProxy(proxy, 'GET', `${sandbox.url}${keysPath}`, bearer), (err: { code?: string }) => err.code === 'ECONNRESET');
-    assert.deepEqual(sandbox.requests.map((r) => r.fault), ['status429', 'reset']);
+    assert.deepEqual(
+      sandbox.requests.map((r) => r.fault),
+      ['status429', 'reset'],
+    );
   });
 
   it('close() ends open tunnels and keep-alive connections, so it returns at once', async () => {

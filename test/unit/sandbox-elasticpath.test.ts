@@ -2,8 +2,15 @@
 // put, delete), pagination, rate-limit conflicts, error bodies, revocation and the request log.
 import * as assert from 'node:assert/strict';
 import {
-  callSandbox, SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL, SANDBOX_TOKENS, startSandbox,
-  type Sandbox, type SandboxReply,
+  callSandbox,
+  SANDBOX_EP,
+  SANDBOX_EP_KEY_COUNT,
+  SANDBOX_EP_KEYS,
+  SANDBOX_EP_RESERVED_TOTAL,
+  SANDBOX_TOKENS,
+  startSandbox,
+  type Sandbox,
+  type SandboxReply,
 } from '../sandbox';
 
 const KEYS = '/v2/application-keys';
@@ -43,7 +50,11 @@ describe('sandbox: Elastic Path', () => {
   }
 
   /** Calls /v2 with a fresh client_credentials token of the sandbox's own key unless one is given. */
-  async function ep(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; query?: Record<string, string | number> } = {}): Promise<SandboxReply> {
+  async function ep(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; rawBody?: string; query?: Record<string, string | number> } = {},
+  ): Promise<SandboxReply> {
     const token = options.token ?? (await tokenFor());
     return callSandbox(sandbox, method, path, { ...options, token });
   }
@@ -129,7 +140,12 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(reply.status, 200);
       assert.equal(reply.body.identifier, 'implicit');
       const token = reply.body.access_token;
-      for (const [method, path] of [['GET', KEYS], ['POST', KEYS], ['GET', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`], ['DELETE', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`]]) {
+      for (const [method, path] of [
+        ['GET', KEYS],
+        ['POST', KEYS],
+        ['GET', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`],
+        ['DELETE', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`],
+      ]) {
         const refused = await callSandbox(sandbox, method, path, { token, body: method === 'POST' ? keyBody({ name: 'x' }) : undefined });
         assert.equal(refused.status, 403, `${method} ${path}`);
         assert.equal(refused.body.errors.length, 1);
@@ -169,7 +185,7 @@ describe('sandbox: Elastic Path', () => {
         results: { total: SANDBOX_EP_KEY_COUNT },
         total_reserved_rate_limit: SANDBOX_EP_RESERVED_TOTAL,
       });
-      assert.equal(JSON.stringify(body).includes(SANDBOX_EP.clientSecret), true, 'the own key\'s secret is in the list');
+      assert.equal(JSON.stringify(body).includes(SANDBOX_EP.clientSecret), true, "the own key's secret is in the list");
       for (const key of body.data) {
         assert.deepEqual(Object.keys(key), ['id', 'name', 'type', 'client_id', 'client_secret', 'reserved_rate_limit', 'meta', 'links']);
         assert.match(key.id, UUID);
@@ -186,9 +202,7 @@ describe('sandbox: Elastic Path', () => {
 
     it('seeds never-used and long-unused keys for stale-key reports', async () => {
       const { body } = await ep('GET', KEYS);
-      const byId = new Map<string, { meta: { timestamps: { last_used_at: string | null } } }>(
-        body.data.map((key: { id: string }) => [key.id, key]),
-      );
+      const byId = new Map<string, { meta: { timestamps: { last_used_at: string | null } } }>(body.data.map((key: { id: string }) => [key.id, key]));
       assert.equal(byId.get(SANDBOX_EP_KEYS.testKey.id)!.meta.timestamps.last_used_at, null);
       assert.equal(byId.get(SANDBOX_EP_KEYS.legacyImporter.id)!.meta.timestamps.last_used_at, '2023-03-14T18:22:05.000Z');
       const recent = Date.parse(byId.get(SANDBOX_EP_KEYS.storefront.id)!.meta.timestamps.last_used_at!);
@@ -322,9 +336,10 @@ describe('sandbox: Elastic Path', () => {
         [keyBody({ name: 'Half', reserved_rate_limit: 1.5 }), badRequest("The field 'reserved_rate_limit' must be an integer.")],
         [keyBody({ name: 'Text', reserved_rate_limit: '5' }), badRequest("The field 'reserved_rate_limit' must be an integer.")],
         [keyBody({ name: 'Negative', reserved_rate_limit: -1 }), badRequest("The field 'reserved_rate_limit' must be greater than or equal to 0.")],
-        [{ data: { reserved_rate_limit: -1 } }, badRequest(
-          "The field 'type' is required.", "The field 'name' is required.", "The field 'reserved_rate_limit' must be greater than or equal to 0.",
-        )],
+        [
+          { data: { reserved_rate_limit: -1 } },
+          badRequest("The field 'type' is required.", "The field 'name' is required.", "The field 'reserved_rate_limit' must be greater than or equal to 0."),
+        ],
       ];
       for (const [body, expected] of cases) {
         const reply = await ep('POST', KEYS, { token, body });
@@ -459,7 +474,11 @@ describe('sandbox: Elastic Path', () => {
       const login = await oauth({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
       assert.deepEqual([login.status, login.body], [401, UNAUTHORIZED]);
       assert.equal((await ep('GET', KEYS, { token: ownToken })).status, 200, 'other keys keep working');
-      assert.equal([...sandbox.state.elasticpath.accessTokens.values()].some((t) => t.keyId === id), false, 'tokens removed');
+      assert.equal(
+        [...sandbox.state.elasticpath.accessTokens.values()].some((t) => t.keyId === id),
+        false,
+        'tokens removed',
+      );
     });
 
     it('refuses tokens of a key removed from the state directly', async () => {

@@ -61,9 +61,10 @@ describe('sandbox: Losant errors', () => {
       assert.equal(status, 200);
     });
 
-    it('refuses actions outside a token\'s explicit scopes', async () => {
+    it("refuses actions outside a token's explicit scopes", async () => {
       const patch = await callSandbox(sandbox, 'PATCH', `/applications/${demo}/keys/${demoKeyId}`, {
-        token: SANDBOX_TOKENS.keysReadOnly, body: { status: 'inactive' },
+        token: SANDBOX_TOKENS.keysReadOnly,
+        body: { status: 'inactive' },
       });
       assert.equal(patch.status, 403);
       const tokens = await callSandbox(sandbox, 'GET', `/applications/${demo}/tokens`, { token: SANDBOX_TOKENS.keysReadOnly });

@@ -2,9 +2,7 @@
 // request changed state, failNext order, seeded rate draws, method/path filters, counts, reset.
 import * as assert from 'node:assert/strict';
 import { Agent, request } from 'undici';
-import {
-  FAULT_KINDS, mulberry32, noFaults, SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type FaultKind, type Sandbox,
-} from '../sandbox';
+import { FAULT_KINDS, mulberry32, noFaults, SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type FaultKind, type Sandbox } from '../sandbox';
 
 const demo = SANDBOX_APPS.demoFleet.id;
 const keysPath = `/applications/${demo}/keys`;
@@ -70,10 +68,17 @@ describe('sandbox: fault modes', () => {
     assert.equal(answer.status, 200);
     assert.equal(sandbox.requests[0].processed, true);
     assert.equal(sandbox.requests[0].fault, undefined);
-    assert.deepEqual(Object.values(sandbox.faultCounts), FAULT_KINDS.map(() => 0));
+    assert.deepEqual(
+      Object.values(sandbox.faultCounts),
+      FAULT_KINDS.map(() => 0),
+    );
   });
 
-  for (const [kind, status] of [['status500', 500], ['status502', 502], ['status503', 503]] as const) {
+  for (const [kind, status] of [
+    ['status500', 500],
+    ['status502', 502],
+    ['status503', 503],
+  ] as const) {
     it(`${kind}: answers ${status} in Losant's error shape without creating the key`, async () => {
       const before = keyCount();
       sandbox.faults.failNext = [kind];
@@ -93,7 +98,7 @@ describe('sandbox: fault modes', () => {
     });
   }
 
-  it('echo: the platform\'s error shape at echoStatus, repeating the credential and the body; nothing processed', async () => {
+  it("echo: the platform's error shape at echoStatus, repeating the credential and the body; nothing processed", async () => {
     sandbox.faults = { failNext: ['echo'], echoStatus: 403 };
     const before = keyCount();
     const answer = await call('POST', keysPath, { name: 'echoed name' });
@@ -175,9 +180,12 @@ describe('sandbox: fault modes', () => {
     const announced = Number(response.headers['content-length']);
     assert.ok(announced > 100);
     let received = 0;
-    await assert.rejects(async () => {
-      for await (const chunk of response.body) received += (chunk as Buffer).length;
-    }, (err: { code?: string; message?: string }) => err.code === 'UND_ERR_SOCKET' && /other side closed/.test(err.message ?? ''));
+    await assert.rejects(
+      async () => {
+        for await (const chunk of response.body) received += (chunk as Buffer).length;
+      },
+      (err: { code?: string; message?: string }) => err.code === 'UND_ERR_SOCKET' && /other side closed/.test(err.message ?? ''),
+    );
     assert.equal(received, Math.floor(announced / 2));
     assert.equal(keyCount(), before + 1);
     assert.deepEqual(
@@ -190,7 +198,9 @@ describe('sandbox: fault modes', () => {
     const key = [...sandbox.state.losant.keys.values()].find((k) => k.applicationId === demo)!;
     sandbox.faults.failNext = ['truncated'];
     const response = await request(new URL(`${keysPath}/${key.id}`, sandbox.url), {
-      method: 'DELETE', dispatcher: agent, headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}` },
+      method: 'DELETE',
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}` },
     });
     assert.equal(response.statusCode, 200);
     await assert.rejects(response.body.text());
@@ -209,7 +219,13 @@ describe('sandbox: fault modes', () => {
     assert.equal(created.status, 200);
     assert.throws(() => JSON.parse(created.text), SyntaxError);
     assert.equal(keyCount(), before + 1);
-    assert.deepEqual(sandbox.requests.map((r) => [r.fault, r.processed, r.status]), [['malformed', true, 200], ['malformed', true, 200]]);
+    assert.deepEqual(
+      sandbox.requests.map((r) => [r.fault, r.processed, r.status]),
+      [
+        ['malformed', true, 200],
+        ['malformed', true, 200],
+      ],
+    );
     assert.equal(sandbox.faultCounts.malformed, 2);
   });
 
@@ -252,7 +268,8 @@ describe('sandbox: fault modes', () => {
     try {
       own.faults.failNext = ['hang'];
       const response = await request(new URL(keysPath, own.url), {
-        dispatcher: patient, headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}` },
+        dispatcher: patient,
+        headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}` },
       });
       assert.equal(response.statusCode, 200);
       const body = response.body.text();
@@ -272,10 +289,19 @@ describe('sandbox: fault modes', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await call('GET', keysPath)).status);
     assert.deepEqual(statuses, [503, 502, 429, 200, 200, 200]);
-    assert.deepEqual(sandbox.requests.map((r) => r.fault), [...queue, undefined, undefined]);
+    assert.deepEqual(
+      sandbox.requests.map((r) => r.fault),
+      [...queue, undefined, undefined],
+    );
     assert.deepEqual(sandbox.faults.failNext, []);
     assert.deepEqual(
-      { status503: sandbox.faultCounts.status503, html: sandbox.faultCounts.html, status429: sandbox.faultCounts.status429, malformed: sandbox.faultCounts.malformed, reset: sandbox.faultCounts.reset },
+      {
+        status503: sandbox.faultCounts.status503,
+        html: sandbox.faultCounts.html,
+        status429: sandbox.faultCounts.status429,
+        malformed: sandbox.faultCounts.malformed,
+        reset: sandbox.faultCounts.reset,
+      },
       { status503: 1, html: 1, status429: 1, malformed: 1, reset: 0 },
     );
   });
@@ -285,7 +311,10 @@ describe('sandbox: fault modes', () => {
     assert.equal((await call('GET', keysPath)).status, 200, 'GET is not eligible: the queue waits');
     assert.equal((await call('POST', keysPath, { name: 'a' })).status, 503, 'first eligible request: the queue');
     assert.equal((await call('POST', keysPath, { name: 'b' })).status, 500, 'then rate');
-    assert.deepEqual(sandbox.requests.map((r) => r.fault), [undefined, 'status503', 'status500']);
+    assert.deepEqual(
+      sandbox.requests.map((r) => r.fault),
+      [undefined, 'status503', 'status500'],
+    );
   });
 
   it('rate with a seed: the same seed gives the same sequence, as mulberry32 draws it', async () => {
@@ -342,8 +371,14 @@ describe('sandbox: fault modes', () => {
       await call('POST', keysPath, { name: 'k2' }),
       await call('GET', '/applications'),
     ];
-    assert.deepEqual(answers.map((a) => a.status), [200, 201, 503, 503, 200]);
-    assert.deepEqual(sandbox.requests.map((r) => r.processed), [true, true, false, false, true]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 201, 503, 503, 200],
+    );
+    assert.deepEqual(
+      sandbox.requests.map((r) => r.processed),
+      [true, true, false, false, true],
+    );
     assert.equal(sandbox.faultCounts.status503, 2);
   });
 
@@ -370,7 +405,10 @@ describe('sandbox: fault modes', () => {
     sandbox.reset();
     assert.deepEqual(sandbox.faults, noFaults());
     assert.equal(sandbox.latencyMs, 0);
-    assert.deepEqual(Object.values(sandbox.faultCounts), FAULT_KINDS.map(() => 0));
+    assert.deepEqual(
+      Object.values(sandbox.faultCounts),
+      FAULT_KINDS.map(() => 0),
+    );
     assert.equal((await call('GET', keysPath)).status, 200);
   });
 

@@ -71,7 +71,12 @@ describe('sandbox: lifecycle', () => {
 
   it('adds generated keys with extraKeys (1,000 and 10,000)', async () => {
     const started = Date.now();
-    const big = await startSandbox({ extraKeys: [{ applicationId: empty, count: 1000 }, { applicationId: demo, count: 10_000 }] });
+    const big = await startSandbox({
+      extraKeys: [
+        { applicationId: empty, count: 1000 },
+        { applicationId: demo, count: 10_000 },
+      ],
+    });
     try {
       assert.ok(Date.now() - started < 5000, 'seeding should be quick');
       const emptyPage = await callSandbox(big, 'GET', `/applications/${empty}/keys`, { query: { perPage: 1000 } });

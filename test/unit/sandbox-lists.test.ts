@@ -1,8 +1,6 @@
 // Sandbox list endpoints: shape, defaults, pagination, sorting, glob filters, query validation.
 import * as assert from 'node:assert/strict';
-import {
-  callSandbox, SANDBOX_APPS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, startSandbox, type Sandbox,
-} from '../sandbox';
+import { callSandbox, SANDBOX_APPS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, startSandbox, type Sandbox } from '../sandbox';
 
 const demoKeys = `/applications/${SANDBOX_APPS.demoFleet.id}/keys`;
 
@@ -18,7 +16,10 @@ describe('sandbox: Losant lists', () => {
   it('lists applications sorted by name with the collection fields', async () => {
     const { status, body } = await callSandbox(sandbox, 'GET', '/applications');
     assert.equal(status, 200);
-    assert.deepEqual(body.items.map((a: { name: string }) => a.name), ['Demo Fleet', 'Empty App', 'Warehouse Sensors']);
+    assert.deepEqual(
+      body.items.map((a: { name: string }) => a.name),
+      ['Demo Fleet', 'Empty App', 'Warehouse Sensors'],
+    );
     assert.equal(body.count, 3);
     assert.equal(body.totalCount, 3);
     assert.equal(body.perPage, 100);
@@ -30,16 +31,25 @@ describe('sandbox: Losant lists', () => {
 
   it('filters applications with a case-insensitive glob and echoes the filter', async () => {
     const { body } = await callSandbox(sandbox, 'GET', '/applications', { query: { filterField: 'name', filter: '*HOUSE*' } });
-    assert.deepEqual(body.items.map((a: { name: string }) => a.name), ['Warehouse Sensors']);
+    assert.deepEqual(
+      body.items.map((a: { name: string }) => a.name),
+      ['Warehouse Sensors'],
+    );
     assert.equal(body.filter, '*HOUSE*');
     assert.equal(body.filterField, 'name');
   });
 
-  it('applies orgId: blank means the user\'s own applications, an id means that organization\'s', async () => {
+  it("applies orgId: blank means the user's own applications, an id means that organization's", async () => {
     const own = await callSandbox(sandbox, 'GET', '/applications', { query: { orgId: '' } });
-    assert.deepEqual(own.body.items.map((a: { name: string }) => a.name), ['Demo Fleet', 'Empty App']);
+    assert.deepEqual(
+      own.body.items.map((a: { name: string }) => a.name),
+      ['Demo Fleet', 'Empty App'],
+    );
     const org = await callSandbox(sandbox, 'GET', '/applications', { query: { orgId: SANDBOX_ORG.id } });
-    assert.deepEqual(org.body.items.map((a: { name: string }) => a.name), ['Warehouse Sensors']);
+    assert.deepEqual(
+      org.body.items.map((a: { name: string }) => a.name),
+      ['Warehouse Sensors'],
+    );
   });
 
   it('returns one application with its id, owner and organization name', async () => {
@@ -95,7 +105,10 @@ describe('sandbox: Losant lists', () => {
     assert.deepEqual(names, [...names].sort());
     assert.equal(names[0], '');
     const desc = await callSandbox(sandbox, 'GET', demoKeys, { query: { sortField: 'name', sortDirection: 'desc' } });
-    assert.deepEqual(desc.body.items.map((k: { name?: string }) => k.name ?? ''), [...names].reverse());
+    assert.deepEqual(
+      desc.body.items.map((k: { name?: string }) => k.name ?? ''),
+      [...names].reverse(),
+    );
   });
 
   it('filters keys by name glob and by status', async () => {
@@ -106,9 +119,7 @@ describe('sandbox: Losant lists', () => {
     );
     assert.equal(trucks.body.totalCount, 10);
     const inactive = await callSandbox(sandbox, 'GET', demoKeys, { query: { filterField: 'status', filter: 'inactive' } });
-    const expected = [...sandbox.state.losant.keys.values()].filter(
-      (k) => k.applicationId === SANDBOX_APPS.demoFleet.id && k.status === 'inactive',
-    ).length;
+    const expected = [...sandbox.state.losant.keys.values()].filter((k) => k.applicationId === SANDBOX_APPS.demoFleet.id && k.status === 'inactive').length;
     assert.ok(expected > 0);
     assert.equal(inactive.body.totalCount, expected);
     assert.ok(inactive.body.items.every((k: { status: string }) => k.status === 'inactive'));

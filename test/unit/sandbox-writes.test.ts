@@ -82,9 +82,7 @@ describe('sandbox: Losant writes', () => {
     });
 
     it('gives concurrent writes distinct, increasing lastUpdated values', async () => {
-      const replies = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => callSandbox(sandbox, 'POST', keysPath, { body: { name: `Burst ${i}` } })),
-      );
+      const replies = await Promise.all(Array.from({ length: 8 }, (_, i) => callSandbox(sandbox, 'POST', keysPath, { body: { name: `Burst ${i}` } })));
       const stamps = replies.map((r) => r.body.lastUpdated as string);
       assert.equal(new Set(stamps).size, stamps.length);
     });

@@ -129,6 +129,8 @@ describe(`soak: ${OPERATIONS} operations with 10% injected faults`, function () 
     const faults = Object.values(sandbox.faultCounts).reduce((a, b) => a + b, 0);
     const requests = sandbox.requests.length;
     assert.ok(faults / requests > 0.07 && faults / requests < 0.13, `about 10% of requests faulted: ${faults} of ${requests}`);
-    console.log(`      soak: ${OPERATIONS} operations, ${requests} requests, ${faults} faults injected (${JSON.stringify(sandbox.faultCounts)}), ${counts.ok} succeeded, ${counts.failed} failed after retries, ${counts.ambiguous} resolved by reading the server, ${actual.size} keys at the end`);
+    console.log(
+      `      soak: ${OPERATIONS} operations, ${requests} requests, ${faults} faults injected (${JSON.stringify(sandbox.faultCounts)}), ${counts.ok} succeeded, ${counts.failed} failed after retries, ${counts.ambiguous} resolved by reading the server, ${actual.size} keys at the end`,
+    );
   });
 });

@@ -8,7 +8,23 @@ describe('server text shown to people', () => {
   });
 
   it('shows server text in a code span: one <code>, nothing else, and the text as it is on one line', () => {
-    const texts = [...HOSTILE_NAMES, 'plain', 'x', '`', '``', 'a ` b `` c', '  ` spaced `` ', ' ', '  two  ', 'ends with `', '` starts', '&amp; &lt;b&gt;', '\\`escaped\\`', '<https://evil.example>', 'admin@evil.example'];
+    const texts = [
+      ...HOSTILE_NAMES,
+      'plain',
+      'x',
+      '`',
+      '``',
+      'a ` b `` c',
+      '  ` spaced `` ',
+      ' ',
+      '  two  ',
+      'ends with `',
+      '` starts',
+      '&amp; &lt;b&gt;',
+      '\\`escaped\\`',
+      '<https://evil.example>',
+      'admin@evil.example',
+    ];
     for (const text of texts) {
       const html = renderMarkdown(`Name: ${codeSpan(text)}`);
       assertElements(html, { p: 1, code: 1 });

@@ -67,7 +67,10 @@ describe('time limits cover the whole try', function () {
       });
     });
     servers.push(server);
-    await assert.rejects(http.send({ method: 'GET', baseUrl: server.url, path: '/applications' }), (e: unknown) => e instanceof ApiError && e.kind === 'timeout');
+    await assert.rejects(
+      http.send({ method: 'GET', baseUrl: server.url, path: '/applications' }),
+      (e: unknown) => e instanceof ApiError && e.kind === 'timeout',
+    );
     await socketClosed; // the client closed it: without the abort, it would stay open (the suite's time-out)
   });
 

@@ -50,7 +50,10 @@ describe('parseAndValidate (jsonc-parser + ajv against the Losant key patch sche
       const { value, problems } = parseAndValidate(text, patchSchema);
       assert.strictEqual(value, undefined, text);
       assert.ok(problems.length > 0, text);
-      assert.ok(problems.every((p) => p.offset >= 0 && p.offset <= text.length), text);
+      assert.ok(
+        problems.every((p) => p.offset >= 0 && p.offset <= text.length),
+        text,
+      );
     }
   });
 

@@ -2,20 +2,17 @@
 // Access tokens come from POST /oauth/access_token and are kept in memory only, until shortly
 // before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
 import { ApiError } from '../errors';
-import { asRecord, findResource } from './shared';
+import { asRecord, findResource, scalarText } from './shared';
 import { toPage } from '../paging';
 import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
 import { checkId, UUID } from '../ids';
 import { registerSecret } from '../masking';
-import type {
-  ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
-} from './platform';
+import type { ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType } from './platform';
 import applicationKeyUpdate from '../../../schemas/elasticpath/applicationKeyUpdate.json';
 
 const EXPIRY_MARGIN_MS = 60_000;
 const MAX_PAGE_LIMIT = 100;
-
 
 function timestamps(data: Record<string, unknown>): Record<string, unknown> {
   return asRecord(asRecord(data.meta).timestamps);
@@ -24,7 +21,7 @@ function timestamps(data: Record<string, unknown>): Record<string, unknown> {
 function toItem(value: unknown): ResourceItem {
   const data = hideSecretFields(asRecord(value));
   const updated = timestamps(data).updated_at;
-  return { id: String(data.id ?? ''), version: typeof updated === 'string' ? updated : undefined, data };
+  return { id: scalarText(data.id), version: typeof updated === 'string' ? updated : undefined, data };
 }
 
 export const elasticPathKeys: ResourceType = {
@@ -50,7 +47,9 @@ export const elasticPathKeys: ResourceType = {
       description: [
         typeof limit === 'number' && limit > 0 ? `reserved ${limit}/s` : undefined,
         typeof lastUsed === 'string' ? `used ${lastUsed.slice(0, 10)}` : 'never used',
-      ].filter(Boolean).join(' · '),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       active: true,
       copyValue: typeof item.data.client_id === 'string' ? item.data.client_id : item.id,
     };
@@ -67,7 +66,7 @@ export const elasticPathKeys: ResourceType = {
   filterFields: [{ field: 'name', label: 'Name' }],
   fieldValue(item, field) {
     const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
-    return value === undefined || value === null ? '' : String(value);
+    return value !== null && typeof value === 'object' ? JSON.stringify(value) : scalarText(value);
   },
   lastUsed(item) {
     const used = timestamps(item.data).last_used_at;
@@ -108,8 +107,8 @@ export class ElasticPathPlatform implements Platform {
   }
 
   /** Client credentials cannot list stores: the store ID is asked for instead. */
-  async listApplications(): Promise<undefined> {
-    return undefined;
+  listApplications(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
   /** Checks the credentials (by getting an access token); the store's name is not in this API. */
@@ -125,9 +124,14 @@ export class ElasticPathPlatform implements Platform {
 
   async list(conn: Connection, _applicationId: string, _resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
     const limit = Math.min(query.perPage, MAX_PAGE_LIMIT);
-    const body = asRecord(await this.call(conn, {
-      method: 'GET', path: '/v2/application-keys', query: { 'page[offset]': query.page * limit, 'page[limit]': limit }, signal,
-    }));
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'GET',
+        path: '/v2/application-keys',
+        query: { 'page[offset]': query.page * limit, 'page[limit]': limit },
+        signal,
+      }),
+    );
     const meta = asRecord(body.meta);
     const items = Array.isArray(body.data) ? body.data.map(toItem) : [];
     const reserved = meta.total_reserved_rate_limit;
@@ -140,9 +144,14 @@ export class ElasticPathPlatform implements Platform {
   }
 
   async create(conn: Connection, _applicationId: string, _resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
-    const body = asRecord(await this.call(conn, {
-      method: 'POST', path: '/v2/application-keys', json: { data: { type: 'application_key', ...input } }, signal,
-    }));
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'POST',
+        path: '/v2/application-keys',
+        json: { data: { type: 'application_key', ...input } },
+        signal,
+      }),
+    );
     const { client_secret: secret, ...data } = asRecord(body.data);
     const oneTimeSecrets = [];
     if (typeof data.client_id === 'string') oneTimeSecrets.push({ label: 'client_id', value: data.client_id });
@@ -153,10 +162,22 @@ export class ElasticPathPlatform implements Platform {
     return { item: toItem(data), oneTimeSecrets };
   }
 
-  async update(conn: Connection, _applicationId: string, resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
-    const body = asRecord(await this.call(conn, {
-      method: 'PUT', path: this.itemPath(resource, id), json: { data: { type: 'application_key', ...patch } }, signal,
-    }));
+  async update(
+    conn: Connection,
+    _applicationId: string,
+    resource: ResourceType,
+    id: string,
+    patch: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<ResourceItem> {
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'PUT',
+        path: this.itemPath(resource, id),
+        json: { data: { type: 'application_key', ...patch } },
+        signal,
+      }),
+    );
     return toItem(body.data);
   }
 
@@ -221,7 +242,11 @@ export class ElasticPathPlatform implements Platform {
     if (response.status === 401 || response.status === 400) {
       const error = toApiError(response, 'POST', '/oauth/access_token');
       throw new ApiError(`Elastic Path refused the client ID and secret: ${error.message}. Check them in Commerce Manager, then set the client secret again`, {
-        kind: 'http', status: response.status, type: error.type, method: 'POST', path: '/oauth/access_token',
+        kind: 'http',
+        status: response.status,
+        type: error.type,
+        method: 'POST',
+        path: '/oauth/access_token',
       });
     }
     if (response.status >= 400) throw toApiError(response, 'POST', '/oauth/access_token');
@@ -229,7 +254,11 @@ export class ElasticPathPlatform implements Platform {
     const outer = asRecord(response.body);
     const body = typeof outer.access_token === 'string' ? outer : asRecord(outer.data);
     if (typeof body.access_token !== 'string') {
-      throw new ApiError('Elastic Path answered the token request without an access_token', { kind: 'bad-response', method: 'POST', path: '/oauth/access_token' });
+      throw new ApiError('Elastic Path answered the token request without an access_token', {
+        kind: 'bad-response',
+        method: 'POST',
+        path: '/oauth/access_token',
+      });
     }
     registerSecret(body.access_token);
     const expires = typeof body.expires === 'number' ? body.expires * 1000 : Date.now() + Number(body.expires_in ?? 0) * 1000;

@@ -1,13 +1,22 @@
 // Losant's REST API (and the same API on Losant-compatible hosts): applications, and the
 // resources under an application. Follows losant/api-actions.json: paths, query parameters, scopes.
 import { ApiError } from '../errors';
-import { asRecord, findResource } from './shared';
+import { asRecord, findResource, scalarText } from './shared';
 import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, segment } from '../http';
 import { checkId, LOSANT_ID } from '../ids';
 import { registerSecret } from '../masking';
 import type {
-  ApplicationList, ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType,
+  ApplicationList,
+  ApplicationSummary,
+  Connection,
+  CreateResult,
+  HostPreset,
+  ListQuery,
+  Page,
+  Platform,
+  ResourceItem,
+  ResourceType,
 } from './platform';
 import { loadAll } from '../listing';
 import { toPage } from '../paging';
@@ -17,10 +26,14 @@ import { losantApiTokens, losantKeys, LosantResourceType, losantTokenId } from '
 export function requiredScopes(group: string, action: string, method: string): string[] {
   const read = method === 'GET';
   return [
-    'all.Application', ...(read ? ['all.Application.read'] : []),
-    'all.Organization', ...(read ? ['all.Organization.read'] : []),
-    'all.User', ...(read ? ['all.User.read'] : []),
-    `${group}.*`, `${group}.${action}`,
+    'all.Application',
+    ...(read ? ['all.Application.read'] : []),
+    'all.Organization',
+    ...(read ? ['all.Organization.read'] : []),
+    'all.User',
+    ...(read ? ['all.User.read'] : []),
+    `${group}.*`,
+    `${group}.${action}`,
   ];
 }
 
@@ -31,10 +44,9 @@ interface Call extends Omit<HttpRequest, 'baseUrl' | 'headers'> {
   scope: [group: string, action: string];
 }
 
-
 function toItem(value: unknown, idField: string): ResourceItem {
   const data = hideSecretFields(asRecord(value));
-  const id = typeof data.id === 'string' ? data.id : typeof data[idField] === 'string' ? (data[idField] as string) : '';
+  const id = scalarText(data.id) || scalarText(data[idField]);
   return { id, version: typeof data.lastUpdated === 'string' ? data.lastUpdated : undefined, data };
 }
 
@@ -62,15 +74,20 @@ export class LosantPlatform implements Platform {
   /** Pages through the bounded pager: an odd total or an ignored page parameter cannot loop. */
   async listApplications(conn: Connection, signal?: AbortSignal): Promise<ApplicationList> {
     const fetchPage = async (query: ListQuery, s?: AbortSignal): Promise<Page> => {
-      const body = asRecord(await this.call(conn, {
-        method: 'GET', path: '/applications', query: { ...query, sortField: 'name', sortDirection: 'asc' },
-        scope: ['applications', 'get'], signal: s,
-      }));
+      const body = asRecord(
+        await this.call(conn, {
+          method: 'GET',
+          path: '/applications',
+          query: { ...query, sortField: 'name', sortDirection: 'asc' },
+          scope: ['applications', 'get'],
+          signal: s,
+        }),
+      );
       const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, 'applicationId')) : [];
       return toPage(items, query, body);
     };
     const result = await loadAll(fetchPage, (page) => ({ page, perPage: APPLICATIONS_PER_PAGE }), { perPage: APPLICATIONS_PER_PAGE, concurrency: 4, signal });
-    const apps = result.items.map(({ id, data }) => ({ id: id || String(data.id), name: String(data.name ?? id) }));
+    const apps = result.items.map(({ id, data }) => ({ id: id || scalarText(data.id), name: scalarText(data.name, id) }));
     return Object.assign(apps, { incomplete: result.incomplete });
   }
 
@@ -80,36 +97,57 @@ export class LosantPlatform implements Platform {
 
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
     const appId = checkId(applicationId, LOSANT_ID, 'application ID');
-    const app = asRecord(await this.call(conn, {
-      method: 'GET', path: `/applications/${segment(appId)}`, scope: ['application', 'get'], signal,
-    }));
-    return { id: String(app.id ?? appId), name: String(app.name ?? appId) };
+    const app = asRecord(
+      await this.call(conn, {
+        method: 'GET',
+        path: `/applications/${segment(appId)}`,
+        scope: ['application', 'get'],
+        signal,
+      }),
+    );
+    return { id: scalarText(app.id, appId), name: scalarText(app.name, appId) };
   }
 
   async list(conn: Connection, applicationId: string, resource: LosantResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
-    const body = asRecord(await this.call(conn, {
-      method: 'GET',
-      path: this.collectionPath(applicationId, resource),
-      query: { ...query },
-      scope: [resource.collectionScope, 'get'],
-      signal,
-    }));
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'GET',
+        path: this.collectionPath(applicationId, resource),
+        query: { ...query },
+        scope: [resource.collectionScope, 'get'],
+        signal,
+      }),
+    );
     const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, `${resource.itemScope}Id`)) : [];
     return toPage(items, query, body);
   }
 
   async get(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
     const body = await this.call(conn, {
-      method: 'GET', path: this.itemPath(applicationId, resource, id), scope: [resource.itemScope, 'get'], signal,
+      method: 'GET',
+      path: this.itemPath(applicationId, resource, id),
+      scope: [resource.itemScope, 'get'],
+      signal,
     });
     return toItem(body, `${resource.itemScope}Id`);
   }
 
-  async create(conn: Connection, applicationId: string, resource: LosantResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
-    const body = asRecord(await this.call(conn, {
-      method: 'POST', path: this.collectionPath(applicationId, resource), json: input,
-      scope: [resource.collectionScope, 'post'], signal,
-    }));
+  async create(
+    conn: Connection,
+    applicationId: string,
+    resource: LosantResourceType,
+    input: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<CreateResult> {
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'POST',
+        path: this.collectionPath(applicationId, resource),
+        json: input,
+        scope: [resource.collectionScope, 'post'],
+        signal,
+      }),
+    );
     const secret = body[resource.secretField];
     if (typeof secret === 'string') registerSecret(secret);
     const { [resource.secretField]: _omitted, ...data } = body;
@@ -119,17 +157,30 @@ export class LosantPlatform implements Platform {
     };
   }
 
-  async update(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
+  async update(
+    conn: Connection,
+    applicationId: string,
+    resource: LosantResourceType,
+    id: string,
+    patch: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<ResourceItem> {
     const body = await this.call(conn, {
-      method: 'PATCH', path: this.itemPath(applicationId, resource, id), json: patch,
-      scope: [resource.itemScope, 'patch'], signal,
+      method: 'PATCH',
+      path: this.itemPath(applicationId, resource, id),
+      json: patch,
+      scope: [resource.itemScope, 'patch'],
+      signal,
     });
     return toItem(body, `${resource.itemScope}Id`);
   }
 
   async remove(conn: Connection, applicationId: string, resource: LosantResourceType, id: string, signal?: AbortSignal): Promise<void> {
     await this.call(conn, {
-      method: 'DELETE', path: this.itemPath(applicationId, resource, id), scope: [resource.itemScope, 'delete'], signal,
+      method: 'DELETE',
+      path: this.itemPath(applicationId, resource, id),
+      scope: [resource.itemScope, 'delete'],
+      signal,
     });
   }
 

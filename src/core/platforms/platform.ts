@@ -147,6 +147,13 @@ export interface Platform {
   list(conn: Connection, applicationId: string, resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page>;
   get(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem>;
   create(conn: Connection, applicationId: string, resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult>;
-  update(conn: Connection, applicationId: string, resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem>;
+  update(
+    conn: Connection,
+    applicationId: string,
+    resource: ResourceType,
+    id: string,
+    patch: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<ResourceItem>;
   remove(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<void>;
 }

@@ -7,6 +7,11 @@ export function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** A scalar of an answer as text (a string, number or boolean), else `fallback`: never "[object Object]". */
+export function scalarText(value: unknown, fallback = ''): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
+
 export function findResource<T extends ResourceType>(resources: readonly T[], id: string, platformName: string): T {
   const found = resources.find((r) => r.id === id);
   if (!found) throw new ApiError(`${platformName} has no resource "${id}"`, { kind: 'invalid-input' });

@@ -41,13 +41,20 @@ async function askPlatform(appKeys: AppKeys): Promise<Platform> {
 }
 
 async function askApiUrl(appKeys: AppKeys, platform: Platform): Promise<string> {
-  const other = { label: vscode.l10n.t('Other host…'), description: vscode.l10n.t('a private instance or another {0}-compatible host', platform.name), url: '' };
-  const host = await appKeys.ui.showQuickPick(
-    [...platform.hostPresets.map((h) => ({ label: h.label, description: new URL(h.url).host, url: h.url })), other],
-    { placeHolder: vscode.l10n.t('Which {0} API host?', platform.name) },
-  );
+  const other = {
+    label: vscode.l10n.t('Other host…'),
+    description: vscode.l10n.t('a private instance or another {0}-compatible host', platform.name),
+    url: '',
+  };
+  const host = await appKeys.ui.showQuickPick([...platform.hostPresets.map((h) => ({ label: h.label, description: new URL(h.url).host, url: h.url })), other], {
+    placeHolder: vscode.l10n.t('Which {0} API host?', platform.name),
+  });
   if (host.url) return host.url;
-  const url = await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('API base URL'), placeHolder: vscode.l10n.t('https://api.example.com'), validateInput: validateUrl });
+  const url = await appKeys.ui.showInputBox({
+    prompt: vscode.l10n.t('API base URL'),
+    placeHolder: vscode.l10n.t('https://api.example.com'),
+    validateInput: validateUrl,
+  });
   return url.trim();
 }
 
@@ -60,14 +67,20 @@ async function askSecret(appKeys: AppKeys, noun: string, where: string): Promise
   return secret.trim();
 }
 
-
 export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: AddApplicationArgument): Promise<ApplicationRef> {
   const platform = arg?.platform ? appKeys.service.platform(arg.platform) : await askPlatform(appKeys);
   const apiUrl = checkApiUrl(arg?.apiUrl ?? (await askApiUrl(appKeys, platform))).href.replace(/\/$/, '');
   const host = new URL(apiUrl).host;
   let clientId: string | undefined;
   if (platform.needsClientId) {
-    clientId = arg?.clientId ?? (await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('Client ID for {0}', host), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client ID')) })).trim();
+    clientId =
+      arg?.clientId ??
+      (
+        await appKeys.ui.showInputBox({
+          prompt: vscode.l10n.t('Client ID for {0}', host),
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the client ID')),
+        })
+      ).trim();
   }
   const secret = arg?.token ?? arg?.clientSecret ?? (await askSecret(appKeys, platform.credentialName, host));
   let applicationId = arg?.applicationId;
@@ -95,9 +108,13 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
   return app;
 }
 
-
 async function pickApplicationId(
-  appKeys: AppKeys, platform: Platform, apiUrl: string, secret: string, clientId: string | undefined, label?: string,
+  appKeys: AppKeys,
+  platform: Platform,
+  apiUrl: string,
+  secret: string,
+  clientId: string | undefined,
+  label?: string,
 ): Promise<{ applicationId: string; label?: string }> {
   let apps: ApplicationList | undefined;
   try {
@@ -112,7 +129,7 @@ async function pickApplicationId(
   const picked = apps?.length
     ? await appKeys.ui.showQuickPick([...apps.map((a) => ({ label: a.name, description: a.id, id: a.id, name: a.name })), enterId], {
         placeHolder: apps.incomplete
-          ? vscode.l10n.t('Choose the {0} (the server\'s list may be incomplete: enter the ID if yours is missing)', platform.applicationNoun)
+          ? vscode.l10n.t("Choose the {0} (the server's list may be incomplete: enter the ID if yours is missing)", platform.applicationNoun)
           : vscode.l10n.t('Choose the {0}', platform.applicationNoun),
         matchOnDescription: true,
       })
@@ -120,7 +137,8 @@ async function pickApplicationId(
   if (picked.id) return { applicationId: picked.id, label: label ?? picked.name };
   const id = await appKeys.ui.showInputBox({
     prompt: vscode.l10n.t('{0} ID ({1})', capitalize(platform.applicationNoun), platform.applicationIdHint),
-    validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : vscode.l10n.t('Not a {0} {1} ID', platform.name, platform.applicationNoun)),
+    validateInput: (v) =>
+      platform.applicationIdPattern.test(v.trim()) ? undefined : vscode.l10n.t('Not a {0} {1} ID', platform.name, platform.applicationNoun),
   });
   return { applicationId: id.trim(), label };
 }
@@ -132,7 +150,11 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
   const elsewhere = scopesOf(app, identity).filter((scope) => scope !== 'user');
   if (!scopesOf(app, identity).includes('user')) {
     // A workspace's entry is the workspace's to change: say where it is, never rewrite another scope.
-    await showWhereDefined(appKeys, vscode.l10n.t('{0} is defined in {1}, not in your user settings: remove it there. Nothing was changed.', name, scopeName(elsewhere)), elsewhere);
+    await showWhereDefined(
+      appKeys,
+      vscode.l10n.t('{0} is defined in {1}, not in your user settings: remove it there. Nothing was changed.', name, scopeName(elsewhere)),
+      elsewhere,
+    );
     return;
   }
   await appKeys.ui.confirm(
@@ -146,7 +168,12 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
   // The workspace's entry still uses the credential: it stays.
   if (elsewhere.length === 0 && identity(app)) await appKeys.credentials.delete(appKeys.credentialTarget(app));
   tree.refresh();
-  if (elsewhere.length) await showWhereDefined(appKeys, vscode.l10n.t('{0} was removed from your user settings and is still defined in {1}.', name, scopeName(elsewhere)), elsewhere);
+  if (elsewhere.length)
+    await showWhereDefined(
+      appKeys,
+      vscode.l10n.t('{0} was removed from your user settings and is still defined in {1}.', name, scopeName(elsewhere)),
+      elsewhere,
+    );
 }
 
 function scopeName(scopes: SettingsScope[]): string {
@@ -156,7 +183,10 @@ function scopeName(scopes: SettingsScope[]): string {
 async function showWhereDefined(appKeys: AppKeys, message: string, scopes: SettingsScope[]): Promise<void> {
   const open = vscode.l10n.t('Open Workspace Settings');
   const choice = await appKeys.ui.showMessage('warning', message, {}, open);
-  if (choice === open) await vscode.commands.executeCommand(scopes.includes('workspace') ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openFolderSettingsFile');
+  if (choice === open)
+    await vscode.commands.executeCommand(
+      scopes.includes('workspace') ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openFolderSettingsFile',
+    );
 }
 
 /** Resolves to true once a credential is stored. */

@@ -16,8 +16,8 @@ export interface BulkSummary {
   skipped: string[];
 }
 
-/** The selected items of a tree command: VS Code passes (clicked, selection) with canSelectMany. */
-export function selectedItems(clicked: unknown, selection: unknown): ItemNode[] | undefined {
+/** The selected items of a tree command (VS Code passes the clicked node, then the selection, with canSelectMany); undefined for one. */
+export function selectedItems(selection: unknown): ItemNode[] | undefined {
   const all = Array.isArray(selection) ? selection.filter((n): n is ItemNode => n instanceof ItemNode) : [];
   if (all.length > 1) return all;
   return undefined;
@@ -48,7 +48,11 @@ export async function bulk(
     const warning = own.length
       ? `\n\n${vscode.l10n.t('This includes {0}, the credential App Keys itself uses: App Keys will be cut off until you set another.', own.map(nameOf).join(', '))}`
       : '';
-    await appKeys.ui.confirm(vscode.l10n.t('{0} {1} {2}?', verb.button, nodes.length, noun), `${names.join('\n')}${warning}`, own.length ? vscode.l10n.t('{0} Anyway', verb.button) : verb.button);
+    await appKeys.ui.confirm(
+      vscode.l10n.t('{0} {1} {2}?', verb.button, nodes.length, noun),
+      `${names.join('\n')}${warning}`,
+      own.length ? vscode.l10n.t('{0} Anyway', verb.button) : verb.button,
+    );
   }
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('{0} {1} {2}', verb.present, nodes.length, noun), cancellable: true },

@@ -8,7 +8,9 @@ import { resolveItem } from './targets';
 export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
   const target = await resolveItem(appKeys, arg, resourceId);
   const client = await appKeys.client(target.app);
-  const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
+  const item =
+    target.item ??
+    (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   const value = target.resource.summarize(item).copyValue ?? item.id;
   await vscode.env.clipboard.writeText(value);
   statusMessage(vscode.l10n.t('App Keys: copied {0}', value), 3000);
@@ -16,7 +18,7 @@ export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown
 }
 
 export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown, selection?: unknown): Promise<string> {
-  const nodes = selectedItems(arg, selection);
+  const nodes = selectedItems(selection);
   if (nodes) {
     const ids = nodes.map((n) => n.item.id).join('\n');
     await vscode.env.clipboard.writeText(ids);

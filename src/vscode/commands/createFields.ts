@@ -8,7 +8,8 @@ function checkText(field: CreateField, value: string): string | undefined {
   if (field.required && !value.trim()) return vscode.l10n.t('Required');
   if (field.maxLength && value.length > field.maxLength) return vscode.l10n.t('At most {0} characters', field.maxLength);
   if (field.kind === 'integer' && value.trim() && !/^\d+$/.test(value.trim())) return vscode.l10n.t('A whole number, 0 or more');
-  if (field.kind === 'date-time' && value.trim() && Number.isNaN(Date.parse(value.trim()))) return vscode.l10n.t('A date such as 2027-06-30 or 2027-06-30T12:00:00Z');
+  if (field.kind === 'date-time' && value.trim() && Number.isNaN(Date.parse(value.trim())))
+    return vscode.l10n.t('A date such as 2027-06-30 or 2027-06-30T12:00:00Z');
   return undefined;
 }
 
@@ -29,7 +30,9 @@ function fromArgument(field: CreateField, given: unknown): unknown {
   }
   const text = typeof given === 'number' ? String(given) : given;
   if (typeof text !== 'string') {
-    throw new ApiError(field.kind === 'integer' ? vscode.l10n.t('"{0}" must be a number', field.name) : vscode.l10n.t('"{0}" must be a string', field.name), { kind: 'invalid-input' });
+    throw new ApiError(field.kind === 'integer' ? vscode.l10n.t('"{0}" must be a number', field.name) : vscode.l10n.t('"{0}" must be a string', field.name), {
+      kind: 'invalid-input',
+    });
   }
   const problem = checkText(field, text);
   if (problem) throw new ApiError(`"${field.name}": ${problem}`, { kind: 'invalid-input' });

@@ -11,7 +11,7 @@ import { capitalize } from '../text';
 import { describe } from '../tree/describe';
 import { COMMANDS, CommandId } from './ids';
 
-export type CommandHandler = (...args: unknown[]) => Promise<unknown> | unknown;
+export type CommandHandler = (...args: unknown[]) => unknown;
 
 export function registerCommand(appKeys: AppKeys, id: CommandId, handler: CommandHandler): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
@@ -31,11 +31,23 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
         return undefined;
       }
       // The credential is missing or was refused: offer to set it, then to run the command again.
-      const fix = error instanceof MissingCredentialError ? vscode.l10n.t('Set {0}…', appKeys.credentialNoun(app)) : vscode.l10n.t('Update {0}…', appKeys.credentialNoun(app));
+      const fix =
+        error instanceof MissingCredentialError
+          ? vscode.l10n.t('Set {0}…', appKeys.credentialNoun(app))
+          : vscode.l10n.t('Update {0}…', appKeys.credentialNoun(app));
       if ((await appKeys.ui.showMessage('error', message, {}, fix)) !== fix) return undefined;
-      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: appKeys.tryHost(app) }))) return undefined;
+      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: appKeys.tryHost(app) })))
+        return undefined;
       const retry = vscode.l10n.t('Retry');
-      if ((await appKeys.ui.showMessage('info', vscode.l10n.t('{0} updated for {1}.', capitalize(appKeys.credentialNoun(app)), appKeys.displayName(app)), {}, retry)) !== retry) return undefined;
+      if (
+        (await appKeys.ui.showMessage(
+          'info',
+          vscode.l10n.t('{0} updated for {1}.', capitalize(appKeys.credentialNoun(app)), appKeys.displayName(app)),
+          {},
+          retry,
+        )) !== retry
+      )
+        return undefined;
       return run(...args);
     }
   };
@@ -44,6 +56,6 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
 
 function credentialToFix(error: unknown): ApplicationRef | undefined {
   if (error instanceof MissingCredentialError) return error.app;
-  if (error instanceof ApiError && error.credentialRefused && error.application) return error.application as ApplicationRef;
+  if (error instanceof ApiError && error.credentialRefused && error.application) return error.application;
   return undefined;
 }

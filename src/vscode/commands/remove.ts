@@ -8,24 +8,41 @@ import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider'
 import { bulk, BulkSummary, selectedItems } from './bulk';
 import { resolveItem } from './targets';
 
-export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown, selection?: unknown): Promise<boolean | BulkSummary> {
-  const nodes = selectedItems(arg, selection);
+export async function deleteItem(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  resourceId: string,
+  arg: unknown,
+  selection?: unknown,
+): Promise<boolean | BulkSummary> {
+  const nodes = selectedItems(selection);
   if (nodes) {
-    return bulk(appKeys, nodes, { past: vscode.l10n.t('Deleted'), present: vscode.l10n.t('Deleting'), button: vscode.l10n.t('Delete'), confirm: true }, async (client, node, signal) => {
-      await client.remove(node.resource, node.item.id, signal);
-      tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, undefined);
-    });
+    return bulk(
+      appKeys,
+      nodes,
+      { past: vscode.l10n.t('Deleted'), present: vscode.l10n.t('Deleting'), button: vscode.l10n.t('Delete'), confirm: true },
+      async (client, node, signal) => {
+        await client.remove(node.resource, node.item.id, signal);
+        tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, undefined);
+      },
+    );
   }
   const target = await resolveItem(appKeys, arg, resourceId);
   const client = await appKeys.client(target.app);
-  const item = target.item ?? (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
+  const item =
+    target.item ??
+    (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   const summary = target.resource.summarize(item);
   const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
   if (client.isOwnCredential(target.resource, item)) {
     // Asked even when confirmDelete is off: this would cut App Keys off from the application.
     await appKeys.ui.confirm(
       vscode.l10n.t('{0} is the {1} App Keys itself uses for {2}.', name, appKeys.credentialNoun(target.app), appKeys.displayName(target.app)),
-      vscode.l10n.t('After deleting it, App Keys cannot reach {0} until you set another {1}.', appKeys.displayName(target.app), appKeys.credentialNoun(target.app)),
+      vscode.l10n.t(
+        'After deleting it, App Keys cannot reach {0} until you set another {1}.',
+        appKeys.displayName(target.app),
+        appKeys.credentialNoun(target.app),
+      ),
       vscode.l10n.t('Delete Anyway'),
     );
   } else if (confirmDelete()) {
@@ -35,7 +52,9 @@ export async function deleteItem(appKeys: AppKeys, tree: ApplicationsTreeProvide
       vscode.l10n.t('Delete'),
     );
   }
-  await appKeys.ui.withProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) => client.remove(target.resource, target.itemId, signal));
+  await appKeys.ui.withProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) =>
+    client.remove(target.resource, target.itemId, signal),
+  );
   tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
   statusMessage(vscode.l10n.t('App Keys: deleted {0} {1}', target.resource.noun, name), 4000);
   appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);

@@ -16,7 +16,13 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
   const days =
     typeof given.days === 'number'
       ? given.days
-      : Number(await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('Report keys unused for how many days?'), value: '90', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')) }));
+      : Number(
+          await appKeys.ui.showInputBox({
+            prompt: vscode.l10n.t('Report keys unused for how many days?'),
+            value: '90',
+            validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')),
+          }),
+        );
   const apps = appKeys.applications();
   if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured'), { kind: 'invalid-input' });
   const sections = await appKeys.ui.withProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
@@ -25,13 +31,17 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
       let client;
       try {
         client = await appKeys.client(app);
-      } catch (error) {
+      } catch {
         continue; // no credential: nothing to report on
       }
       for (const resource of client.platform.resources) {
         const application = { label: appKeys.displayName(app), platform: client.platform.name, host: appKeys.host(app), applicationId: app.applicationId };
         try {
-          const { items } = await loadAll((query, s) => client.list(resource, query, s), (page) => ({ page, perPage: 1000 }), { perPage: 1000, concurrency: 4, maxItems: 10_000, signal });
+          const { items } = await loadAll(
+            (query, s) => client.list(resource, query, s),
+            (page) => ({ page, perPage: 1000 }),
+            { perPage: 1000, concurrency: 4, maxItems: 10_000, signal },
+          );
           result.push({ application, resource, items });
         } catch (error) {
           result.push({ application, resource, items: [], error: describe(error) });
@@ -47,8 +57,14 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
 }
 
 /** Reveals an item: `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
-export async function revealItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, view: vscode.TreeView<TreeNode>, reports: ReportDocuments, arg: unknown): Promise<boolean> {
-  const target = (typeof arg === 'number' ? reports.target(arg) : arg ?? {}) as { applicationId?: string; host?: string; resource?: string; id?: string };
+export async function revealItem(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  view: vscode.TreeView<TreeNode>,
+  reports: ReportDocuments,
+  arg: unknown,
+): Promise<boolean> {
+  const target = (typeof arg === 'number' ? reports.target(arg) : (arg ?? {})) as { applicationId?: string; host?: string; resource?: string; id?: string };
   if (!target.applicationId || !target.id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
   const app = appKeys.findApplication(target.applicationId, target.host);
   const node = await tree.findItem(appKeys.applicationKey(app), target.resource ?? 'keys', target.id);

@@ -23,9 +23,12 @@ export interface RotationResult {
 export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems, arg: unknown): Promise<RotationResult> {
   const target = await resolveItem(appKeys, arg, 'keys');
   const { resource, app } = target;
-  if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
+  if (!resource.copyInput)
+    throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
   const client = await appKeys.client(app);
-  const old: ResourceItem = await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+  const old: ResourceItem = await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) =>
+    client.get(resource, target.itemId, signal),
+  );
   const oldName = resource.summarize(old).label;
   const given = arg && typeof arg === 'object' && typeof (arg as { name?: unknown }).name === 'string' ? (arg as { name: string }).name : undefined;
   const name =
@@ -40,19 +43,30 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   // whose answer was lost, the one the server made can be told apart.
   const newKeyName = name.trim();
   const applicationKey = appKeys.applicationKey(app);
-  const before = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => itemsNamed(client, resource, newKeyName, signal));
+  const before = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) =>
+    itemsNamed(client, resource, newKeyName, signal),
+  );
   let created: CreateResult;
   try {
-    created = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) => client.create(resource, resource.copyInput!(old, newKeyName), signal));
+    created = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) =>
+      client.create(resource, resource.copyInput!(old, newKeyName), signal),
+    );
   } catch (error) {
     if (surelyNotCreated(error)) {
-      throw new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName), { kind: 'invalid-input', cause: error });
+      throw new ApiError(
+        vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName),
+        { kind: 'invalid-input', cause: error },
+      );
     }
     throw await lostCreate(appKeys, tree, client, resource, { applicationKey, newKeyName, oldName, known: new Set(before.map((i) => i.id)), error });
   }
   tree.updateItem(applicationKey, resource.id, created.item.id, created.item);
   const newName = resource.summarize(created.item).label;
-  await showOneTimeSecrets(appKeys, vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName), created.oneTimeSecrets);
+  await showOneTimeSecrets(
+    appKeys,
+    vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName),
+    created.oneTimeSecrets,
+  );
 
   // 2. Retire the old key, once the user says the new one is deployed.
   const deletes = !resource.statusPatch;
@@ -60,12 +74,20 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   try {
     await appKeys.ui.confirm(
       vscode.l10n.t('Is "{0}" deployed everywhere "{1}" was used?', newName, oldName),
-      vscode.l10n.t('{0} the old key "{1}" now. {2}', retire, oldName, resource.statusPatch ? vscode.l10n.t('It can be activated again later.') : vscode.l10n.t('This cannot be undone.')),
+      vscode.l10n.t(
+        '{0} the old key "{1}" now. {2}',
+        retire,
+        oldName,
+        resource.statusPatch ? vscode.l10n.t('It can be activated again later.') : vscode.l10n.t('This cannot be undone.'),
+      ),
       vscode.l10n.t('{0} Old Key', retire),
     );
   } catch (error) {
     if (!isCancellation(error)) throw error;
-    void appKeys.ui.showMessage('info', vscode.l10n.t('Rotation paused: both "{0}" (new) and "{1}" (old) exist and work. {2} "{1}" once the new key is deployed.', newName, oldName, retire));
+    void appKeys.ui.showMessage(
+      'info',
+      vscode.l10n.t('Rotation paused: both "{0}" (new) and "{1}" (old) exist and work. {2} "{1}" once the new key is deployed.', newName, oldName, retire),
+    );
     return { created, old: 'kept' };
   }
   try {
@@ -91,7 +113,10 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
       { kind: 'invalid-input', cause: error },
     );
   }
-  void appKeys.ui.showMessage('info', vscode.l10n.t('Rotated: "{0}" replaces "{1}", which is now {2}.', newName, oldName, deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('inactive')));
+  void appKeys.ui.showMessage(
+    'info',
+    vscode.l10n.t('Rotated: "{0}" replaces "{1}", which is now {2}.', newName, oldName, deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('inactive')),
+  );
   return { created, old: deletes ? 'deleted' : 'deactivated' };
 }
 
@@ -107,20 +132,44 @@ async function lostCreate(
   let made: ResourceItem[];
   try {
     // Its own time limit, not the (perhaps cancelled) command's: this is what tells the user the truth.
-    made = (await appKeys.ui.withProgress(vscode.l10n.t('Checking whether the new {0} exists…', resource.noun), (signal) => itemsNamed(client, resource, facts.newKeyName, signal))).filter((i) => !facts.known.has(i.id));
+    made = (
+      await appKeys.ui.withProgress(vscode.l10n.t('Checking whether the new {0} exists…', resource.noun), (signal) =>
+        itemsNamed(client, resource, facts.newKeyName, signal),
+      )
+    ).filter((i) => !facts.known.has(i.id));
   } catch (lookup) {
     return new ApiError(
-      vscode.l10n.t('Rotation stopped: creating the new key failed ({0}), and App Keys could not check whether the server created it ({1}). Look for "{2}" in the tree: if it exists, its secret was not received: delete it or rotate again. "{3}" is still in use.', reason, describe(lookup), facts.newKeyName, facts.oldName),
+      vscode.l10n.t(
+        'Rotation stopped: creating the new key failed ({0}), and App Keys could not check whether the server created it ({1}). Look for "{2}" in the tree: if it exists, its secret was not received: delete it or rotate again. "{3}" is still in use.',
+        reason,
+        describe(lookup),
+        facts.newKeyName,
+        facts.oldName,
+      ),
       { kind: 'invalid-input', cause: facts.error },
     );
   }
   if (made.length === 0) {
-    return new ApiError(vscode.l10n.t('Rotation stopped: the new key could not be created ({0}); the server has no key named "{1}". Nothing changed: "{2}" is still in use.', reason, facts.newKeyName, facts.oldName), { kind: 'invalid-input', cause: facts.error });
+    return new ApiError(
+      vscode.l10n.t(
+        'Rotation stopped: the new key could not be created ({0}); the server has no key named "{1}". Nothing changed: "{2}" is still in use.',
+        reason,
+        facts.newKeyName,
+        facts.oldName,
+      ),
+      { kind: 'invalid-input', cause: facts.error },
+    );
   }
   for (const item of made) tree.updateItem(facts.applicationKey, resource.id, item.id, item);
   const ids = made.map((i) => i.id).join(', ');
   return new ApiError(
-    vscode.l10n.t('Rotation stopped: the new key "{0}" ({1}) exists, but its secret was not received ({2}): delete it or rotate again. "{3}" is still in use.', facts.newKeyName, ids, reason, facts.oldName),
+    vscode.l10n.t(
+      'Rotation stopped: the new key "{0}" ({1}) exists, but its secret was not received ({2}): delete it or rotate again. "{3}" is still in use.',
+      facts.newKeyName,
+      ids,
+      reason,
+      facts.oldName,
+    ),
     { kind: 'invalid-input', cause: facts.error },
   );
 }

@@ -32,15 +32,20 @@ export async function resolveApplication(appKeys: AppKeys, arg: unknown): Promis
 
 async function pickApplication(appKeys: AppKeys): Promise<ApplicationRef> {
   const apps = appKeys.applications();
-  if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured. Run "App Keys: Add Application…" first.'), { kind: 'invalid-input' });
+  if (apps.length === 0)
+    throw new ApiError(vscode.l10n.t('No applications are configured. Run "App Keys: Add Application…" first.'), { kind: 'invalid-input' });
   if (apps.length === 1) return apps[0];
   const picked = await appKeys.ui.showQuickPick(
-    apps.map((app) => ({ label: appKeys.displayName(app), description: `${app.platform} · ${appKeys.tryHost(app) ?? app.apiUrl ?? ''}`, detail: app.applicationId, app })),
+    apps.map((app) => ({
+      label: appKeys.displayName(app),
+      description: `${app.platform} · ${appKeys.tryHost(app) ?? app.apiUrl ?? ''}`,
+      detail: app.applicationId,
+      app,
+    })),
     { placeHolder: vscode.l10n.t('Choose an application') },
   );
   return picked.app;
 }
-
 
 /** The group a command acts on: from a group node, or the application's resource `resourceId`. */
 export async function resolveGroup(appKeys: AppKeys, arg: unknown, resourceId: string): Promise<{ app: ApplicationRef; resource: ResourceType }> {
@@ -60,12 +65,18 @@ export async function resolveItem(appKeys: AppKeys, arg: unknown, resourceId: st
 
 async function pickItem(appKeys: AppKeys, app: ApplicationRef, resource: ResourceType): Promise<ItemTarget> {
   const client = await appKeys.client(app);
-  const page = await appKeys.ui.withProgress(vscode.l10n.t('Listing {0} of {1}…', resource.label, appKeys.displayName(app)), (signal) => client.list(resource, { page: 0, perPage: 1000 }, signal));
+  const page = await appKeys.ui.withProgress(vscode.l10n.t('Listing {0} of {1}…', resource.label, appKeys.displayName(app)), (signal) =>
+    client.list(resource, { page: 0, perPage: 1000 }, signal),
+  );
   if (page.items.length === 0) throw new ApiError(vscode.l10n.t('{0} has no {1}s', appKeys.displayName(app), resource.noun), { kind: 'invalid-input' });
   const picks: (vscode.QuickPickItem & { item: ResourceItem })[] = page.items.map((item) => {
     const summary = resource.summarize(item);
     return { label: summary.label, description: summary.description, detail: item.id, item };
   });
-  const picked = await appKeys.ui.showQuickPick(picks, { placeHolder: vscode.l10n.t('Choose a {0}', resource.noun), matchOnDescription: true, matchOnDetail: true });
+  const picked = await appKeys.ui.showQuickPick(picks, {
+    placeHolder: vscode.l10n.t('Choose a {0}', resource.noun),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return { app, resource, itemId: picked.item.id, item: picked.item };
 }

@@ -13,7 +13,11 @@ interface ViewArgument {
   direction?: 'asc' | 'desc';
 }
 
-async function group(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg: unknown): Promise<{ key: string; node?: GroupNode; given: ViewArgument } & Awaited<ReturnType<typeof resolveGroup>>> {
+async function group(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  arg: unknown,
+): Promise<{ key: string; node?: GroupNode; given: ViewArgument } & Awaited<ReturnType<typeof resolveGroup>>> {
   const given = (arg && typeof arg === 'object' && !(arg instanceof GroupNode) ? arg : {}) as ViewArgument;
   const resolved = await resolveGroup(appKeys, arg, given.resource ?? 'keys');
   const applicationKey = appKeys.applicationKey(resolved.app);
@@ -31,12 +35,20 @@ export async function filterGroup(appKeys: AppKeys, tree: ApplicationsTreeProvid
   const current = tree.lists.view(key);
   const field =
     resource.filterFields.find((f) => f.field === given.field) ??
-    (await appKeys.ui.showQuickPick(resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : vscode.l10n.t('glob, e.g. gate*') })), {
-      placeHolder: vscode.l10n.t('Filter {0} by', resource.label),
-    }));
+    (await appKeys.ui.showQuickPick(
+      resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : vscode.l10n.t('glob, e.g. gate*') })),
+      {
+        placeHolder: vscode.l10n.t('Filter {0} by', resource.label),
+      },
+    ));
   let pattern = given.pattern;
   if (pattern === undefined && field.values) {
-    pattern = (await appKeys.ui.showQuickPick(field.values.map((v) => ({ label: v })), { placeHolder: vscode.l10n.t('Show {0} whose {1} is', resource.label, field.label.toLowerCase()) })).label;
+    pattern = (
+      await appKeys.ui.showQuickPick(
+        field.values.map((v) => ({ label: v })),
+        { placeHolder: vscode.l10n.t('Show {0} whose {1} is', resource.label, field.label.toLowerCase()) },
+      )
+    ).label;
   } else if (pattern === undefined) {
     pattern = await appKeys.ui.showInputBox({
       prompt: vscode.l10n.t('Show {0} whose {1} matches (* matches anything; case does not matter)', resource.label, field.label.toLowerCase()),

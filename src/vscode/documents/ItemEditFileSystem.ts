@@ -59,10 +59,12 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     this.problems.clear(uri);
 
-    const current = await this.appKeys.ui.withProgress(vscode.l10n.t('Checking {0} on the server…', name), (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal)).catch((error) => {
-      if (error instanceof DeletedOnServer) this.offerRecreate(uri, value);
-      throw error;
-    });
+    const current = await this.appKeys.ui
+      .withProgress(vscode.l10n.t('Checking {0} on the server…', name), (signal) => this.currentOrExplain(client, resource, target.itemId, name, signal))
+      .catch((error) => {
+        if (error instanceof DeletedOnServer) this.offerRecreate(uri, value);
+        throw error;
+      });
     if (this.versions.has(key) && current.version !== this.versions.get(key)) {
       await this.resolveConflict(uri, name, current.version);
     }
@@ -81,7 +83,10 @@ export class ItemEditFileSystem extends ApiFileSystem {
       try {
         saved = await this.appKeys.ui.withProgress(vscode.l10n.t('Saving {0}…', name), (signal) => client.update(resource, target.itemId, changes, signal));
       } catch (error) {
-        if (isCancellation(error)) throw new SaveError(vscode.l10n.t('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.'));
+        if (isCancellation(error))
+          throw new SaveError(
+            vscode.l10n.t('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.'),
+          );
         const reason = describe(error);
         // The server's refusal, shown on the document at the (first) field it was about.
         this.problems.show(uri, text, [fieldProblem(text, Object.keys(changes)[0], reason)]);
@@ -116,16 +121,23 @@ export class ItemEditFileSystem extends ApiFileSystem {
   /** After a save found its item deleted: offer to create a new one from the user's text. */
   private offerRecreate(uri: vscode.Uri, value: Record<string, unknown>): void {
     const action = vscode.l10n.t('Re-create with These Settings');
-    void this.appKeys.ui.showMessage('warning', vscode.l10n.t('The item was deleted on the server. Your text is kept in the editor.'), {}, action).then(async (choice) => {
-      if (choice === action) await vscode.commands.executeCommand(COMMANDS.recreate, uri, value);
-    });
+    void this.appKeys.ui
+      .showMessage('warning', vscode.l10n.t('The item was deleted on the server. Your text is kept in the editor.'), {}, action)
+      .then(async (choice) => {
+        if (choice === action) await vscode.commands.executeCommand(COMMANDS.recreate, uri, value);
+      });
   }
 
   private async resolveConflict(uri: vscode.Uri, name: string, serverVersion: string | undefined): Promise<void> {
     const overwrite = vscode.l10n.t('Overwrite');
     const compare = vscode.l10n.t('Compare');
     const choice = await this.appKeys.ui
-      .confirm(vscode.l10n.t('The {0} changed on the server since you opened it.', name), vscode.l10n.t('Overwrite the server version with yours, or compare them first.'), overwrite, compare)
+      .confirm(
+        vscode.l10n.t('The {0} changed on the server since you opened it.', name),
+        vscode.l10n.t('Overwrite the server version with yours, or compare them first.'),
+        overwrite,
+        compare,
+      )
       .catch(() => 'Cancel');
     if (choice === overwrite) return;
     if (choice === compare) {
@@ -139,4 +151,3 @@ export class ItemEditFileSystem extends ApiFileSystem {
     throw new SaveError(vscode.l10n.t('Not saved: the {0} changed on the server. Your text is kept.', name));
   }
 }
-

@@ -18,8 +18,8 @@ export class ItemViewFileSystem extends ApiFileSystem {
     return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
   }
 
-  protected async write(): Promise<void> {
-    throw new Error(vscode.l10n.t('This document is read-only'));
+  protected write(): Promise<void> {
+    return Promise.reject(new Error(vscode.l10n.t('This document is read-only')));
   }
 
   /** Reads the document again from the server next time it is shown. */

@@ -30,14 +30,13 @@ export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLin
     return uri;
   }
 
-  protected async read(uri: vscode.Uri): Promise<string> {
+  protected read(uri: vscode.Uri): Promise<string> {
     const text = this.texts.get(uri.path);
-    if (text === undefined) throw vscode.FileSystemError.FileNotFound(uri);
-    return text;
+    return text === undefined ? Promise.reject(vscode.FileSystemError.FileNotFound(uri)) : Promise.resolve(text);
   }
 
-  protected async write(): Promise<void> {
-    throw new Error(vscode.l10n.t('Reports are read-only'));
+  protected write(): Promise<void> {
+    return Promise.reject(new Error(vscode.l10n.t('Reports are read-only')));
   }
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {

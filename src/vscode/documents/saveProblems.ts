@@ -19,7 +19,11 @@ export class SaveProblems implements vscode.Disposable {
     this.collection.set(
       uri,
       problems.map((p) => {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(position(p.offset), position(p.offset + p.length)), p.message, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(position(p.offset), position(p.offset + p.length)),
+          p.message,
+          vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'App Keys';
         return diagnostic;
       }),

@@ -10,7 +10,6 @@ import { itemTooltip } from './tooltip';
 import { maskMarkdown, maskTreeItem } from './maskTreeItem';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
 
-
 export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -121,7 +120,13 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     try {
       if (!(await this.appKeys.hasCredential(node.app))) {
         const noun = this.appKeys.credentialNoun(node.app);
-        return [new MessageNode(node.key, vscode.l10n.t('Set {0}…', noun), 'key', { title: vscode.l10n.t('Set {0}', noun), command: COMMANDS.setToken, arguments: [node] })];
+        return [
+          new MessageNode(node.key, vscode.l10n.t('Set {0}…', noun), 'key', {
+            title: vscode.l10n.t('Set {0}', noun),
+            command: COMMANDS.setToken,
+            arguments: [node],
+          }),
+        ];
       }
       const platform = this.appKeys.service.platform(node.app.platform);
       return platform.resources.map((resource) => {
@@ -152,7 +157,13 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
     } else if (state.items.length === 0) {
       const filtered = this.lists.view(node.key).filter !== undefined;
-      children.push(new MessageNode(node.key, filtered ? vscode.l10n.t('No {0}s match the filter', node.resource.noun) : vscode.l10n.t('No {0}s', node.resource.noun), 'info'));
+      children.push(
+        new MessageNode(
+          node.key,
+          filtered ? vscode.l10n.t('No {0}s match the filter', node.resource.noun) : vscode.l10n.t('No {0}s', node.resource.noun),
+          'info',
+        ),
+      );
     }
     return children;
   }
@@ -182,14 +193,26 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     const nodes = [this.errorNode(parent, error)];
     if (credentialRefused) {
       const noun = this.appKeys.credentialNoun(parent.parent.app);
-      nodes.push(new MessageNode(`${parent.key}/#fix`, vscode.l10n.t('Update {0}…', noun), 'key', { title: vscode.l10n.t('Update {0}', noun), command: COMMANDS.setToken, arguments: [parent.parent] }));
+      nodes.push(
+        new MessageNode(`${parent.key}/#fix`, vscode.l10n.t('Update {0}…', noun), 'key', {
+          title: vscode.l10n.t('Update {0}', noun),
+          command: COMMANDS.setToken,
+          arguments: [parent.parent],
+        }),
+      );
     }
     return nodes;
   }
 
   private errorNode(parent: ApplicationNode | GroupNode, error: unknown): MessageNode {
     const text = typeof error === 'string' ? error : describe(error);
-    return new MessageNode(parent.key, vscode.l10n.t('Error: {0}', text), 'error', { title: vscode.l10n.t('Retry'), command: COMMANDS.refresh, arguments: [parent] }, text);
+    return new MessageNode(
+      parent.key,
+      vscode.l10n.t('Error: {0}', text),
+      'error',
+      { title: vscode.l10n.t('Retry'), command: COMMANDS.refresh, arguments: [parent] },
+      text,
+    );
   }
 
   dispose(): void {

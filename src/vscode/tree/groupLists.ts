@@ -114,7 +114,15 @@ export class GroupLists {
         const { fresh, stop } = takePage(tally, page);
         state.items.push(...fresh);
         const incomplete = stop !== undefined && mayBeIncomplete(page.totalCount, state.items.length, stop);
-        Object.assign(state, { totalCount: page.totalCount, note: page.note, nextPage: requested + 1, more: stop === undefined, incomplete, error: undefined, credentialRefused: false });
+        Object.assign(state, {
+          totalCount: page.totalCount,
+          note: page.note,
+          nextPage: requested + 1,
+          more: stop === undefined,
+          incomplete,
+          error: undefined,
+          credentialRefused: false,
+        });
       }
     } catch (error) {
       state.error = describe(error);

@@ -10,13 +10,20 @@ import { plainTooltip } from './tooltip';
 
 export class ApplicationNode {
   readonly kind = 'application';
-  constructor(readonly app: ApplicationRef, readonly key: string, readonly host: string, readonly platformName: string) {}
+  constructor(
+    readonly app: ApplicationRef,
+    readonly key: string,
+    readonly host: string,
+    readonly platformName: string,
+  ) {}
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.app.label || this.app.applicationId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.key;
     item.description = `${this.platformName} · ${this.host}`;
-    item.tooltip = plainTooltip().appendMarkdown(vscode.l10n.t('{0} application {1} on {2}', this.platformName, codeSpan(this.app.applicationId), codeSpan(this.host)));
+    item.tooltip = plainTooltip().appendMarkdown(
+      vscode.l10n.t('{0} application {1} on {2}', this.platformName, codeSpan(this.app.applicationId), codeSpan(this.host)),
+    );
     item.iconPath = new vscode.ThemeIcon('server-environment');
     item.contextValue = `application:${this.app.platform}`;
     return item;
@@ -25,7 +32,10 @@ export class ApplicationNode {
 
 export class GroupNode {
   readonly kind = 'group';
-  constructor(readonly parent: ApplicationNode, readonly resource: ResourceType) {}
+  constructor(
+    readonly parent: ApplicationNode,
+    readonly resource: ResourceType,
+  ) {}
 
   get key(): string {
     return `${this.parent.key}/${this.resource.id}`;
@@ -35,13 +45,16 @@ export class GroupNode {
     const item = new vscode.TreeItem(this.resource.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.key;
     const label = (field: string) => [...this.resource.filterFields, ...this.resource.sortFields].find((f) => f.field === field)?.label.toLowerCase() ?? field;
-    item.description = [
-      state === undefined ? undefined : String(state.totalCount ?? state.items.length),
-      state?.incomplete ? vscode.l10n.t('may be incomplete') : undefined,
-      state?.note,
-      view.filter ? `${label(view.filter.field)}: ${view.filter.pattern}` : undefined,
-      view.sort ? vscode.l10n.t('by {0} {1}', label(view.sort.field), view.sort.direction === 'asc' ? '↑' : '↓') : undefined,
-    ].filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [
+        state === undefined ? undefined : String(state.totalCount ?? state.items.length),
+        state?.incomplete ? vscode.l10n.t('may be incomplete') : undefined,
+        state?.note,
+        view.filter ? `${label(view.filter.field)}: ${view.filter.pattern}` : undefined,
+        view.sort ? vscode.l10n.t('by {0} {1}', label(view.sort.field), view.sort.direction === 'asc' ? '↑' : '↓') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     item.iconPath = new vscode.ThemeIcon(view.filter ? 'filter' : 'folder-library');
     // group:<resource>[:filtered][:status] — menus offer clear-filter and bulk status where they apply.
     item.contextValue = `group:${this.resource.id}${view.filter ? ':filtered' : ''}${this.resource.statusPatch ? ':status' : ''}`;
@@ -52,7 +65,10 @@ export class GroupNode {
 export class ItemNode {
   readonly kind = 'item';
   /** Replaced when the item changes: the node object stays, so the tree can reveal it. */
-  constructor(readonly group: GroupNode, public item: ResourceItem) {}
+  constructor(
+    readonly group: GroupNode,
+    public item: ResourceItem,
+  ) {}
 
   get app(): ApplicationRef {
     return this.group.parent.app;
@@ -81,12 +97,22 @@ export class ItemNode {
 export class LoadMoreNode {
   readonly kind = 'loadMore';
   /** `total` is undefined where the server gave none that makes sense. */
-  constructor(readonly group: GroupNode, readonly loaded: number, readonly total: number | undefined, readonly all: boolean) {}
+  constructor(
+    readonly group: GroupNode,
+    readonly loaded: number,
+    readonly total: number | undefined,
+    readonly all: boolean,
+  ) {}
 
   toTreeItem(): vscode.TreeItem {
-    const label = this.total === undefined
-      ? (this.all ? vscode.l10n.t('Load all') : vscode.l10n.t('Load more… ({0} so far)', this.loaded))
-      : (this.all ? vscode.l10n.t('Load all ({0})', this.total) : vscode.l10n.t('Load more… ({0} of {1})', this.loaded, this.total));
+    const label =
+      this.total === undefined
+        ? this.all
+          ? vscode.l10n.t('Load all')
+          : vscode.l10n.t('Load more… ({0} so far)', this.loaded)
+        : this.all
+          ? vscode.l10n.t('Load all ({0})', this.total)
+          : vscode.l10n.t('Load more… ({0} of {1})', this.loaded, this.total);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.group.key}/#${this.all ? 'all' : 'more'}`;
     item.iconPath = new vscode.ThemeIcon(this.all ? 'fold-down' : 'ellipsis');

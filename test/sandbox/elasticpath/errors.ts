@@ -43,5 +43,4 @@ export const unauthorized = (): ElasticPathError => new ElasticPathError(401);
 export const forbidden = (detail: string): ElasticPathError => new ElasticPathError(403, [detail]);
 export const keyNotFound = (): ElasticPathError => new ElasticPathError(404, ['application key not found']);
 export const routeNotFound = (): ElasticPathError => new ElasticPathError(404, ['route not found']);
-export const rateLimitConflict = (): ElasticPathError =>
-  new ElasticPathError(409, ['requested reserved rate limit will exceed the maximum']);
+export const rateLimitConflict = (): ElasticPathError => new ElasticPathError(409, ['requested reserved rate limit will exceed the maximum']);

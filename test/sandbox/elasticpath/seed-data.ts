@@ -69,14 +69,24 @@ const K = SANDBOX_EP_KEYS;
 
 export const EP_KEY_SPECS: readonly EpKeySpec[] = [
   {
-    ...K.appKeys, reservedRateLimit: 0, createdAt: '2024-04-02T10:00:00.000Z', lastUsed: null,
-    clientId: SANDBOX_EP.clientId, clientSecret: SANDBOX_EP.clientSecret,
+    ...K.appKeys,
+    reservedRateLimit: 0,
+    createdAt: '2024-04-02T10:00:00.000Z',
+    lastUsed: null,
+    clientId: SANDBOX_EP.clientId,
+    clientSecret: SANDBOX_EP.clientSecret,
   },
   { ...K.storefront, reservedRateLimit: 30, createdAt: '2023-06-01T09:00:00.000Z', updatedAt: '2024-01-15T12:00:00.000Z', lastUsed: { hoursAgo: 1 } },
   { ...K.searchIntegration, reservedRateLimit: 10, createdAt: '2023-06-01T09:30:00.000Z', lastUsed: { hoursAgo: 48 } },
   { ...K.erpSync, reservedRateLimit: 15, createdAt: '2023-08-14T16:45:00.000Z', updatedAt: '2024-02-20T08:00:00.000Z', lastUsed: { hoursAgo: 3 } },
   { ...K.mobileApp, reservedRateLimit: 5, createdAt: '2023-11-03T11:20:00.000Z', lastUsed: { hoursAgo: 6 * 24 } },
   { ...K.legacyImporter, reservedRateLimit: 0, createdAt: '2022-09-12T07:10:00.000Z', lastUsed: { at: '2023-03-14T18:22:05.000Z' } },
-  { ...K.marketingFeed, reservedRateLimit: 0, createdAt: '2022-05-30T13:00:00.000Z', updatedAt: '2022-06-02T10:15:00.000Z', lastUsed: { at: '2022-11-02T09:41:37.000Z' } },
+  {
+    ...K.marketingFeed,
+    reservedRateLimit: 0,
+    createdAt: '2022-05-30T13:00:00.000Z',
+    updatedAt: '2022-06-02T10:15:00.000Z',
+    lastUsed: { at: '2022-11-02T09:41:37.000Z' },
+  },
   { ...K.testKey, reservedRateLimit: 0, createdAt: '2024-02-29T15:05:00.000Z', lastUsed: null },
 ];

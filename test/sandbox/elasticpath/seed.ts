@@ -1,9 +1,7 @@
 // Builds (and rebuilds, for reset()) the live Elastic Path state from the seed data.
 import { MonotonicClock, seededHex, uuidFromHex } from '../ids';
 import type { ElasticPathKeyRecord, ElasticPathState } from './model';
-import {
-  EP_DEFAULT_PAGE_LENGTH, EP_DEFAULT_TOKEN_LIFETIME_SECONDS, EP_KEY_SPECS, SANDBOX_EP, type LastUsedSpec,
-} from './seed-data';
+import { EP_DEFAULT_PAGE_LENGTH, EP_DEFAULT_TOKEN_LIFETIME_SECONDS, EP_KEY_SPECS, SANDBOX_EP, type LastUsedSpec } from './seed-data';
 
 /** Adds N generated application keys to the store (volume tests); all reserve 0. */
 export interface ElasticPathExtraKeys {

@@ -5,8 +5,9 @@ import { APPLICATION_KEYS_LIST, applyListQuery, parseListQuery } from './list-qu
 import { renderKey, type LosantKeyRecord } from './model';
 import { fieldText, findApplication, type LosantContext, type LosantResult } from './route';
 
-type KeyPost = Partial<Pick<LosantKeyRecord,
-  'deviceIds' | 'deviceTags' | 'name' | 'description' | 'filterType' | 'pubTopics' | 'subTopics' | 'addressFilterType' | 'addresses'>>;
+type KeyPost = Partial<
+  Pick<LosantKeyRecord, 'deviceIds' | 'deviceTags' | 'name' | 'description' | 'filterType' | 'pubTopics' | 'subTopics' | 'addressFilterType' | 'addresses'>
+>;
 type KeyPatch = Omit<KeyPost, 'deviceIds' | 'deviceTags' | 'name'> & { status?: LosantKeyRecord['status']; name?: string | null };
 
 export function listKeys({ state, params, query }: LosantContext): LosantResult {

@@ -37,5 +37,6 @@ export function findApplication(state: LosantState, applicationId: string): Losa
 /** Value of a record field as a string for sorting and glob filtering ('' when absent). */
 export function fieldText(item: object, name: string): string {
   const value = (item as Record<string, unknown>)[name];
-  return value === undefined || value === null ? '' : String(value);
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }

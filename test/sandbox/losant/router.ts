@@ -17,9 +17,7 @@ import { createKey, deleteKey, getKey, listKeys, patchKey } from './handlers-key
 import { createToken, deleteToken, getToken, listTokens, patchToken } from './handlers-tokens';
 import type { LosantState } from './model';
 import type { LosantRoute } from './route';
-import {
-  apiTokenPatchSchema, applicationApiTokenPostSchema, applicationKeyPatchSchema, applicationKeyPostSchema, bodyValidator,
-} from './schemas';
+import { apiTokenPatchSchema, applicationApiTokenPostSchema, applicationKeyPatchSchema, applicationKeyPostSchema, bodyValidator } from './schemas';
 import { allowedScopes, hasAllowedScope } from './scopes';
 
 const APP = '/applications/{applicationId}';
@@ -30,23 +28,39 @@ export const LOSANT_ROUTES: readonly LosantRoute[] = [
   { method: 'GET', template: APP, group: 'application', action: 'get', handle: getApplication },
   { method: 'GET', template: `${APP}/keys`, group: 'applicationKeys', action: 'get', handle: listKeys },
   {
-    method: 'POST', template: `${APP}/keys`, group: 'applicationKeys', action: 'post', handle: createKey,
+    method: 'POST',
+    template: `${APP}/keys`,
+    group: 'applicationKeys',
+    action: 'post',
+    handle: createKey,
     body: { param: 'applicationKey', validate: bodyValidator('applicationKey', applicationKeyPostSchema) },
   },
   { method: 'GET', template: `${APP}/keys/{applicationKeyId}`, group: 'applicationKey', action: 'get', handle: getKey },
   {
-    method: 'PATCH', template: `${APP}/keys/{applicationKeyId}`, group: 'applicationKey', action: 'patch', handle: patchKey,
+    method: 'PATCH',
+    template: `${APP}/keys/{applicationKeyId}`,
+    group: 'applicationKey',
+    action: 'patch',
+    handle: patchKey,
     body: { param: 'applicationKey', validate: bodyValidator('applicationKey', applicationKeyPatchSchema) },
   },
   { method: 'DELETE', template: `${APP}/keys/{applicationKeyId}`, group: 'applicationKey', action: 'delete', handle: deleteKey },
   { method: 'GET', template: `${APP}/tokens`, group: 'applicationApiTokens', action: 'get', handle: listTokens },
   {
-    method: 'POST', template: `${APP}/tokens`, group: 'applicationApiTokens', action: 'post', handle: createToken,
+    method: 'POST',
+    template: `${APP}/tokens`,
+    group: 'applicationApiTokens',
+    action: 'post',
+    handle: createToken,
     body: { param: 'apiToken', validate: bodyValidator('apiToken', applicationApiTokenPostSchema) },
   },
   { method: 'GET', template: `${APP}/tokens/{apiTokenId}`, group: 'applicationApiToken', action: 'get', handle: getToken },
   {
-    method: 'PATCH', template: `${APP}/tokens/{apiTokenId}`, group: 'applicationApiToken', action: 'patch', handle: patchToken,
+    method: 'PATCH',
+    template: `${APP}/tokens/{apiTokenId}`,
+    group: 'applicationApiToken',
+    action: 'patch',
+    handle: patchToken,
     body: { param: 'apiToken', validate: bodyValidator('apiToken', apiTokenPatchSchema) },
   },
   { method: 'DELETE', template: `${APP}/tokens/{apiTokenId}`, group: 'applicationApiToken', action: 'delete', handle: deleteToken },

@@ -112,8 +112,7 @@ export const apiTokenPatchSchema = {
 const ajv = new Ajv({ allErrors: false, strict: false, logger: false });
 ajv.addFormat('date-time', {
   type: 'string',
-  validate: (value: string) =>
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
+  validate: (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)),
 });
 
 /** Returns a message naming the offending field, or undefined when the body is valid. */
@@ -136,9 +135,7 @@ function describeErrors(paramName: string, errors: ErrorObject[]): string {
       return `${field}.${String(first.params.missingProperty)} is required`;
     case 'enum': {
       // A oneOf of enums (filterType) fails in each branch; list every allowed value.
-      const allowed = errors
-        .filter((e) => e.keyword === 'enum' && e.instancePath === first.instancePath)
-        .flatMap((e) => e.params.allowedValues as unknown[]);
+      const allowed = errors.filter((e) => e.keyword === 'enum' && e.instancePath === first.instancePath).flatMap((e) => e.params.allowedValues as unknown[]);
       return `${field} must be one of: ${allowed.join(', ')}`;
     }
     default:

@@ -6,10 +6,7 @@
 /** Explicit lists for actions that do not follow the application-level rule. */
 const DOCUMENTED_EXCEPTIONS: Record<string, readonly string[]> = {
   // An application token (all.Application) cannot list applications.
-  'applications.get': [
-    'all.Organization', 'all.Organization.read', 'all.User', 'all.User.cli', 'all.User.read',
-    'applications.*', 'applications.get',
-  ],
+  'applications.get': ['all.Organization', 'all.Organization.read', 'all.User', 'all.User.cli', 'all.User.read', 'applications.*', 'applications.get'],
   'me.get': ['all.User', 'all.User.read', 'me.*', 'me.get'],
 };
 

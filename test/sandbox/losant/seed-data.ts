@@ -54,9 +54,27 @@ export interface AppSpec {
 }
 
 export const APP_SPECS: AppSpec[] = [
-  { app: SANDBOX_APPS.demoFleet, description: 'Delivery trucks with cellular gateways', creationDate: '2024-01-12T09:00:00.000Z', organization: false, endpointSlug: 'demo-fleet' },
-  { app: SANDBOX_APPS.warehouseSensors, description: 'Temperature, door and forklift sensors', creationDate: '2024-02-03T14:30:00.000Z', organization: true, endpointSlug: 'warehouse-sensors' },
-  { app: SANDBOX_APPS.emptyApp, description: 'A fresh application with no keys yet', creationDate: '2024-05-20T08:15:00.000Z', organization: false, endpointSlug: 'empty-app' },
+  {
+    app: SANDBOX_APPS.demoFleet,
+    description: 'Delivery trucks with cellular gateways',
+    creationDate: '2024-01-12T09:00:00.000Z',
+    organization: false,
+    endpointSlug: 'demo-fleet',
+  },
+  {
+    app: SANDBOX_APPS.warehouseSensors,
+    description: 'Temperature, door and forklift sensors',
+    creationDate: '2024-02-03T14:30:00.000Z',
+    organization: true,
+    endpointSlug: 'warehouse-sensors',
+  },
+  {
+    app: SANDBOX_APPS.emptyApp,
+    description: 'A fresh application with no keys yet',
+    creationDate: '2024-05-20T08:15:00.000Z',
+    organization: false,
+    endpointSlug: 'empty-app',
+  },
 ];
 
 export interface KeySpec {
@@ -84,7 +102,13 @@ const truckKeys: KeySpec[] = Array.from({ length: 20 }, (_, index) => {
 export const KEY_SPECS: Record<string, KeySpec[]> = {
   [SANDBOX_APPS.demoFleet.id]: [
     ...truckKeys,
-    { name: 'Dispatch dashboard', description: 'Live map for the dispatch office', filterType: 'whitelist', pubTopics: ['fleet/+/telemetry'], subTopics: ['fleet/+/commands'] },
+    {
+      name: 'Dispatch dashboard',
+      description: 'Live map for the dispatch office',
+      filterType: 'whitelist',
+      pubTopics: ['fleet/+/telemetry'],
+      subTopics: ['fleet/+/commands'],
+    },
     { name: 'Legacy importer', status: 'inactive', description: 'Replaced by the v2 importer; kept for audit' },
     { name: 'Maintenance tablet', filterType: 'blacklist', pubTopics: ['admin/#'], subTopics: ['admin/#'] },
     {}, // keys may have no name at all
@@ -116,7 +140,12 @@ export const TOKEN_SPECS: TokenSpec[] = [
   { applicationId: SANDBOX_APPS.demoFleet.id, name: 'CI pipeline', description: 'Deploys flows from CI', scope: ['all.Application'] },
   { applicationId: SANDBOX_APPS.demoFleet.id, name: 'Dashboard reader', scope: ['all.Application.read'], status: 'inactive' },
   { applicationId: SANDBOX_APPS.demoFleet.id, name: 'Sandbox single-app token', scope: ['all.Application'], token: SANDBOX_TOKENS.singleApp },
-  { applicationId: SANDBOX_APPS.demoFleet.id, name: 'Sandbox keys read-only token', scope: ['applicationKeys.get', 'applicationKey.get'], token: SANDBOX_TOKENS.keysReadOnly },
+  {
+    applicationId: SANDBOX_APPS.demoFleet.id,
+    name: 'Sandbox keys read-only token',
+    scope: ['applicationKeys.get', 'applicationKey.get'],
+    token: SANDBOX_TOKENS.keysReadOnly,
+  },
   { applicationId: SANDBOX_APPS.warehouseSensors.id, name: 'Warehouse integration', scope: ['applicationKeys.*', 'applicationKey.*'] },
   { applicationId: SANDBOX_APPS.warehouseSensors.id, name: 'Expired contractor token', scope: ['all.Application'], expirationDate: '2024-06-30T00:00:00.000Z' },
   { applicationId: SANDBOX_APPS.emptyApp.id, name: 'Empty app admin', scope: ['all.Application'] },

@@ -1,9 +1,7 @@
 // Builds (and rebuilds, for reset()) the live Losant state from the seed data.
 import { MonotonicClock, jwtLikeToken, seededHex, uuidFromHex } from '../ids';
 import type { LosantKeyRecord, LosantState } from './model';
-import {
-  APP_SPECS, KEY_SPECS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId,
-} from './seed-data';
+import { APP_SPECS, KEY_SPECS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId } from './seed-data';
 
 export interface ExtraKeys {
   applicationId: string;

@@ -3,7 +3,8 @@
 // resource group "<group>.*" and "<group>.<action>" for the actions listed here.
 
 const GROUP_ACTIONS: Record<string, string> = {
-  application: 'applyTemplate archiveData backfillArchiveData clone export import fullEventsArchive fullDataTablesArchive debug delete get mqttPublishMessage mqttSubscriptionStream patch payloadCounts search',
+  application:
+    'applyTemplate archiveData backfillArchiveData clone export import fullEventsArchive fullDataTablesArchive debug delete get mqttPublishMessage mqttSubscriptionStream patch payloadCounts search',
   applicationApiToken: 'delete get patch',
   applicationApiTokens: 'get post',
   applicationCertificate: 'delete get patch',
@@ -19,7 +20,8 @@ const GROUP_ACTIONS: Record<string, string> = {
   dataTables: 'get post',
   dataTableRow: 'delete get patch',
   dataTableRows: 'get post query export delete truncate',
-  device: 'commandStream debug delete export get getCommand getCompositeState getLogEntries getState patch removeData sendCommand sendState setConnectionStatus stateStream',
+  device:
+    'commandStream debug delete export get getCommand getCompositeState getLogEntries getState patch removeData sendCommand sendState setConnectionStatus stateStream',
   deviceRecipe: 'bulkCreate delete get patch',
   deviceRecipes: 'get post',
   devices: 'attributeNames patch delete removeData detailedSummary export get post sendCommand tagKeys tagValues',
