@@ -13,6 +13,7 @@ import { CredentialStore } from './core/credentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
+import { followItemChanges } from './vscode/followItemChanges';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 import { maskedLog } from './vscode/maskedUserInput';
 
@@ -62,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
   const tree = new ApplicationsTreeProvider(appKeys);
   const problems = new SaveProblems();
   const views = new ItemViewFileSystem(appKeys);
-  const edits = new ItemEditFileSystem(appKeys, tree, problems, views);
+  const edits = new ItemEditFileSystem(appKeys, problems, views);
   const reports = new ReportDocuments();
   const treeView = vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
@@ -84,6 +85,11 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
       if (['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // A trusted workspace's own applications now count (restrictedConfigurations).
+      tree.refresh();
+    }),
+    followItemChanges(appKeys, tree, { edits, views }),
     ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
     { dispose: () => void service.dispose() },
   );

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: installs the VS Code test host (once), type-checks and compiles, lints and checks the format, bundles and
-# packages the .vsix, then runs the unit tests (mocha, Node), the integration tests (inside code-server's real extension host), the package
+# packages the .vsix, then runs the unit tests (mocha, Node), the sandbox's own tests, the integration tests (inside code-server's real extension host), the package
 # check (the .vsix's contents and size) and the UI tests (the .vsix installed in code-server, driven in Chromium by
 # mouse and keyboard). `npm ci` is the caller's job.
 # The last line is always "N passed, N failed" summed over all suites; the exit code is non-zero if anything
@@ -85,6 +85,8 @@ step "bundle (esbuild --production)" node esbuild.mjs --production
 step "package (vsce)" package_vsix
 
 suite unit npx mocha --config test/unit/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
+# The sandbox's own tests: that it answers as the reference documents say (the stand-in is checked too).
+suite sandbox npx mocha --config test/sandbox-tests/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
 suite integration node out/test/host/runIntegration.js
 # Restricted mode: Workspace Trust on, a workspace that names an application of its own.
 suite integration-untrusted node out/test/host/runIntegration.js --untrusted

@@ -1,5 +1,8 @@
 // One error type for everything that goes wrong talking to a platform, so the VS Code layer
 // can show it the same way whatever the platform or the cause.
+import type { ConfiguredApplication } from './application';
+import { maskSecrets } from './masking';
+
 export type ApiErrorKind =
   | 'http' // the server answered with a 4xx/5xx status
   | 'timeout' // no complete answer within the time limit
@@ -27,7 +30,7 @@ export class ApiError extends Error {
   readonly method?: string;
   readonly path?: string;
   /** The configured application the call was for (set by ApplicationClient), to offer fixing its credential. */
-  application?: { platform: string; applicationId: string; apiUrl?: string; label?: string };
+  application?: ConfiguredApplication;
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message, { cause: details.cause });
@@ -40,12 +43,12 @@ export class ApiError extends Error {
     this.path = details.path;
   }
 
-  /** A sentence for people: what failed, why, and what would fix it. */
   /** The credential was refused: setting a new one may fix it. */
   get credentialRefused(): boolean {
     return this.status === 401;
   }
 
+  /** A sentence for people: what failed, why, and what would fix it. */
   describe(): string {
     let text = this.message;
     if (this.status !== undefined) text = `${text} (HTTP ${this.status}${this.type ? ` ${this.type}` : ''})`;
@@ -67,4 +70,10 @@ export class CancelledError extends Error {
 /** By name too: a CancelledError may come from another bundle (tests, another copy of the core). */
 export function isCancellation(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'CancelledError');
+}
+
+/** Any error as one masked sentence for people. */
+export function describeError(error: unknown): string {
+  const text = error instanceof ApiError ? error.describe() : error instanceof Error ? error.message : String(error);
+  return maskSecrets(text);
 }

@@ -1,30 +1,17 @@
 // The shared service module: the one API the VS Code layer calls. It owns the HTTP client and the
 // platforms, and binds an application's settings and secret into a client for that application.
+import { ApplicationRef, ConfiguredApplication, isConfigured } from './application';
+import { ApplicationClient } from './applicationClient';
 import { ApiError } from './errors';
 import { HttpClient, HttpClientOptions } from './http';
+import { ItemChanges } from './itemChanges';
 import { registerSecret } from './masking';
 import { ElasticPathPlatform } from './platforms/elasticpath';
 import { LosantPlatform } from './platforms/losant';
-import type {
-  ApplicationList,
-  ApplicationSummary,
-  Connection,
-  CreateResult,
-  ListQuery,
-  Page,
-  Platform,
-  ResourceItem,
-  ResourceType,
-} from './platforms/platform';
+import type { ApplicationList, Platform } from './platforms/platform';
 
-/** An application as configured by the user (the `appKeys.applications` setting). */
-export interface ApplicationRef {
-  platform: string;
-  applicationId: string;
-  label?: string;
-  apiUrl?: string;
-  clientId?: string;
-}
+export type { ApplicationRef } from './application';
+export { ApplicationClient } from './applicationClient';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -46,56 +33,10 @@ export function checkApiUrl(value: string): URL {
   return url;
 }
 
-export class ApplicationClient {
-  constructor(
-    readonly platform: Platform,
-    readonly app: ApplicationRef,
-    private readonly conn: Connection,
-  ) {}
-
-  get applicationId(): string {
-    return this.app.applicationId;
-  }
-
-  resource(id: string): ResourceType {
-    return this.platform.resource(id);
-  }
-  getApplication(signal?: AbortSignal): Promise<ApplicationSummary> {
-    return this.run(this.platform.getApplication(this.conn, this.applicationId, signal));
-  }
-  list(resource: ResourceType, query: ListQuery, signal?: AbortSignal): Promise<Page> {
-    return this.run(this.platform.list(this.conn, this.applicationId, resource, query, signal));
-  }
-  get(resource: ResourceType, id: string, signal?: AbortSignal): Promise<ResourceItem> {
-    return this.run(this.platform.get(this.conn, this.applicationId, resource, id, signal));
-  }
-  create(resource: ResourceType, input: Record<string, unknown>, signal?: AbortSignal): Promise<CreateResult> {
-    return this.run(this.platform.create(this.conn, this.applicationId, resource, input, signal));
-  }
-  update(resource: ResourceType, id: string, patch: Record<string, unknown>, signal?: AbortSignal): Promise<ResourceItem> {
-    return this.run(this.platform.update(this.conn, this.applicationId, resource, id, patch, signal));
-  }
-  remove(resource: ResourceType, id: string, signal?: AbortSignal): Promise<void> {
-    return this.run(this.platform.remove(this.conn, this.applicationId, resource, id, signal));
-  }
-  /** Whether the item is the credential this client itself authenticates with. */
-  isOwnCredential(resource: ResourceType, item: ResourceItem): boolean {
-    return this.platform.isOwnCredential(this.conn, resource, item);
-  }
-
-  /** Names the application on errors, so the layer above can offer to fix its credential. */
-  private async run<T>(call: Promise<T>): Promise<T> {
-    try {
-      return await call;
-    } catch (error) {
-      if (error instanceof ApiError) error.application ??= this.app;
-      throw error;
-    }
-  }
-}
-
 export class AppKeysService {
   readonly http: HttpClient;
+  /** Every create, update, status change and delete made through any application's client. */
+  readonly changes = new ItemChanges();
   private readonly platforms: Map<string, Platform>;
 
   constructor(options: HttpClientOptions = {}) {
@@ -130,11 +71,44 @@ export class AppKeysService {
     return this.platform(platformId).listApplications({ baseUrl: checkApiUrl(apiUrl).href, secret, clientId }, signal);
   }
 
+  /** An application with its identity, origin, host and names resolved, once. */
+  configure(ref: ApplicationRef): ConfiguredApplication {
+    if (isConfigured(ref)) return ref;
+    let platformName = ref.platform;
+    let credentialNoun = 'credential';
+    let origin = '';
+    let host = '';
+    let problem: string | undefined;
+    try {
+      const platform = this.platform(ref.platform);
+      platformName = platform.name;
+      credentialNoun = platform.credentialName;
+      const url = this.apiUrl(ref);
+      origin = url.origin;
+      host = url.host;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    return {
+      ...ref,
+      identity: problem === undefined ? `${ref.platform}:${origin}:${ref.applicationId}` : `${ref.platform}:invalid:${ref.applicationId}`,
+      origin,
+      host,
+      displayName: ref.label || ref.applicationId,
+      platformName,
+      credentialNoun,
+      credentialTarget: { platform: ref.platform, origin, applicationId: ref.applicationId },
+      problem,
+    };
+  }
+
   /** A client for `app`; its secret is registered for masking before any request can carry it. */
-  forApplication(app: ApplicationRef, secret: string): ApplicationClient {
+  forApplication(ref: ApplicationRef, secret: string): ApplicationClient {
     registerSecret(secret);
+    const app = this.configure(ref);
+    if (app.problem !== undefined) throw new ApiError(app.problem, { kind: 'invalid-input' });
     const platform = this.platform(app.platform);
-    return new ApplicationClient(platform, app, { baseUrl: this.apiUrl(app).href, secret, clientId: app.clientId });
+    return new ApplicationClient(platform, app, { baseUrl: this.apiUrl(app).href, secret, clientId: app.clientId }, this.changes);
   }
 
   dispose(): Promise<void> {

@@ -1,20 +1,21 @@
-// What every command, the tree and the documents share: the service, the settings, the stored
-// credentials, the log and the user. Built once in activate().
+// What every command, the tree and the documents share: the service, the configured applications
+// (read from the settings once per change), the stored credentials, the log and the user.
 import * as vscode from 'vscode';
+import type { ApplicationRef, ConfiguredApplication } from '../core/application';
 import { ApiError } from '../core/errors';
-import { ApplicationClient, ApplicationRef, AppKeysService } from '../core/service';
-import type { CredentialStore, CredentialTarget } from '../core/credentials';
-import { readApplications } from './settings';
+import type { ApplicationClient, AppKeysService } from '../core/service';
+import type { CredentialStore } from '../core/credentials';
+import { applicationsSnapshot, readApplications } from './settings';
 import { AppKeysLog, maskedLog, MaskedUserInput } from './maskedUserInput';
 import type { UserInput } from './userInput';
 
 /** Thrown when an application has no stored credential; the tree offers to set one. */
 export class MissingCredentialError extends Error {
   constructor(
-    readonly app: ApplicationRef,
+    readonly app: ConfiguredApplication,
     noun: string,
   ) {
-    super(vscode.l10n.t('No {0} is stored for {1}. Run "App Keys: Set API Token…" first.', noun, app.label ?? app.applicationId));
+    super(vscode.l10n.t('No {0} is stored for {1}. Run "App Keys: Set API Token…" first.', noun, app.displayName));
     this.name = 'MissingCredentialError';
   }
 }
@@ -23,6 +24,7 @@ export class AppKeys {
   readonly log: AppKeysLog;
   /** Every question and message, masked (see maskedUserInput.ts). */
   readonly ui: UserInput;
+  private configured: { snapshot: string; apps: ConfiguredApplication[] } = { snapshot: '', apps: [] };
 
   constructor(
     readonly service: AppKeysService,
@@ -44,54 +46,35 @@ export class AppKeys {
     return this.input;
   }
 
-  applications(): ApplicationRef[] {
-    return readApplications((app) => this.tryApplicationKey(app));
-  }
-
-  /** A stable identity for an application: platform, API origin and ID. */
-  applicationKey(app: ApplicationRef): string {
-    return `${app.platform}:${this.origin(app)}:${app.applicationId}`;
-  }
-
-  origin(app: ApplicationRef): string {
-    return this.service.apiUrl(app).origin;
-  }
-
-  /** The host as shown to people and used in document URIs (with its port, if any). */
-  host(app: ApplicationRef): string {
-    return this.service.apiUrl(app).host;
-  }
-
-  displayName(app: ApplicationRef): string {
-    return app.label || app.applicationId;
-  }
-
-  credentialNoun(app: ApplicationRef): string {
-    try {
-      return this.service.platform(app.platform).credentialName;
-    } catch {
-      return vscode.l10n.t('credential');
+  /** The configured applications, each resolved once per change of its settings (or of Workspace Trust). */
+  applications(): ConfiguredApplication[] {
+    const snapshot = applicationsSnapshot();
+    if (snapshot !== this.configured.snapshot) {
+      const apps = readApplications((ref) => this.configure(ref).identity).map((ref) => this.configure(ref));
+      this.configured = { snapshot, apps };
     }
+    return this.configured.apps;
   }
 
-  credentialTarget(app: ApplicationRef): CredentialTarget {
-    return { platform: app.platform, origin: this.origin(app), applicationId: app.applicationId };
+  configure(ref: ApplicationRef): ConfiguredApplication {
+    return this.service.configure(ref);
   }
 
-  async hasCredential(app: ApplicationRef): Promise<boolean> {
-    return (await this.credentials.get(this.credentialTarget(app))) !== undefined;
+  async hasCredential(app: ConfiguredApplication): Promise<boolean> {
+    return (await this.credentials.get(app.credentialTarget)) !== undefined;
   }
 
-  async client(app: ApplicationRef): Promise<ApplicationClient> {
-    const secret = await this.credentials.get(this.credentialTarget(app));
-    if (!secret) throw new MissingCredentialError(app, this.credentialNoun(app));
+  async client(app: ConfiguredApplication): Promise<ApplicationClient> {
+    if (app.problem !== undefined) throw new ApiError(app.problem, { kind: 'invalid-input' });
+    const secret = await this.credentials.get(app.credentialTarget);
+    if (!secret) throw new MissingCredentialError(app, app.credentialNoun);
     return this.service.forApplication(app, secret);
   }
 
   /** Finds a configured application by ID (and host, when given). */
-  findApplication(applicationId: string, host?: string): ApplicationRef {
-    const matches = this.applications().filter((app) => app.applicationId === applicationId && (!host || this.tryHost(app) === host));
-    if (matches.length === 0) {
+  findApplication(applicationId: string, host?: string): ConfiguredApplication {
+    const found = this.applications().find((app) => app.applicationId === applicationId && (!host || app.host === host));
+    if (!found) {
       throw new ApiError(
         host
           ? vscode.l10n.t('Application {0} on {1} is not configured in App Keys', applicationId, host)
@@ -99,33 +82,15 @@ export class AppKeys {
         { kind: 'invalid-input' },
       );
     }
-    return matches[0];
+    return found;
   }
 
   /** Asks before the credential App Keys itself uses for `app` is deactivated; throws CancelledError if not. */
-  async confirmDeactivatingOwnCredential(app: ApplicationRef): Promise<void> {
+  async confirmDeactivatingOwnCredential(app: ConfiguredApplication): Promise<void> {
     await this.ui.confirm(
-      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', this.credentialNoun(app), this.displayName(app)),
-      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', this.displayName(app), this.credentialNoun(app)),
+      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', app.credentialNoun, app.displayName),
+      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', app.displayName, app.credentialNoun),
       vscode.l10n.t('Deactivate Anyway'),
     );
-  }
-
-  /** The host, or undefined for an application whose apiUrl is not allowed (the tree shows why). */
-  tryHost(app: ApplicationRef): string | undefined {
-    try {
-      return this.host(app);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The application key, or undefined for an application whose apiUrl is not allowed. */
-  tryApplicationKey(app: ApplicationRef): string | undefined {
-    try {
-      return this.applicationKey(app);
-    } catch {
-      return undefined;
-    }
   }
 }

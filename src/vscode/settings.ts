@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { timeoutSeconds } from '../core/limits';
 import type { ProxySettings } from '../core/proxy';
-import type { ApplicationRef } from '../core/service';
+import { ApplicationRef, settingsEntry } from '../core/application';
 
 export const SECTION = 'appKeys';
 const APPLICATIONS = 'applications';
@@ -43,19 +43,19 @@ function isApplicationRef(value: unknown): value is ApplicationRef {
   return !!v && typeof v === 'object' && typeof v.platform === 'string' && typeof v.applicationId === 'string';
 }
 
-/** A plain identity from the entry's own fields, for entries whose apiUrl cannot be resolved. */
-function literalIdentity(app: ApplicationRef): string {
-  return `${app.platform}\n${app.apiUrl ?? ''}\n${app.applicationId}`;
+/** What the application lists hold now, as text: unchanged text means unchanged applications. */
+export function applicationsSnapshot(): string {
+  return JSON.stringify(scopedLists().map((list) => [list.scope, list.folder?.uri.toString(), list.entries]));
 }
 
 /** Every configured application, the user's first; one entry per identity. */
-export function readApplications(identity: (app: ApplicationRef) => string | undefined): ApplicationRef[] {
+export function readApplications(identity: (app: ApplicationRef) => string): ApplicationRef[] {
   const seen = new Set<string>();
   const apps: ApplicationRef[] = [];
   for (const list of scopedLists()) {
     for (const entry of list.entries) {
       if (!isApplicationRef(entry)) continue;
-      const id = identity(entry) ?? literalIdentity(entry);
+      const id = identity(entry);
       if (seen.has(id)) continue;
       seen.add(id);
       apps.push(entry);
@@ -65,33 +65,28 @@ export function readApplications(identity: (app: ApplicationRef) => string | und
 }
 
 /** Where an application is defined. */
-export function scopesOf(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): SettingsScope[] {
-  const id = identity(app) ?? literalIdentity(app);
+export function scopesOf(app: ApplicationRef, identity: (app: ApplicationRef) => string): SettingsScope[] {
+  const id = identity(app);
   return scopedLists()
-    .filter((list) => list.entries.some((e) => isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id))
+    .filter((list) => list.entries.some((e) => isApplicationRef(e) && identity(e) === id))
     .map((list) => list.scope);
 }
 
-function clean(app: ApplicationRef): Record<string, unknown> {
-  const { platform, applicationId, label, apiUrl, clientId } = app;
-  return Object.fromEntries(Object.entries({ platform, applicationId, label, apiUrl, clientId }).filter(([, v]) => v !== undefined));
-}
-
 /** Adds (or replaces, in place) the application in user settings; the user's other entries stay as they are. */
-export async function addToUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): Promise<void> {
-  const id = identity(app) ?? literalIdentity(app);
+export async function addToUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string): Promise<void> {
+  const id = identity(app);
   const entries = [...scopedLists()[0].entries];
-  const index = entries.findIndex((e) => isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id);
-  if (index >= 0) entries[index] = clean(app);
-  else entries.push(clean(app));
+  const index = entries.findIndex((e) => isApplicationRef(e) && identity(e) === id);
+  if (index >= 0) entries[index] = settingsEntry(app);
+  else entries.push(settingsEntry(app));
   await vscode.workspace.getConfiguration(SECTION).update(APPLICATIONS, entries, vscode.ConfigurationTarget.Global);
 }
 
 /** Removes the application from user settings only; returns whether it was there. */
-export async function removeFromUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string | undefined): Promise<boolean> {
-  const id = identity(app) ?? literalIdentity(app);
+export async function removeFromUserSettings(app: ApplicationRef, identity: (app: ApplicationRef) => string): Promise<boolean> {
+  const id = identity(app);
   const entries = scopedLists()[0].entries;
-  const kept = entries.filter((e) => !(isApplicationRef(e) && (identity(e) ?? literalIdentity(e)) === id));
+  const kept = entries.filter((e) => !(isApplicationRef(e) && identity(e) === id));
   if (kept.length === entries.length) return false;
   await vscode.workspace.getConfiguration(SECTION).update(APPLICATIONS, kept, vscode.ConfigurationTarget.Global);
   return true;

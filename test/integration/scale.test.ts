@@ -139,13 +139,13 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     await vscode.commands.executeCommand('appKeys.filter', { applicationId: big.id, field: 'key', pattern: inactive.key });
     let { items } = await keyGroup(h, big.id);
     let item = h.api.tree.getTreeItem(items[0] as never);
-    assert.match(String(item.contextValue), /:inactive:status$/);
+    assert.match(String(item.contextValue), /^item:inactive:status:rotate:copy$/);
     assert.strictEqual(item.resourceUri?.query, 'inactive');
     await vscode.commands.executeCommand('appKeys.activate', items[0]);
     assert.strictEqual(inactive.status, 'active');
     ({ items } = await keyGroup(h, big.id));
     item = h.api.tree.getTreeItem(items[0] as never);
-    assert.match(String(item.contextValue), /:active:status$/);
+    assert.match(String(item.contextValue), /^item:active:status:rotate:copy$/);
     assert.ok((await children(h)).length === 1);
   });
 });

@@ -29,8 +29,9 @@ describe('Losant API tokens', () => {
     assert.deepStrictEqual(new Set(shown), new Set(serverTokens().map((t) => t.id)));
     assert.strictEqual(h.api.tree.getTreeItem(group as never).description, String(serverTokens().length));
     const item = h.api.tree.getTreeItem(items[0] as never);
-    assert.match(String(item.contextValue), /^item:tokens:/);
-    assert.strictEqual(item.command?.command, 'appKeys.fetchToken');
+    // The kind's abilities, not its name: tokens have a status, and no rotation or value to copy.
+    assert.match(String(item.contextValue), /^item:(active|inactive):status$/);
+    assert.strictEqual(item.command?.command, 'appKeys.fetch');
   });
 
   it('fetches a token as read-only JSON without the token string', async () => {

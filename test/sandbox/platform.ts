@@ -1,7 +1,7 @@
-// The contract between the HTTP server and one imitated platform (Losant today,
-// Elastic Path later). The server owns sockets, body reading and request
-// recording; a platform only turns a fully-read request into a response, so a
-// second platform is one more PlatformRouter beside the Losant one.
+// The contract between the HTTP server and one imitated platform (Losant, Elastic
+// Path). The server owns sockets, body reading and request recording; a platform
+// only turns a fully-read request into a response, so another platform is one more
+// PlatformRouter beside these.
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface SandboxRequest {

@@ -38,7 +38,7 @@ describe('UI: Elastic Path application keys', () => {
 
   it('creates a key and shows its one-time client ID and secret in a modal', async () => {
     const before = new Set(serverKeys().map((k) => k.id));
-    await wb.inlineAction(wb.treeRow('Application Keys'), 'Create Key…');
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
     await wb.type('Name of the new application key', 'UI test integration');
     await wb.type('Reserved rate limit', '5');
     const dialog = await wb.waitForDialog('Created application key "UI test integration"');

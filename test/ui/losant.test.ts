@@ -77,7 +77,7 @@ describe('UI: Losant application keys', () => {
     const key = serverKeyNamed('Truck 03 gateway');
     assert.ok(key);
     const row = wb.treeRow('Truck 03 gateway');
-    await wb.inlineAction(row, 'Edit Key');
+    await wb.inlineAction(row, 'Edit');
     const editor = await wb.waitForEditor(`${key.id}.json`);
     const original = parseObject(
       await until('the edit document', async () => {
@@ -108,7 +108,7 @@ describe('UI: Losant application keys', () => {
 
   it('creates a key and shows its one-time secret in a modal', async () => {
     const before = new Set(serverKeys().map((k) => k.id));
-    await wb.inlineAction(wb.treeRow('Application Keys'), 'Create Key…');
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
     await wb.type('Name of the new application key', 'UI test key');
     await wb.type('Description (optional)', 'Created by the UI tests');
     const dialog = await wb.waitForDialog('Created application key "UI test key"');
@@ -129,7 +129,7 @@ describe('UI: Losant application keys', () => {
     const victim = serverKeyNamed('Truck 19 gateway');
     assert.ok(victim);
     const row = wb.treeRow('Truck 19 gateway');
-    await wb.contextMenu(row, 'Delete Key…');
+    await wb.contextMenu(row, 'Delete…');
     const dialog = await wb.waitForDialog('Delete application key "Truck 19 gateway"');
     assert.match(dialog.message, /from Demo Fleet\?/);
     await wb.clickDialogButton('Delete');

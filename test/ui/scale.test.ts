@@ -93,7 +93,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     const old = serverKeyNamed(oldName);
     assert.ok(old && old.status === 'active');
     const before = new Set(serverKeys().map((k) => k.id));
-    await wb.contextMenu(wb.treeRow(oldName), 'Rotate Key…');
+    await wb.contextMenu(wb.treeRow(oldName), 'Rotate…');
     await wb.waitForPrompt(`Name of the new key that replaces "${oldName}"`);
     const input = wb.quickInput.locator('.quick-input-box input');
     const newName = await until('the proposed name', async () => {

@@ -3,26 +3,19 @@ import * as assert from 'assert';
 import { ApiError } from '../../src/core/errors';
 import { losantTokenId } from '../../src/core/platforms/losantResources';
 import { AppKeysService, type ApplicationClient } from '../../src/core/service';
-import { SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_TOKENS, type Sandbox } from '../sandbox';
+import { useServiceSandbox } from './serviceSandbox';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
 describe('Losant API tokens through the service module (against the sandbox)', () => {
+  const h = useServiceSandbox();
   let sandbox: Sandbox;
   let service: AppKeysService;
   let client: ApplicationClient;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-    service = new AppKeysService({ timeoutMs: 5000 });
-  });
-  after(async () => {
-    await service.dispose();
-    await sandbox.close();
-  });
   beforeEach(() => {
-    sandbox.reset();
-    client = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
+    ({ sandbox, service } = h);
+    client = h.connect({ platform: 'losant', applicationId: fleet.id }, SANDBOX_TOKENS.full);
   });
   const tokens = () => client.resource('tokens');
   const serverTokens = () => [...sandbox.state.losant.apiTokens.values()].filter((t) => t.applicationId === fleet.id);

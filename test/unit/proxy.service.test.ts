@@ -2,18 +2,20 @@
 // the HTTP_PROXY / NO_PROXY environment variables, against a counting proxy on loopback.
 import * as assert from 'assert';
 import { AppKeysService } from '../../src/core/service';
-import { SANDBOX_APPS, SANDBOX_TOKENS, startProxy, startSandbox, type LoopbackProxy, type Sandbox } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_TOKENS, startProxy, type LoopbackProxy, type Sandbox } from '../sandbox';
+import { useSandbox } from './serviceSandbox';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const ENV = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
 
 describe('proxies (against a counting proxy on loopback)', () => {
+  const fixture = useSandbox();
   let sandbox: Sandbox;
   let proxy: LoopbackProxy;
   const saved: Record<string, string | undefined> = {};
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = fixture.sandbox;
     proxy = await startProxy({ port: 0 });
     for (const name of ENV) saved[name] = process.env[name];
   });
@@ -23,7 +25,6 @@ describe('proxies (against a counting proxy on loopback)', () => {
       else process.env[name] = saved[name];
     }
     await proxy.close();
-    await sandbox.close();
   });
   beforeEach(() => {
     proxy.requests.length = 0;

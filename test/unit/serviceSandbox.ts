@@ -1,30 +1,42 @@
-// Shared set-up of the unit suites that call the service module against the sandbox: one sandbox on
-// loopback for the suite; before each test, its seed state back and a fresh service (closed after).
+// The one set-up of the unit suites that need the sandbox: one sandbox on loopback for the suite,
+// its seed state back before each test, closed after. useServiceSandbox adds a fresh service per test.
 import type { HttpClientOptions } from '../../src/core/http';
 import { AppKeysService, type ApplicationClient, type ApplicationRef } from '../../src/core/service';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 
-export interface ServiceSandbox {
+export interface SandboxFixture {
   sandbox: Sandbox;
+}
+
+export interface ServiceSandbox extends SandboxFixture {
   service: AppKeysService;
   /** A client for `app` (its apiUrl is the sandbox's) with `secret`. */
   connect(app: Omit<ApplicationRef, 'apiUrl'>, secret: string): ApplicationClient;
 }
 
-/** `options` is called before each test, for the service of that test. */
-export function useServiceSandbox(options: () => HttpClientOptions = () => ({ timeoutMs: 5000 })): ServiceSandbox {
-  const h = {
-    connect: (app: Omit<ApplicationRef, 'apiUrl'>, secret: string) => h.service.forApplication({ ...app, apiUrl: h.sandbox.url }, secret),
-  } as ServiceSandbox;
+/** The returned object's `sandbox` is set before the first test. */
+export function useSandbox(options: SandboxOptions = {}): SandboxFixture {
+  const h = {} as SandboxFixture;
   before(async () => {
-    h.sandbox = await startSandbox({ port: 0 });
+    h.sandbox = await startSandbox({ port: 0, ...options });
   });
   after(async () => {
-    await h.service?.dispose();
     await h.sandbox.close();
   });
-  beforeEach(async () => {
+  beforeEach(() => {
     h.sandbox.reset();
+  });
+  return h;
+}
+
+/** `options` is called before each test, for the service of that test. */
+export function useServiceSandbox(options: () => HttpClientOptions = () => ({ timeoutMs: 5000 })): ServiceSandbox {
+  const h = useSandbox() as ServiceSandbox;
+  h.connect = (app, secret) => h.service.forApplication({ ...app, apiUrl: h.sandbox.url }, secret);
+  after(async () => {
+    await h.service?.dispose();
+  });
+  beforeEach(async () => {
     await h.service?.dispose();
     h.service = new AppKeysService(options());
   });

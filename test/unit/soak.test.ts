@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import { ApiError } from '../../src/core/errors';
 import { AppKeysService, type ApplicationClient } from '../../src/core/service';
-import { FAULT_KINDS, mulberry32, SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { FAULT_KINDS, mulberry32, SANDBOX_APPS, SANDBOX_TOKENS, type Sandbox } from '../sandbox';
+import { useServiceSandbox } from './serviceSandbox';
 
 const OPERATIONS = 2000;
 const app = SANDBOX_APPS.warehouseSensors;
@@ -18,20 +19,20 @@ interface Expected {
 
 describe(`soak: ${OPERATIONS} operations with 10% injected faults`, function () {
   this.timeout(120_000);
+  const h = useServiceSandbox(() => ({ timeoutMs: 400, retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 } }));
   let sandbox: Sandbox;
   let service: AppKeysService;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
-  before(async () => {
+  before(() => {
     process.on('unhandledRejection', onUnhandled);
-    sandbox = await startSandbox({ port: 0 });
-    service = new AppKeysService({ timeoutMs: 400, retry: { maxAttempts: 3, baseDelayMs: 2, maxDelayMs: 20 } });
   });
-  after(async () => {
+  beforeEach(() => {
+    ({ sandbox, service } = h);
+  });
+  after(() => {
     process.off('unhandledRejection', onUnhandled);
-    await service.dispose();
-    await sandbox.close();
   });
 
   it('ends with the expected state, no duplicate writes and no unhandled rejections', async () => {

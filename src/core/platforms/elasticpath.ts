@@ -55,6 +55,9 @@ export const elasticPathKeys: ResourceType = {
     };
   },
   deactivates: () => false,
+  // Pages of at most 100, offsets up to 10,000 (the API's limits).
+  paging: { maxPerPage: MAX_PAGE_LIMIT, concurrency: 6, maxItems: 10_000 },
+  copyLabel: 'client ID',
   // The API neither filters nor sorts: lists are filtered and sorted here.
   serverQuery: false,
   sortFields: [

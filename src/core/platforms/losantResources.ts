@@ -30,7 +30,8 @@ const fieldValue = (item: ResourceItem, field: string): string => {
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 };
 const STATUS = { field: 'status', label: 'Status', values: ['active', 'inactive'] } as const;
-const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates };
+// Losant serves up to 1,000 items a page; App Keys lists at most 10,000 of a kind (MAX_ITEMS).
+const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates, paging: { maxPerPage: 1000, concurrency: 6, maxItems: 10_000 } };
 
 const KEY_PATCH_FIELDS = Object.keys(applicationKeyPatch.properties);
 const KEY_POST_FIELDS = Object.keys(applicationKeyPost.properties);
@@ -47,6 +48,7 @@ export const losantKeys: LosantResourceType = {
   collectionScope: 'applicationKeys',
   itemScope: 'applicationKey',
   secretField: 'secret',
+  copyLabel: 'key',
   createFields: [
     { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
     { name: 'description', prompt: 'Description (optional)', required: false, maxLength: 32767 },

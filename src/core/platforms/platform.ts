@@ -95,12 +95,22 @@ export interface ResourceType {
   readonly filterFields: readonly ListField[];
   /** Whether the API filters and sorts (Losant); if not, lists are filtered and sorted here. */
   readonly serverQuery: boolean;
+  /** How lists of this kind are read: the largest page the API serves, pages in flight when loading all, the most items listed. */
+  readonly paging: Paging;
+  /** What `copy` puts on the clipboard (ItemSummary.copyValue), as menus name it; undefined where that is just the ID. */
+  readonly copyLabel?: string;
   /** A field's value as text, for filtering and sorting here. */
   fieldValue(item: ResourceItem, field: string): string;
   /** When the item was last used (ISO date), null if never; undefined where the platform does not say. */
   lastUsed?(item: ResourceItem): string | null;
   /** What a copy of the item needs, for rotation: the create input with the same settings. */
   copyInput?(item: ResourceItem, name: string): Record<string, unknown>;
+}
+
+export interface Paging {
+  maxPerPage: number;
+  concurrency: number;
+  maxItems: number;
 }
 
 export interface ListField {

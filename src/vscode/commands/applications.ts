@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { checkApiUrl } from '../../core/service';
 import type { ApplicationList, Platform } from '../../core/platforms/platform';
-import type { ApplicationRef } from '../../core/service';
+import type { ApplicationRef, ConfiguredApplication } from '../../core/application';
 import type { AppKeys } from '../appKeys';
 import { addToUserSettings, removeFromUserSettings, scopesOf, SettingsScope } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
@@ -67,7 +67,7 @@ async function askSecret(appKeys: AppKeys, noun: string, where: string): Promise
   return secret.trim();
 }
 
-export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: AddApplicationArgument): Promise<ApplicationRef> {
+export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: AddApplicationArgument): Promise<ConfiguredApplication> {
   const platform = arg?.platform ? appKeys.service.platform(arg.platform) : await askPlatform(appKeys);
   const apiUrl = checkApiUrl(arg?.apiUrl ?? (await askApiUrl(appKeys, platform))).href.replace(/\/$/, '');
   const host = new URL(apiUrl).host;
@@ -91,20 +91,20 @@ export async function addApplication(appKeys: AppKeys, tree: ApplicationsTreePro
   if (!platform.applicationIdPattern.test(applicationId)) {
     throw new ApiError(vscode.l10n.t('Not a valid {0} {1} ID: {2}', platform.name, platform.applicationNoun, applicationId), { kind: 'invalid-input' });
   }
-  const app: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl, clientId };
+  const ref: ApplicationRef = { platform: platform.id, applicationId, apiUrl: apiUrl === platform.defaultApiUrl ? undefined : apiUrl, clientId };
   // Check the credential against this application before keeping anything, and learn its name.
   const found = await appKeys.ui.withProgress(vscode.l10n.t('Checking the {0} against {1}…', platform.credentialName, host), (signal) =>
-    appKeys.service.forApplication(app, secret).getApplication(signal),
+    appKeys.service.forApplication(ref, secret).getApplication(signal),
   );
   if (!label && found.name === applicationId && !arg?.applicationId) {
     label = (await appKeys.ui.showInputBox({ prompt: vscode.l10n.t('A name to show for this {0} (optional)', platform.applicationNoun) })).trim() || undefined;
   }
-  app.label = label ?? (found.name !== applicationId ? found.name : undefined);
+  const app = appKeys.configure({ ...ref, label: label ?? (found.name !== applicationId ? found.name : undefined) });
 
-  await appKeys.credentials.store(appKeys.credentialTarget(app), secret);
-  await addToUserSettings(app, (a) => appKeys.tryApplicationKey(a));
+  await appKeys.credentials.store(app.credentialTarget, secret);
+  await addToUserSettings(app, (a) => appKeys.configure(a).identity);
   tree.refresh();
-  appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${appKeys.host(app)}`);
+  appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${app.host}`);
   return app;
 }
 
@@ -145,8 +145,8 @@ async function pickApplicationId(
 
 export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
-  const name = appKeys.displayName(app);
-  const identity = (a: ApplicationRef): string | undefined => appKeys.tryApplicationKey(a);
+  const name = app.displayName;
+  const identity = (a: ApplicationRef): string => appKeys.configure(a).identity;
   const elsewhere = scopesOf(app, identity).filter((scope) => scope !== 'user');
   if (!scopesOf(app, identity).includes('user')) {
     // A workspace's entry is the workspace's to change: say where it is, never rewrite another scope.
@@ -161,12 +161,12 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
     vscode.l10n.t('Remove {0} from App Keys?', name),
     elsewhere.length
       ? vscode.l10n.t('It is removed from your user settings; {0} also define it, so it stays in the tree until removed there.', scopeName(elsewhere))
-      : vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', appKeys.credentialNoun(app)),
+      : vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', app.credentialNoun),
     vscode.l10n.t('Remove'),
   );
   await removeFromUserSettings(app, identity);
   // The workspace's entry still uses the credential: it stays.
-  if (elsewhere.length === 0 && identity(app)) await appKeys.credentials.delete(appKeys.credentialTarget(app));
+  if (elsewhere.length === 0 && app.problem === undefined) await appKeys.credentials.delete(app.credentialTarget);
   tree.refresh();
   if (elsewhere.length)
     await showWhereDefined(
@@ -193,14 +193,14 @@ async function showWhereDefined(appKeys: AppKeys, message: string, scopes: Setti
 export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<boolean> {
   const app = await resolveApplication(appKeys, arg);
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
-  const token = given ?? (await askSecret(appKeys, appKeys.credentialNoun(app), vscode.l10n.t('{0} on {1}', appKeys.displayName(app), appKeys.host(app))));
-  await appKeys.credentials.store(appKeys.credentialTarget(app), token);
+  const token = given ?? (await askSecret(appKeys, app.credentialNoun, vscode.l10n.t('{0} on {1}', app.displayName, app.host)));
+  await appKeys.credentials.store(app.credentialTarget, token);
   tree.refresh();
   return true;
 }
 
 export async function clearToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
-  await appKeys.credentials.delete(appKeys.credentialTarget(app));
+  await appKeys.credentials.delete(app.credentialTarget);
   tree.refresh();
 }

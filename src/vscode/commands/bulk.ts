@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { runBulk } from '../../core/bulk';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
-import { describe } from '../tree/describe';
+import { describeError } from '../../core/errors';
 import { ItemNode } from '../tree/nodes';
 
 const CONCURRENCY = 6;
@@ -36,7 +36,7 @@ export async function bulk(
   const noun = nodes.length === 1 ? nodes[0].resource.noun : vscode.l10n.t('{0}s', nodes[0].resource.noun);
   const clients = new Map<string, Promise<ApplicationClient>>();
   const clientFor = (node: ItemNode): Promise<ApplicationClient> => {
-    const key = appKeys.applicationKey(node.app);
+    const key = node.app.identity;
     if (!clients.has(key)) clients.set(key, appKeys.client(node.app));
     return clients.get(key)!;
   };
@@ -68,13 +68,13 @@ export async function bulk(
   );
   const summary: BulkSummary = {
     succeeded: outcome.succeeded.map((n) => n.item.id),
-    failed: outcome.failed.map(({ item, error }) => ({ id: item.item.id, reason: describe(error) })),
+    failed: outcome.failed.map(({ item, error }) => ({ id: item.item.id, reason: describeError(error) })),
     skipped: outcome.skipped.map((n) => n.item.id),
   };
-  for (const { item, error } of outcome.failed) appKeys.log.error(`${verb.present} ${nameOf(item)} (${item.item.id}) failed: ${describe(error)}`);
+  for (const { item, error } of outcome.failed) appKeys.log.error(`${verb.present} ${nameOf(item)} (${item.item.id}) failed: ${describeError(error)}`);
   const parts = [vscode.l10n.t('{0} {1} of {2} {3}.', verb.past, summary.succeeded.length, nodes.length, noun)];
   if (summary.failed.length) {
-    const listed = outcome.failed.slice(0, 5).map(({ item, error }) => `${nameOf(item)} (${describe(error)})`);
+    const listed = outcome.failed.slice(0, 5).map(({ item, error }) => `${nameOf(item)} (${describeError(error)})`);
     parts.push(vscode.l10n.t('{0} failed: {1}.', summary.failed.length, `${listed.join('; ')}${summary.failed.length > 5 ? '; …' : ''}`));
   }
   if (summary.skipped.length) parts.push(vscode.l10n.t('{0} not done (cancelled).', summary.skipped.length));

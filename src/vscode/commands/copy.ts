@@ -1,12 +1,12 @@
-// Copy a key's public value or an item's ID to the clipboard.
+// Copy an item's value (Losant's public key, Elastic Path's client ID) or its ID to the clipboard.
 import * as vscode from 'vscode';
 import { statusMessage } from '../maskedUserInput';
 import type { AppKeys } from '../appKeys';
 import { selectedItems } from './bulk';
 import { resolveItem } from './targets';
 
-export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown): Promise<string> {
-  const target = await resolveItem(appKeys, arg, resourceId);
+export async function copyValue(appKeys: AppKeys, arg: unknown, preferred?: string): Promise<string> {
+  const target = await resolveItem(appKeys, arg, preferred);
   const client = await appKeys.client(target.app);
   const item =
     target.item ??
@@ -17,7 +17,7 @@ export async function copyKey(appKeys: AppKeys, resourceId: string, arg: unknown
   return value;
 }
 
-export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown, selection?: unknown): Promise<string> {
+export async function copyId(appKeys: AppKeys, arg: unknown, selection?: unknown): Promise<string> {
   const nodes = selectedItems(selection);
   if (nodes) {
     const ids = nodes.map((n) => n.item.id).join('\n');
@@ -25,7 +25,7 @@ export async function copyId(appKeys: AppKeys, resourceId: string, arg: unknown,
     statusMessage(vscode.l10n.t('App Keys: copied {0} IDs', nodes.length), 3000);
     return ids;
   }
-  const target = await resolveItem(appKeys, arg, resourceId);
+  const target = await resolveItem(appKeys, arg);
   await vscode.env.clipboard.writeText(target.itemId);
   statusMessage(vscode.l10n.t('App Keys: copied {0}', target.itemId), 3000);
   return target.itemId;

@@ -1,19 +1,17 @@
-// Create a key: ask for its fields, create it, then show its one-time secret with Copy buttons.
+// Create an item of any kind: ask for its fields, create it, then show its one-time secret with Copy buttons.
 import * as vscode from 'vscode';
 import type { CreateResult, OneTimeSecret } from '../../core/platforms/platform';
 import { maskSecrets } from '../../core/masking';
 import type { AppKeys } from '../appKeys';
-import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
+import { argumentObject } from './arguments';
 import { askCreateFields } from './createFields';
 import { resolveGroup } from './targets';
 
-export async function createItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, resourceId: string, arg: unknown): Promise<CreateResult> {
-  const { app, resource } = await resolveGroup(appKeys, arg, resourceId);
-  const given = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
-  const input = await askCreateFields(appKeys.ui, resource.createFields, given);
+export async function createItem(appKeys: AppKeys, arg: unknown, preferred?: string): Promise<CreateResult> {
+  const { app, resource } = await resolveGroup(appKeys, arg, preferred);
+  const input = await askCreateFields(appKeys.ui, resource.createFields, argumentObject(arg) ?? {});
   const client = await appKeys.client(app);
   const created = await appKeys.ui.withProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, input, signal));
-  tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   const label = resource.summarize(created.item).label;
   void showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, label), created.oneTimeSecrets);
   return created;

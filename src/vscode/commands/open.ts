@@ -1,7 +1,7 @@
 // Fetch (read-only, the whole item) and Edit (the patchable fields, saved with PATCH/PUT).
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
-import { describe } from '../tree/describe';
+import { describeError } from '../../core/errors';
 import type { ApiFileSystem } from '../documents/ApiFileSystem';
 import { editUri, viewUri } from '../documents/uris';
 import { documentTarget } from './documentTargets';
@@ -18,26 +18,26 @@ export interface DocumentFileSystems {
   views: ApiFileSystem;
 }
 
-export async function fetchItem(appKeys: AppKeys, documents: DocumentFileSystems, resourceId: string, arg: unknown): Promise<vscode.Uri> {
-  const target = await resolveItem(appKeys, arg, resourceId);
-  const uri = viewUri(documentTarget(appKeys, target), 'full');
+export async function fetchItem(appKeys: AppKeys, documents: DocumentFileSystems, arg: unknown, preferred?: string): Promise<vscode.Uri> {
+  const target = await resolveItem(appKeys, arg, preferred);
+  const uri = viewUri(documentTarget(target), 'full');
   await documents.views.refreshIfOpen(uri);
   await show(uri, true);
   return uri;
 }
 
-export async function editItem(appKeys: AppKeys, documents: DocumentFileSystems, resourceId: string, arg: unknown): Promise<vscode.Uri> {
-  const target = await resolveItem(appKeys, arg, resourceId);
-  const uri = editUri(documentTarget(appKeys, target));
+export async function editItem(appKeys: AppKeys, documents: DocumentFileSystems, arg: unknown, preferred?: string): Promise<vscode.Uri> {
+  const target = await resolveItem(appKeys, arg, preferred);
+  const uri = editUri(documentTarget(target));
   await documents.edits.refreshIfOpen(uri);
   await show(uri, false);
   return uri;
 }
 
-/** After a change made without its document (status, bulk, rotation): open documents show it too. */
+/** After a change to an item (any command's, through the one change event): its open documents show it too. */
 export async function refreshOpenDocuments(appKeys: AppKeys, documents: DocumentFileSystems, target: ItemTarget): Promise<void> {
-  const where = documentTarget(appKeys, target);
+  const where = documentTarget(target);
   await Promise.all([documents.views.refreshIfOpen(viewUri(where, 'full')), documents.edits.refreshIfOpen(editUri(where))]).catch((error: unknown) => {
-    appKeys.log.warn(`Could not refresh an open document: ${describe(error)}`);
+    appKeys.log.warn(`Could not refresh an open document: ${describeError(error)}`);
   });
 }

@@ -5,13 +5,12 @@ import type { CreateResult } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { resolveDocument } from '../documents/documentTarget';
 import { editUri } from '../documents/uris';
-import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { showOneTimeSecrets } from './create';
 
-export async function recreateItem(appKeys: AppKeys, tree: ApplicationsTreeProvider, uri: unknown, value: unknown): Promise<CreateResult> {
+export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknown): Promise<CreateResult> {
   if (!(uri instanceof vscode.Uri) || !value || typeof value !== 'object')
     throw new ApiError(vscode.l10n.t('Re-create needs the edit document and its settings'), { kind: 'invalid-input' });
-  const { target, app, client, resource } = await resolveDocument(appKeys, uri);
+  const { target, client, resource } = await resolveDocument(appKeys, uri);
   if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} cannot be re-created here', resource.label), { kind: 'invalid-input' });
   const settings = value as Record<string, unknown>;
   const name = typeof settings.name === 'string' && settings.name ? settings.name : vscode.l10n.t('Re-created {0}', resource.noun);
@@ -19,7 +18,6 @@ export async function recreateItem(appKeys: AppKeys, tree: ApplicationsTreeProvi
   const created = await appKeys.ui.withProgress(vscode.l10n.t('Re-creating {0} "{1}"…', resource.noun, name), (signal) =>
     client.create(resource, input, signal),
   );
-  tree.updateItem(appKeys.applicationKey(app), resource.id, created.item.id, created.item);
   await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets);
   const document = await vscode.workspace.openTextDocument(editUri({ ...target, itemId: created.item.id }));
   await vscode.window.showTextDocument(document, { preview: false });

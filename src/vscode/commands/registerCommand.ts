@@ -5,25 +5,26 @@
 import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
 import { maskSecrets } from '../../core/masking';
-import type { ApplicationRef } from '../../core/service';
+import type { ConfiguredApplication } from '../../core/application';
 import { AppKeys, MissingCredentialError } from '../appKeys';
 import { capitalize } from '../text';
-import { describe } from '../tree/describe';
-import { COMMANDS, CommandId } from './ids';
+import { describeError } from '../../core/errors';
+import { COMMANDS, CommandId } from '../commandIds';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-export function registerCommand(appKeys: AppKeys, id: CommandId, handler: CommandHandler): vscode.Disposable {
+/** `id` is what VS Code runs (a catalogue id or an alias); `countsAs` the catalogue command it is. */
+export function registerCommand(appKeys: AppKeys, id: string, countsAs: CommandId, handler: CommandHandler): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     try {
       const result = await handler(...args);
       // For the walkthrough: a step is done once its command has succeeded, however it was run
       // (tree clicks reach commands under internal ids, so onCommand events would miss them).
-      void vscode.commands.executeCommand('setContext', `appKeys.did.${id.slice('appKeys.'.length)}`, true);
+      void vscode.commands.executeCommand('setContext', `appKeys.did.${countsAs.slice('appKeys.'.length)}`, true);
       return result;
     } catch (error) {
       if (isCancellation(error)) return undefined;
-      const message = maskSecrets(describe(error));
+      const message = maskSecrets(describeError(error));
       appKeys.log.error(`${id}: ${message}`);
       const app = credentialToFix(error);
       if (!app) {
@@ -31,22 +32,12 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
         return undefined;
       }
       // The credential is missing or was refused: offer to set it, then to run the command again.
-      const fix =
-        error instanceof MissingCredentialError
-          ? vscode.l10n.t('Set {0}…', appKeys.credentialNoun(app))
-          : vscode.l10n.t('Update {0}…', appKeys.credentialNoun(app));
+      const fix = error instanceof MissingCredentialError ? vscode.l10n.t('Set {0}…', app.credentialNoun) : vscode.l10n.t('Update {0}…', app.credentialNoun);
       if ((await appKeys.ui.showMessage('error', message, {}, fix)) !== fix) return undefined;
-      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: appKeys.tryHost(app) })))
+      if (!(await vscode.commands.executeCommand<boolean>(COMMANDS.setToken, { applicationId: app.applicationId, host: app.host || undefined })))
         return undefined;
       const retry = vscode.l10n.t('Retry');
-      if (
-        (await appKeys.ui.showMessage(
-          'info',
-          vscode.l10n.t('{0} updated for {1}.', capitalize(appKeys.credentialNoun(app)), appKeys.displayName(app)),
-          {},
-          retry,
-        )) !== retry
-      )
+      if ((await appKeys.ui.showMessage('info', vscode.l10n.t('{0} updated for {1}.', capitalize(app.credentialNoun), app.displayName), {}, retry)) !== retry)
         return undefined;
       return run(...args);
     }
@@ -54,7 +45,7 @@ export function registerCommand(appKeys: AppKeys, id: CommandId, handler: Comman
   return vscode.commands.registerCommand(id, run);
 }
 
-function credentialToFix(error: unknown): ApplicationRef | undefined {
+function credentialToFix(error: unknown): ConfiguredApplication | undefined {
   if (error instanceof MissingCredentialError) return error.app;
   if (error instanceof ApiError && error.credentialRefused && error.application) return error.application;
   return undefined;

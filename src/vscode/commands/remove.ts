@@ -4,30 +4,20 @@ import * as vscode from 'vscode';
 import { statusMessage } from '../maskedUserInput';
 import type { AppKeys } from '../appKeys';
 import { confirmDelete } from '../settings';
-import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { bulk, BulkSummary, selectedItems } from './bulk';
 import { resolveItem } from './targets';
 
-export async function deleteItem(
-  appKeys: AppKeys,
-  tree: ApplicationsTreeProvider,
-  resourceId: string,
-  arg: unknown,
-  selection?: unknown,
-): Promise<boolean | BulkSummary> {
+export async function deleteItem(appKeys: AppKeys, arg: unknown, selection?: unknown, preferred?: string): Promise<boolean | BulkSummary> {
   const nodes = selectedItems(selection);
   if (nodes) {
     return bulk(
       appKeys,
       nodes,
       { past: vscode.l10n.t('Deleted'), present: vscode.l10n.t('Deleting'), button: vscode.l10n.t('Delete'), confirm: true },
-      async (client, node, signal) => {
-        await client.remove(node.resource, node.item.id, signal);
-        tree.updateItem(appKeys.applicationKey(node.app), node.resource.id, node.item.id, undefined);
-      },
+      (client, node, signal) => client.remove(node.resource, node.item.id, signal),
     );
   }
-  const target = await resolveItem(appKeys, arg, resourceId);
+  const target = await resolveItem(appKeys, arg, preferred);
   const client = await appKeys.client(target.app);
   const item =
     target.item ??
@@ -37,17 +27,13 @@ export async function deleteItem(
   if (client.isOwnCredential(target.resource, item)) {
     // Asked even when confirmDelete is off: this would cut App Keys off from the application.
     await appKeys.ui.confirm(
-      vscode.l10n.t('{0} is the {1} App Keys itself uses for {2}.', name, appKeys.credentialNoun(target.app), appKeys.displayName(target.app)),
-      vscode.l10n.t(
-        'After deleting it, App Keys cannot reach {0} until you set another {1}.',
-        appKeys.displayName(target.app),
-        appKeys.credentialNoun(target.app),
-      ),
+      vscode.l10n.t('{0} is the {1} App Keys itself uses for {2}.', name, target.app.credentialNoun, target.app.displayName),
+      vscode.l10n.t('After deleting it, App Keys cannot reach {0} until you set another {1}.', target.app.displayName, target.app.credentialNoun),
       vscode.l10n.t('Delete Anyway'),
     );
   } else if (confirmDelete()) {
     await appKeys.ui.confirm(
-      vscode.l10n.t('Delete {0} {1} from {2}?', target.resource.noun, name, appKeys.displayName(target.app)),
+      vscode.l10n.t('Delete {0} {1} from {2}?', target.resource.noun, name, target.app.displayName),
       vscode.l10n.t('Anything using it can no longer connect. This cannot be undone.'),
       vscode.l10n.t('Delete'),
     );
@@ -55,7 +41,6 @@ export async function deleteItem(
   await appKeys.ui.withProgress(vscode.l10n.t('Deleting {0} {1}…', target.resource.noun, name), (signal) =>
     client.remove(target.resource, target.itemId, signal),
   );
-  tree.updateItem(appKeys.applicationKey(target.app), target.resource.id, target.itemId, undefined);
   statusMessage(vscode.l10n.t('App Keys: deleted {0} {1}', target.resource.noun, name), 4000);
   appKeys.log.info(`Deleted ${target.resource.noun} ${target.itemId} of ${target.app.applicationId}`);
   return true;

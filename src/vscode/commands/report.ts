@@ -2,27 +2,26 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { loadAll } from '../../core/listing';
+import { argumentObject, numberField } from './arguments';
 import { maskSecrets } from '../../core/masking';
 import { renderReport, ReportSection } from '../../core/staleReport';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
-import { describe } from '../tree/describe';
+import { describeError } from '../../core/errors';
 import type { TreeNode } from '../tree/nodes';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../commandIds';
 import type { ReportDocuments } from '../documents/ReportDocuments';
 
 export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
-  const given = arg && typeof arg === 'object' ? (arg as { days?: unknown }) : {};
   const days =
-    typeof given.days === 'number'
-      ? given.days
-      : Number(
-          await appKeys.ui.showInputBox({
-            prompt: vscode.l10n.t('Report keys unused for how many days?'),
-            value: '90',
-            validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')),
-          }),
-        );
+    numberField(argumentObject(arg), 'days') ??
+    Number(
+      await appKeys.ui.showInputBox({
+        prompt: vscode.l10n.t('Report keys unused for how many days?'),
+        value: '90',
+        validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 ? undefined : vscode.l10n.t('A number of days')),
+      }),
+    );
   const apps = appKeys.applications();
   if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured'), { kind: 'invalid-input' });
   const sections = await appKeys.ui.withProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
@@ -35,16 +34,17 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
         continue; // no credential: nothing to report on
       }
       for (const resource of client.platform.resources) {
-        const application = { label: appKeys.displayName(app), platform: client.platform.name, host: appKeys.host(app), applicationId: app.applicationId };
+        const application = { label: app.displayName, platform: client.platform.name, host: app.host, applicationId: app.applicationId };
         try {
+          const { maxPerPage: perPage, concurrency, maxItems } = resource.paging;
           const { items } = await loadAll(
             (query, s) => client.list(resource, query, s),
-            (page) => ({ page, perPage: 1000 }),
-            { perPage: 1000, concurrency: 4, maxItems: 10_000, signal },
+            (page) => ({ page, perPage }),
+            { perPage, concurrency, maxItems, signal },
           );
           result.push({ application, resource, items });
         } catch (error) {
-          result.push({ application, resource, items: [], error: describe(error) });
+          result.push({ application, resource, items: [], error: describeError(error) });
         }
       }
     }
@@ -67,8 +67,8 @@ export async function revealItem(
   const target = (typeof arg === 'number' ? reports.target(arg) : (arg ?? {})) as { applicationId?: string; host?: string; resource?: string; id?: string };
   if (!target.applicationId || !target.id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
   const app = appKeys.findApplication(target.applicationId, target.host);
-  const node = await tree.findItem(appKeys.applicationKey(app), target.resource ?? 'keys', target.id);
-  if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', appKeys.displayName(app)), { kind: 'invalid-input' });
+  const node = await tree.findItem(app.identity, target.resource ?? 'keys', target.id);
+  if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
   await view.reveal(node, { select: true, focus: true, expand: true });
   return true;
 }

@@ -8,10 +8,9 @@ import { itemsNamed, surelyNotCreated } from '../../core/createOutcome';
 import type { CreateResult, ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
-import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
-import { describe } from '../tree/describe';
+import { describeError } from '../../core/errors';
 import { showOneTimeSecrets } from './create';
-import { DocumentFileSystems, refreshOpenDocuments } from './open';
+import { argumentObject, stringField } from './arguments';
 import { resolveItem } from './targets';
 
 export interface RotationResult {
@@ -20,17 +19,16 @@ export interface RotationResult {
   old: 'deactivated' | 'deleted' | 'kept';
 }
 
-export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, documents: DocumentFileSystems, arg: unknown): Promise<RotationResult> {
-  const target = await resolveItem(appKeys, arg, 'keys');
+export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: string): Promise<RotationResult> {
+  const target = await resolveItem(appKeys, arg, preferred);
   const { resource, app } = target;
-  if (!resource.copyInput)
-    throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, appKeys.displayName(app)), { kind: 'invalid-input' });
+  if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, app.displayName), { kind: 'invalid-input' });
   const client = await appKeys.client(app);
   const old: ResourceItem = await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) =>
     client.get(resource, target.itemId, signal),
   );
   const oldName = resource.summarize(old).label;
-  const given = arg && typeof arg === 'object' && typeof (arg as { name?: unknown }).name === 'string' ? (arg as { name: string }).name : undefined;
+  const given = stringField(argumentObject(arg), 'name');
   const name =
     given ??
     (await appKeys.ui.showInputBox({
@@ -42,7 +40,6 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   // 1. The new key. Keys of that name that exist already are noted first, so that after a create
   // whose answer was lost, the one the server made can be told apart.
   const newKeyName = name.trim();
-  const applicationKey = appKeys.applicationKey(app);
   const before = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) =>
     itemsNamed(client, resource, newKeyName, signal),
   );
@@ -54,13 +51,12 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   } catch (error) {
     if (surelyNotCreated(error)) {
       throw new ApiError(
-        vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describe(error), oldName),
+        vscode.l10n.t('Rotation stopped: the new key could not be created ({0}). Nothing changed: "{1}" is still in use.', describeError(error), oldName),
         { kind: 'invalid-input', cause: error },
       );
     }
-    throw await lostCreate(appKeys, tree, client, resource, { applicationKey, newKeyName, oldName, known: new Set(before.map((i) => i.id)), error });
+    throw await lostCreate(appKeys, client, resource, { newKeyName, oldName, known: new Set(before.map((i) => i.id)), error });
   }
-  tree.updateItem(applicationKey, resource.id, created.item.id, created.item);
   const newName = resource.summarize(created.item).label;
   await showOneTimeSecrets(
     appKeys,
@@ -92,13 +88,9 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
   }
   try {
     if (resource.statusPatch) {
-      const patch = resource.statusPatch(false);
-      const updated = await appKeys.ui.withProgress(vscode.l10n.t('Deactivating "{0}"…', oldName), (signal) => client.update(resource, old.id, patch, signal));
-      tree.updateItem(applicationKey, resource.id, old.id, updated);
-      await refreshOpenDocuments(appKeys, documents, { app, resource, itemId: old.id });
+      await appKeys.ui.withProgress(vscode.l10n.t('Deactivating "{0}"…', oldName), (signal) => client.setStatus(resource, old.id, false, signal));
     } else {
       await appKeys.ui.withProgress(vscode.l10n.t('Deleting "{0}"…', oldName), (signal) => client.remove(resource, old.id, signal));
-      tree.updateItem(applicationKey, resource.id, old.id, undefined);
     }
   } catch (error) {
     throw new ApiError(
@@ -107,7 +99,7 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
         newName,
         oldName,
         deletes ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated'),
-        describe(error),
+        describeError(error),
         retire,
       ),
       { kind: 'invalid-input', cause: error },
@@ -123,12 +115,11 @@ export async function rotateKey(appKeys: AppKeys, tree: ApplicationsTreeProvider
 /** The create's answer was lost: look the new key up and say exactly what exists. */
 async function lostCreate(
   appKeys: AppKeys,
-  tree: ApplicationsTreeProvider,
   client: ApplicationClient,
   resource: ResourceType,
-  facts: { applicationKey: string; newKeyName: string; oldName: string; known: Set<string>; error: unknown },
+  facts: { newKeyName: string; oldName: string; known: Set<string>; error: unknown },
 ): Promise<Error> {
-  const reason = isCancellation(facts.error) ? vscode.l10n.t('cancelled after it was sent') : describe(facts.error);
+  const reason = isCancellation(facts.error) ? vscode.l10n.t('cancelled after it was sent') : describeError(facts.error);
   let made: ResourceItem[];
   try {
     // Its own time limit, not the (perhaps cancelled) command's: this is what tells the user the truth.
@@ -142,7 +133,7 @@ async function lostCreate(
       vscode.l10n.t(
         'Rotation stopped: creating the new key failed ({0}), and App Keys could not check whether the server created it ({1}). Look for "{2}" in the tree: if it exists, its secret was not received: delete it or rotate again. "{3}" is still in use.',
         reason,
-        describe(lookup),
+        describeError(lookup),
         facts.newKeyName,
         facts.oldName,
       ),
@@ -160,7 +151,8 @@ async function lostCreate(
       { kind: 'invalid-input', cause: facts.error },
     );
   }
-  for (const item of made) tree.updateItem(facts.applicationKey, resource.id, item.id, item);
+  // The server made it though its answer was lost: the views learn of it as of any create.
+  for (const item of made) appKeys.service.changes.emit({ kind: 'created', app: client.app, resource, id: item.id, item });
   const ids = made.map((i) => i.id).join(', ');
   return new ApiError(
     vscode.l10n.t(

@@ -4,10 +4,10 @@ import type { ListView } from '../../core/listing';
 import type { AppKeys } from '../appKeys';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { GroupNode } from '../tree/nodes';
+import { argumentObject, oneOfField, stringField } from './arguments';
 import { resolveGroup } from './targets';
 
 interface ViewArgument {
-  resource?: string;
   field?: string;
   pattern?: string;
   direction?: 'asc' | 'desc';
@@ -18,9 +18,14 @@ async function group(
   tree: ApplicationsTreeProvider,
   arg: unknown,
 ): Promise<{ key: string; node?: GroupNode; given: ViewArgument } & Awaited<ReturnType<typeof resolveGroup>>> {
-  const given = (arg && typeof arg === 'object' && !(arg instanceof GroupNode) ? arg : {}) as ViewArgument;
-  const resolved = await resolveGroup(appKeys, arg, given.resource ?? 'keys');
-  const applicationKey = appKeys.applicationKey(resolved.app);
+  const object = argumentObject(arg);
+  const given: ViewArgument = {
+    field: stringField(object, 'field'),
+    pattern: stringField(object, 'pattern'),
+    direction: oneOfField(object, 'direction', ['asc', 'desc'] as const),
+  };
+  const resolved = await resolveGroup(appKeys, arg);
+  const applicationKey = resolved.app.identity;
   return { ...resolved, key: `${applicationKey}/${resolved.resource.id}`, node: await tree.ensureGroup(applicationKey, resolved.resource.id), given };
 }
 

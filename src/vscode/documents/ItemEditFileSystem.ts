@@ -9,9 +9,8 @@ import type { ApplicationClient } from '../../core/service';
 import { editChanges } from '../../core/editChanges';
 import { fieldProblem, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
-import { describe } from '../tree/describe';
-import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
-import { COMMANDS } from '../commands/ids';
+import { describeError } from '../../core/errors';
+import { COMMANDS } from '../commandIds';
 import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
@@ -27,7 +26,6 @@ export class ItemEditFileSystem extends ApiFileSystem {
 
   constructor(
     private readonly appKeys: AppKeys,
-    private readonly tree: ApplicationsTreeProvider,
     private readonly problems: SaveProblems,
     private readonly views: ItemViewFileSystem,
   ) {
@@ -87,7 +85,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
           throw new SaveError(
             vscode.l10n.t('Not saved: cancelled (the server may have received the change before the cancel; fetch the item to check). Your text is kept.'),
           );
-        const reason = describe(error);
+        const reason = describeError(error);
         // The server's refusal, shown on the document at the (first) field it was about.
         this.problems.show(uri, text, [fieldProblem(text, Object.keys(changes)[0], reason)]);
         throw new SaveError(vscode.l10n.t('Not saved: {0}. Your text is kept; save again to retry.', reason));
@@ -96,7 +94,6 @@ export class ItemEditFileSystem extends ApiFileSystem {
     }
     this.versions.set(key, saved.version);
     const shown = renderJson(resource.editableFields(saved));
-    this.tree.updateItem(this.appKeys.applicationKey(app), resource.id, target.itemId, saved);
     // Show the server's answer (normalised fields, server-side defaults): the editor reads it again.
     if (shown !== text) setTimeout(() => this.changed(uri), 0);
     // Success is reported only for what was sent.
@@ -114,7 +111,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
       if (error instanceof ApiError && error.status === 404) {
         throw new DeletedOnServer(vscode.l10n.t('Not saved: the {0} was deleted on the server. Your text is kept.', name));
       }
-      throw new SaveError(vscode.l10n.t('Not saved: {0}. Your text is kept; save again to retry.', describe(error)));
+      throw new SaveError(vscode.l10n.t('Not saved: {0}. Your text is kept; save again to retry.', describeError(error)));
     }
   }
 

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { maskSecrets } from '../../core/masking';
 import type { ResourceType } from '../../core/platforms/platform';
-import type { ApplicationClient, ApplicationRef } from '../../core/service';
+import type { ConfiguredApplication } from '../../core/application';
+import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { DocumentTarget, parseUri, ViewMode } from './uris';
 
 export interface ResolvedDocument {
   target: DocumentTarget & { mode: ViewMode };
-  app: ApplicationRef;
+  app: ConfiguredApplication;
   client: ApplicationClient;
   resource: ResourceType;
 }

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { ListView } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
-import { COMMANDS } from '../commands/ids';
-import { describe } from './describe';
+import { COMMANDS } from '../commandIds';
+import { describeError } from '../../core/errors';
 import { GroupLists } from './groupLists';
 import { itemTooltip } from './tooltip';
 import { maskMarkdown, maskTreeItem } from './maskTreeItem';
@@ -98,28 +98,23 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     return this.groupNode(applicationKey, resourceId);
   }
 
-  /** Read from the settings every time; node objects are kept so change events can name them. */
+  /** The configured applications; node objects are kept so change events can name them. */
   private applications(): ApplicationNode[] {
     return this.appKeys.applications().map((app) => {
-      let node: ApplicationNode;
-      try {
-        const platformName = this.appKeys.service.platform(app.platform).name;
-        node = new ApplicationNode(app, this.appKeys.applicationKey(app), this.appKeys.host(app), platformName);
-      } catch {
-        // A bad platform or URL: the node shows it as an error item below it.
-        node = new ApplicationNode(app, `${app.platform}:invalid:${app.applicationId}`, app.apiUrl ?? '', app.platform);
-      }
-      const known = this.applicationNodes.get(node.key);
-      if (known && JSON.stringify(known.app) === JSON.stringify(app)) return known;
+      const known = this.applicationNodes.get(app.identity);
+      if (known?.app === app) return known;
+      const node = new ApplicationNode(app);
       this.applicationNodes.set(node.key, node);
       return node;
     });
   }
 
   private async applicationChildren(node: ApplicationNode): Promise<TreeNode[]> {
+    // A bad platform or URL: shown as an error item, and nothing is sent.
+    if (node.app.problem !== undefined) return [this.errorNode(node, node.app.problem)];
     try {
       if (!(await this.appKeys.hasCredential(node.app))) {
-        const noun = this.appKeys.credentialNoun(node.app);
+        const noun = node.app.credentialNoun;
         return [
           new MessageNode(node.key, vscode.l10n.t('Set {0}…', noun), 'key', {
             title: vscode.l10n.t('Set {0}', noun),
@@ -192,7 +187,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   private errorNodes(parent: GroupNode, error: string, credentialRefused?: boolean): MessageNode[] {
     const nodes = [this.errorNode(parent, error)];
     if (credentialRefused) {
-      const noun = this.appKeys.credentialNoun(parent.parent.app);
+      const noun = parent.parent.app.credentialNoun;
       nodes.push(
         new MessageNode(`${parent.key}/#fix`, vscode.l10n.t('Update {0}…', noun), 'key', {
           title: vscode.l10n.t('Update {0}', noun),
@@ -205,7 +200,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   private errorNode(parent: ApplicationNode | GroupNode, error: unknown): MessageNode {
-    const text = typeof error === 'string' ? error : describe(error);
+    const text = typeof error === 'string' ? error : describeError(error);
     return new MessageNode(
       parent.key,
       vscode.l10n.t('Error: {0}', text),

@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
-import { MAX_ITEMS, mayBeIncomplete, takePage } from '../../core/paging';
+import { mayBeIncomplete, takePage } from '../../core/paging';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { pageSize } from '../settings';
 import type { GroupNode } from './nodes';
-import { describe } from './describe';
+import { describeError } from '../../core/errors';
 
 export interface GroupState {
   items: ResourceItem[];
@@ -26,11 +26,6 @@ export interface GroupState {
   /** The error was a refused credential (401). */
   credentialRefused?: boolean;
 }
-
-/** Losant serves up to 1,000 items a page; Elastic Path caps pages at 100 itself. */
-const LOAD_ALL_PAGE_SIZE = 1000;
-/** Pages in flight at once when loading everything. */
-const LOAD_ALL_CONCURRENCY = 6;
 
 export class GroupLists {
   private readonly states = new Map<string, GroupState>();
@@ -93,16 +88,15 @@ export class GroupLists {
     // Where the API cannot filter or sort, the whole list is loaded and the view applied here.
     const local = !resource.serverQuery && (view.filter !== undefined || view.sort !== undefined);
     const perPage = pageSize();
-    const title = vscode.l10n.t('Loading {0} of {1}…', resource.label, this.appKeys.displayName(node.parent.app));
+    const title = vscode.l10n.t('Loading {0} of {1}…', resource.label, node.parent.app.displayName);
     try {
       const client = await this.appKeys.client(node.parent.app);
       const fetchPage = client.list.bind(client, resource);
       if (all || local) {
-        // Everything, from the first page, in the largest pages the API serves (it caps them itself).
-        const query = (page: number) => pageQuery(resource, view, page, LOAD_ALL_PAGE_SIZE);
-        const result = await this.appKeys.ui.withProgress(title, (signal) =>
-          loadAll(fetchPage, query, { perPage: LOAD_ALL_PAGE_SIZE, concurrency: LOAD_ALL_CONCURRENCY, maxItems: MAX_ITEMS, signal }),
-        );
+        // Everything, from the first page, in the largest pages the API serves, as many in flight as its kind allows.
+        const { maxPerPage, concurrency, maxItems } = resource.paging;
+        const query = (page: number) => pageQuery(resource, view, page, maxPerPage);
+        const result = await this.appKeys.ui.withProgress(title, (signal) => loadAll(fetchPage, query, { perPage: maxPerPage, concurrency, maxItems, signal }));
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
         const totalCount = local ? items.length : result.totalCount;
         Object.assign(state, { items, totalCount, note: result.note, more: false, incomplete: result.incomplete, error: undefined, credentialRefused: false });
@@ -110,7 +104,7 @@ export class GroupLists {
         const requested = state.nextPage;
         const page = await this.appKeys.ui.withProgress(title, (signal) => fetchPage(pageQuery(resource, view, requested, perPage), signal));
         // Each click is one request, so no page cap; a page with nothing new ends the offer of more.
-        const tally = { seen: new Set(state.items.map((i) => i.id)), pages: requested, maxItems: MAX_ITEMS, maxPages: Number.POSITIVE_INFINITY };
+        const tally = { seen: new Set(state.items.map((i) => i.id)), pages: requested, maxItems: resource.paging.maxItems, maxPages: Number.POSITIVE_INFINITY };
         const { fresh, stop } = takePage(tally, page);
         state.items.push(...fresh);
         const incomplete = stop !== undefined && mayBeIncomplete(page.totalCount, state.items.length, stop);
@@ -125,7 +119,7 @@ export class GroupLists {
         });
       }
     } catch (error) {
-      state.error = describe(error);
+      state.error = describeError(error);
       state.credentialRefused = error instanceof ApiError && error.credentialRefused;
       this.appKeys.log.error(`Listing ${resource.label} of ${node.parent.app.applicationId} failed: ${state.error}`);
     }

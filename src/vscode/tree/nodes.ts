@@ -2,27 +2,26 @@
 import * as vscode from 'vscode';
 import type { ListView } from '../../core/listing';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
-import type { ApplicationRef } from '../../core/service';
+import type { ConfiguredApplication } from '../../core/application';
 import { codeSpan } from '../../core/text';
-import { COMMANDS, RESOURCE_COMMANDS } from '../commands/ids';
+import { COMMANDS } from '../commandIds';
 import { itemDecorationUri } from './itemDecorations';
 import { plainTooltip } from './tooltip';
 
 export class ApplicationNode {
   readonly kind = 'application';
-  constructor(
-    readonly app: ApplicationRef,
-    readonly key: string,
-    readonly host: string,
-    readonly platformName: string,
-  ) {}
+  constructor(readonly app: ConfiguredApplication) {}
+
+  get key(): string {
+    return this.app.identity;
+  }
 
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.app.label || this.app.applicationId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.key;
-    item.description = `${this.platformName} · ${this.host}`;
+    item.description = `${this.app.platformName} · ${this.app.host || this.app.apiUrl || ''}`;
     item.tooltip = plainTooltip().appendMarkdown(
-      vscode.l10n.t('{0} application {1} on {2}', this.platformName, codeSpan(this.app.applicationId), codeSpan(this.host)),
+      vscode.l10n.t('{0} application {1} on {2}', this.app.platformName, codeSpan(this.app.applicationId), codeSpan(this.app.host)),
     );
     item.iconPath = new vscode.ThemeIcon('server-environment');
     item.contextValue = `application:${this.app.platform}`;
@@ -56,8 +55,8 @@ export class GroupNode {
         .filter(Boolean)
         .join(' · ') || undefined;
     item.iconPath = new vscode.ThemeIcon(view.filter ? 'filter' : 'folder-library');
-    // group:<resource>[:filtered][:status] — menus offer clear-filter and bulk status where they apply.
-    item.contextValue = `group:${this.resource.id}${view.filter ? ':filtered' : ''}${this.resource.statusPatch ? ':status' : ''}`;
+    // group[:filtered][:status]: the same for every kind; menus offer clear-filter and status where they apply.
+    item.contextValue = `group${view.filter ? ':filtered' : ''}${this.resource.statusPatch ? ':status' : ''}`;
     return item;
   }
 }
@@ -70,7 +69,7 @@ export class ItemNode {
     public item: ResourceItem,
   ) {}
 
-  get app(): ApplicationRef {
+  get app(): ConfiguredApplication {
     return this.group.parent.app;
   }
   get resource(): ResourceType {
@@ -86,10 +85,12 @@ export class ItemNode {
     item.iconPath = summary.active
       ? new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'))
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    item.contextValue = `item:${this.resource.id}:${summary.active ? 'active' : 'inactive'}${this.resource.statusPatch ? ':status' : ''}`;
+    // item:<active|inactive>[:status][:rotate][:copy]: what the item's kind allows, whatever the kind.
+    const can = [this.resource.statusPatch && 'status', this.resource.copyInput && 'rotate', this.resource.copyLabel && 'copy'].filter(Boolean);
+    item.contextValue = ['item', summary.active ? 'active' : 'inactive', ...can].join(':');
     // Lets the decoration provider fade inactive items (see itemDecorations.ts).
     item.resourceUri = itemDecorationUri(item.id, summary.active);
-    item.command = { title: vscode.l10n.t('Fetch'), command: RESOURCE_COMMANDS[this.resource.id]?.fetch ?? COMMANDS.fetchKey, arguments: [this] };
+    item.command = { title: vscode.l10n.t('Fetch'), command: COMMANDS.fetch, arguments: [this] };
     return item;
   }
 }

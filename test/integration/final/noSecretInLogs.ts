@@ -1,14 +1,14 @@
-// Runs last: every log and output this integration run produced (code-server's log, the extension
-// host's logs with the App Keys output channel, the browser console) is searched for every token and
-// secret the run used. Zero hits.
+// Run after every suite by construction (index.ts adds it last): every log and output this integration
+// run produced (code-server's log, the extension host's logs with the App Keys output channel, the
+// browser console) is searched for every token and secret the run used. Zero hits.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { scanForSecrets } from '../support/secretScan';
-import { figure } from './figures';
+import { scanForSecrets } from '../../support/secretScan';
+import { figure } from '../figures';
 import * as vscode from 'vscode';
-import type { AppKeysApi } from '../../src/extension';
-import { EXTENSION_ID, secretsSeen } from './harness';
+import type { AppKeysApi } from '../../../src/extension';
+import { EXTENSION_ID, secretsSeen } from '../harness';
 
 describe('No secret in any log of this run', () => {
   it("finds none of the run's tokens and secrets in its logs and outputs", async () => {
