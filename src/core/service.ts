@@ -6,8 +6,7 @@ import { ApiError } from './errors';
 import { HttpClient, HttpClientOptions } from './http';
 import { ItemChanges } from './itemChanges';
 import { registerSecret } from './masking';
-import { ElasticPathPlatform } from './platforms/elasticpath';
-import { LosantPlatform } from './platforms/losant';
+import { createPlatforms } from './platforms';
 import type { ApplicationList, Platform } from './platforms/platform';
 
 export type { ApplicationRef } from './application';
@@ -41,7 +40,7 @@ export class AppKeysService {
 
   constructor(options: HttpClientOptions = {}) {
     this.http = new HttpClient(options);
-    this.platforms = new Map([new LosantPlatform(this.http), new ElasticPathPlatform(this.http)].map((p) => [p.id, p]));
+    this.platforms = new Map(createPlatforms(this.http).map((p) => [p.id, p]));
   }
 
   get allPlatforms(): Platform[] {

@@ -1,7 +1,8 @@
 // A person adds an Elastic Path store with a client ID and secret, sees its keys and reserved rate limits, and
-// creates a key whose one-time client secret is shown in a modal. Runs after the Losant tests, in the same window.
+// creates a key whose one-time client secret is shown in a modal. Each test sets up what it needs (given.ts).
 import * as assert from 'assert';
 import { SANDBOX_EP } from '../sandbox';
+import * as given from './given';
 import { readmeScreenshot } from './hooks';
 import { session } from './session';
 import { until } from './wait';
@@ -16,8 +17,9 @@ describe('UI: Elastic Path application keys', () => {
   const serverKeys = () => [...session.sandbox.state.elasticpath.keys.values()];
 
   it('adds an Elastic Path store with a client ID and secret, and lists its keys with reserved rate limits', async () => {
-    await wb.openViewContainer('App Keys');
-    await wb.collapse(wb.treeRow('Demo Fleet')); // one "Application Keys" group on screen
+    await given.viewOpen(wb);
+    const fleet = wb.treeRow('Demo Fleet');
+    if (await fleet.isVisible()) await wb.collapse(fleet); // one "Application Keys" group on screen
     await wb.runCommand('App Keys: Add Application');
     await wb.pick('Which platform?', 'Elastic Path');
     await wb.pick('Which Elastic Path API host?', 'Other host…');
@@ -37,6 +39,8 @@ describe('UI: Elastic Path application keys', () => {
   });
 
   it('creates a key and shows its one-time client ID and secret in a modal', async () => {
+    await given.elasticPathStore(wb);
+    await given.expandedAlone(wb, SANDBOX_EP.storeName);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
     await wb.type('Name of the new application key', 'UI test integration');

@@ -1,7 +1,8 @@
 // A person manages a Losant application's keys in the packaged extension: mouse and keyboard only.
-// The tests run in order and share one window (like a person's session): each starts where the one before ended.
+// The tests share one window (like a person's session); each sets up what it needs (given.ts), so any one runs alone.
 import * as assert from 'assert';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
+import * as given from './given';
 import { readmeScreenshot } from './hooks';
 import { session } from './session';
 import { until } from './wait';
@@ -24,13 +25,12 @@ describe('UI: Losant application keys', () => {
   }
 
   it('opens the App Keys view from the activity bar: no applications yet', async () => {
-    const sidebar = await wb.openViewContainer('App Keys');
-    await until('the welcome text', async () => (await sidebar.innerText()).includes('No applications yet'));
-    // A wider side bar, as a person would drag it, so labels and descriptions show in full.
-    await wb.resizeSideBar(440);
+    // A wider side bar too, as a person would drag it, so labels and descriptions show in full.
+    await given.noApplications(wb);
   });
 
   it('adds a Losant application on another host through the command palette', async () => {
+    await given.noApplications(wb);
     await wb.runCommand('App Keys: Add Application');
     await wb.pick('Which platform?', 'Losant');
     await wb.pick('Which Losant API host?', 'Other host…');
@@ -43,6 +43,7 @@ describe('UI: Losant application keys', () => {
   });
 
   it('expands the application and shows its keys with their status', async () => {
+    await given.losantApplication(wb);
     await wb.expand(wb.treeRow(fleet.name));
     await wb.treeRow('Application Keys').waitFor();
     const inactive = serverKeys().find((k) => k.status === 'inactive' && k.name?.startsWith('Truck'));
@@ -55,6 +56,8 @@ describe('UI: Losant application keys', () => {
   });
 
   it('fetches a key by clicking it: read-only JSON without its secret', async () => {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
     const key = serverKeyNamed('Truck 03 gateway');
     assert.ok(key);
     await wb.clickRow(wb.treeRow('Truck 03 gateway'));
@@ -74,6 +77,8 @@ describe('UI: Losant application keys', () => {
   });
 
   it('edits a key: a bad value shows in the Problems panel; the fixed document saves and the tree shows it', async () => {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
     const key = serverKeyNamed('Truck 03 gateway');
     assert.ok(key);
     const row = wb.treeRow('Truck 03 gateway');
@@ -107,6 +112,8 @@ describe('UI: Losant application keys', () => {
   });
 
   it('creates a key and shows its one-time secret in a modal', async () => {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
     await wb.type('Name of the new application key', 'UI test key');
@@ -126,6 +133,8 @@ describe('UI: Losant application keys', () => {
   });
 
   it('deletes a key through the context menu after confirming', async () => {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
     const victim = serverKeyNamed('Truck 19 gateway');
     assert.ok(victim);
     const row = wb.treeRow('Truck 19 gateway');

@@ -1,9 +1,9 @@
 // A person works with a larger application (Warehouse Sensors with 250 generated keys, see SCALE_EXTRA_KEYS):
 // filters a key group by name, deactivates a multi-selection, rotates a key, reads the stale-keys report and opens
-// the walkthrough. Mouse and keyboard only; runs after the Elastic Path tests, in the same window (the report needs
-// the Elastic Path store for its "Unused" findings).
+// the walkthrough. Mouse and keyboard only; each test sets up what it needs (given.ts), so any one runs alone.
 import * as assert from 'assert';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, globMatches } from '../sandbox';
+import * as given from './given';
 import { readmeScreenshot } from './hooks';
 import { SCALE_EXTRA_KEYS, session } from './session';
 import { until } from './wait';
@@ -25,9 +25,8 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
 
   it('adds an application with 255 keys (newest first, a page at a time)', async () => {
     assert.strictEqual(serverKeys().length, 5 + SCALE_EXTRA_KEYS[0].count);
-    await wb.openViewContainer('App Keys');
-    await wb.collapse(wb.treeRow('Demo Fleet'));
-    await wb.collapse(wb.treeRow(SANDBOX_EP.storeName));
+    await given.viewOpen(wb);
+    for (const other of [wb.treeRow('Demo Fleet'), wb.treeRow(SANDBOX_EP.storeName)]) if (await other.isVisible()) await wb.collapse(other);
     await wb.runCommand('App Keys: Add Application');
     await wb.pick('Which platform?', 'Losant');
     await wb.pick('Which Losant API host?', 'Other host…');
@@ -46,6 +45,8 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
   });
 
   it('filters the key group by name with the inline Filter… action, then clears the filter', async () => {
+    await given.losantApplication(wb, warehouse);
+    await given.expandedAlone(wb, warehouse.name);
     await wb.inlineAction(keysGroup(), 'Filter…');
     await wb.pick('Filter Application Keys by', 'Name');
     await wb.type('whose name matches', '*7');
@@ -64,6 +65,8 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
   });
 
   it('deactivates a multi-selection after one confirmation that lists the keys, with a summary', async () => {
+    await given.losantApplication(wb, warehouse);
+    await given.expandedAlone(wb, warehouse.name);
     const names = [250, 249, 248, 247, 246].map(generated);
     assert.ok(names.every((n) => serverKeyNamed(n)?.status === 'active'));
     await wb.clickRow(wb.treeRow(names[0]));
@@ -89,6 +92,8 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
   });
 
   it('rotates a key: a new key with the same settings, its one-time secret, then the old key deactivated', async () => {
+    await given.losantApplication(wb, warehouse);
+    await given.expandedAlone(wb, warehouse.name);
     const oldName = generated(244);
     const old = serverKeyNamed(oldName);
     assert.ok(old && old.status === 'active');
@@ -126,6 +131,10 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
   });
 
   it('writes the stale-keys report from the command palette', async () => {
+    // The report's sections: Demo Fleet's, the store's "Unused" findings, the large application's.
+    await given.losantApplication(wb);
+    await given.elasticPathStore(wb);
+    await given.losantApplication(wb, warehouse);
     await wb.runCommand('App Keys: Stale Keys Report');
     await wb.waitForPrompt('Report keys unused for how many days?');
     assert.strictEqual(await wb.quickInput.locator('.quick-input-box input').inputValue(), '90');

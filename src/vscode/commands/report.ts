@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { loadAll } from '../../core/listing';
-import { argumentObject, numberField } from './arguments';
+import { ArgumentObject, argumentObject, numberField, stringField } from './arguments';
+import { resolveResource } from './targets';
 import { maskSecrets } from '../../core/masking';
 import { renderReport, ReportSection } from '../../core/staleReport';
 import type { AppKeys } from '../appKeys';
@@ -64,10 +65,13 @@ export async function revealItem(
   reports: ReportDocuments,
   arg: unknown,
 ): Promise<boolean> {
-  const target = (typeof arg === 'number' ? reports.target(arg) : (arg ?? {})) as { applicationId?: string; host?: string; resource?: string; id?: string };
-  if (!target.applicationId || !target.id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
-  const app = appKeys.findApplication(target.applicationId, target.host);
-  const node = await tree.findItem(app.identity, target.resource ?? 'keys', target.id);
+  const given: ArgumentObject | undefined = typeof arg === 'number' ? { ...reports.target(arg) } : argumentObject(arg);
+  const applicationId = stringField(given, 'applicationId');
+  const id = stringField(given, 'id');
+  if (!applicationId || !id) throw new ApiError(vscode.l10n.t('Reveal needs {0}', '{ applicationId, resource, id }'), { kind: 'invalid-input' });
+  const app = appKeys.findApplication(applicationId, stringField(given, 'host'));
+  const resource = resolveResource(appKeys, app, given);
+  const node = await tree.findItem(app.identity, resource.id, id);
   if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
   await view.reveal(node, { select: true, focus: true, expand: true });
   return true;

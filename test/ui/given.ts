@@ -1,0 +1,71 @@
+// What a UI test needs before it starts, set up the way a person would (through the palette) only
+// when it is not there yet: so each test runs alone (--grep) as well as after the others.
+import * as fs from 'fs';
+import * as path from 'path';
+import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS } from '../sandbox';
+import { session } from './session';
+import { until } from './wait';
+import type { Workbench } from './workbench';
+
+const SIDEBAR_WIDTH = 440;
+
+/** The App Keys view open, at a width where labels and descriptions show in full. */
+export async function viewOpen(wb: Workbench): Promise<void> {
+  await wb.openViewContainer('App Keys');
+  const width = (await session.page.locator('.part.sidebar').boundingBox())?.width ?? 0;
+  if (Math.abs(width - SIDEBAR_WIDTH) > 30) await wb.resizeSideBar(SIDEBAR_WIDTH);
+  // The rows as they will stay: what is (not) there is read from a settled tree.
+  await wb.waitForTreeIdle();
+}
+
+/** No application configured: the user settings hold an empty list (as a person would leave them). */
+export async function noApplications(wb: Workbench): Promise<void> {
+  const file = path.join(session.userDataDir, 'User', 'settings.json');
+  const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...settings, 'appKeys.applications': [] }, null, 2));
+  await viewOpen(wb);
+  await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
+}
+
+/** A Losant application on the sandbox, added through the palette if it is not in the tree. */
+export async function losantApplication(wb: Workbench, app: { id: string; name: string } = SANDBOX_APPS.demoFleet): Promise<void> {
+  await viewOpen(wb);
+  const row = wb.treeRow(app.name, /^Losant/);
+  if (await row.isVisible()) return;
+  await wb.runCommand('App Keys: Add Application');
+  await wb.pick('Which platform?', 'Losant');
+  await wb.pick('Which Losant API host?', 'Other host…');
+  await wb.type('API base URL', session.sandbox.url);
+  await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
+  session.secretsUsed.set('SANDBOX_TOKENS.full', SANDBOX_TOKENS.full);
+  await wb.pick('Choose the application', app.name);
+  await row.waitFor();
+}
+
+/** The Elastic Path store on the sandbox, added through the palette if it is not in the tree. */
+export async function elasticPathStore(wb: Workbench): Promise<void> {
+  await viewOpen(wb);
+  const row = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
+  if (await row.isVisible()) return;
+  await wb.runCommand('App Keys: Add Application');
+  await wb.pick('Which platform?', 'Elastic Path');
+  await wb.pick('Which Elastic Path API host?', 'Other host…');
+  await wb.type('API base URL', session.sandbox.url);
+  await wb.type('Client ID for', SANDBOX_EP.clientId);
+  await wb.type(/Client secret for/i, SANDBOX_EP.clientSecret);
+  session.secretsUsed.set('SANDBOX_EP.clientSecret', SANDBOX_EP.clientSecret);
+  await wb.type(/Store ID/i, SANDBOX_EP.storeId);
+  await wb.type(/name to show/i, SANDBOX_EP.storeName);
+  await row.waitFor();
+}
+
+/** Only `name` expanded among the applications shown, so its groups are the only ones on screen. */
+export async function expandedAlone(wb: Workbench, name: string): Promise<void> {
+  for (const other of [SANDBOX_APPS.demoFleet.name, SANDBOX_APPS.warehouseSensors.name, SANDBOX_EP.storeName]) {
+    if (other === name) continue;
+    const row = wb.treeRow(other);
+    if (await row.isVisible()) await wb.collapse(row);
+  }
+  await wb.expand(wb.treeRow(name));
+  await wb.treeRow('Application Keys').waitFor();
+}
