@@ -8,7 +8,7 @@ import { checkJsonDepth } from './jsonDepth';
 import { maskSecrets } from './masking';
 import { createDispatcher, ProxySettings } from './proxy';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry';
-import { errors as undiciErrors, request } from './undici';
+import { request, undici } from './undici';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -134,12 +134,12 @@ export class HttpClient {
     stopped.catch(() => undefined);
     const timer = setTimeout(() => {
       timedOut = true;
-      stop(new undiciErrors.HeadersTimeoutError());
-      controller.abort(new undiciErrors.RequestAbortedError());
+      stop(new (undici().errors.HeadersTimeoutError)());
+      controller.abort(new (undici().errors.RequestAbortedError)());
     }, timeoutMs);
     const onCallerAbort = (): void => {
       stop(new CancelledError());
-      controller.abort(new undiciErrors.RequestAbortedError());
+      controller.abort(new (undici().errors.RequestAbortedError)());
     };
     req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
@@ -218,7 +218,7 @@ export class HttpClient {
   private toError(error: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number, where: { method: string; path: string }): Error {
     if (error instanceof ApiError || error instanceof CancelledError) return error;
     if (callerSignal?.aborted) return new CancelledError();
-    if (timedOut || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+    if (timedOut || error instanceof undici().errors.HeadersTimeoutError || error instanceof undici().errors.BodyTimeoutError) {
       return new ApiError(`${where.method} ${where.path} timed out after ${timeoutMs} ms`, { kind: 'timeout', ...where, cause: error });
     }
     const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);

@@ -1,7 +1,7 @@
 // Which dispatcher carries requests: VS Code's http.proxy / http.noProxy / http.proxyStrictSSL when
 // set, else the HTTPS_PROXY / HTTP_PROXY / NO_PROXY environment variables, else a direct connection.
 import type { Dispatcher } from 'undici';
-import { Agent, EnvHttpProxyAgent } from './undici';
+import { undici } from './undici';
 
 export interface ProxySettings {
   /** http.proxy: e.g. http://proxy.corp:8080 (empty: use the environment). */
@@ -18,8 +18,8 @@ export function createDispatcher(settings: ProxySettings, keepAlive: { keepAlive
   const httpsProxy = settings.proxy || env.https_proxy || env.HTTPS_PROXY;
   const tls = settings.strictSSL === false ? { rejectUnauthorized: false } : undefined;
   // No proxy anywhere: a plain agent, with no proxy decision on every request.
-  if (!httpProxy && !httpsProxy) return new Agent({ ...keepAlive, ...(tls ? { connect: tls } : {}) });
-  return new EnvHttpProxyAgent({
+  if (!httpProxy && !httpsProxy) return new (undici().Agent)({ ...keepAlive, ...(tls ? { connect: tls } : {}) });
+  return new (undici().EnvHttpProxyAgent)({
     ...keepAlive,
     httpProxy: httpProxy || undefined,
     httpsProxy: httpsProxy || undefined,
