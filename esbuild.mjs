@@ -59,7 +59,8 @@ const options = {
   mainFields: ['module', 'main'],
   target: 'node20',
   minify: production,
-  sourcemap: true,
+  // Production: the map is written for crash reports but not linked, so no host parses it when loading the bundle.
+  sourcemap: production ? 'external' : true,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',

@@ -85,12 +85,20 @@ export class AppKeys {
     return found;
   }
 
-  /** Asks before the credential App Keys itself uses for `app` is deactivated; throws CancelledError if not. */
-  async confirmDeactivatingOwnCredential(app: ConfiguredApplication): Promise<void> {
+  /**
+   * The one confirmation before App Keys cuts itself off: deleting or deactivating the very credential it
+   * uses for `app` (asked even when appKeys.confirmDelete is off). Throws CancelledError if not confirmed.
+   */
+  async confirmOwnCredential(app: ConfiguredApplication, action: 'delete' | 'deactivate', name?: string): Promise<void> {
+    const deleting = action === 'delete';
     await this.ui.confirm(
-      vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', app.credentialNoun, app.displayName),
-      vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', app.displayName, app.credentialNoun),
-      vscode.l10n.t('Deactivate Anyway'),
+      name
+        ? vscode.l10n.t('{0} is the {1} App Keys itself uses for {2}.', name, app.credentialNoun, app.displayName)
+        : vscode.l10n.t('This is the {0} App Keys itself uses for {1}.', app.credentialNoun, app.displayName),
+      deleting
+        ? vscode.l10n.t('After deleting it, App Keys cannot reach {0} until you set another {1}.', app.displayName, app.credentialNoun)
+        : vscode.l10n.t('Deactivating it cuts App Keys off from {0} until you set another {1}.', app.displayName, app.credentialNoun),
+      deleting ? vscode.l10n.t('Delete Anyway') : vscode.l10n.t('Deactivate Anyway'),
     );
   }
 }

@@ -25,12 +25,7 @@ export async function deleteItem(appKeys: AppKeys, arg: unknown, selection?: unk
   const summary = target.resource.summarize(item);
   const name = summary.label === summary.copyValue || !summary.copyValue ? `"${summary.label}"` : `"${summary.label}" (${summary.copyValue})`;
   if (client.isOwnCredential(target.resource, item)) {
-    // Asked even when confirmDelete is off: this would cut App Keys off from the application.
-    await appKeys.ui.confirm(
-      vscode.l10n.t('{0} is the {1} App Keys itself uses for {2}.', name, target.app.credentialNoun, target.app.displayName),
-      vscode.l10n.t('After deleting it, App Keys cannot reach {0} until you set another {1}.', target.app.displayName, target.app.credentialNoun),
-      vscode.l10n.t('Delete Anyway'),
-    );
+    await appKeys.confirmOwnCredential(target.app, 'delete', name);
   } else if (confirmDelete()) {
     await appKeys.ui.confirm(
       vscode.l10n.t('Delete {0} {1} from {2}?', target.resource.noun, name, target.app.displayName),

@@ -22,7 +22,7 @@ export async function setStatus(appKeys: AppKeys, active: boolean, arg: unknown,
     target.item ??
     (await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', target.resource.noun), (signal) => client.get(target.resource, target.itemId, signal)));
   if (!active && client.isOwnCredential(target.resource, item)) {
-    await appKeys.confirmDeactivatingOwnCredential(target.app);
+    await appKeys.confirmOwnCredential(target.app, 'deactivate');
   }
   await appKeys.ui.withProgress(vscode.l10n.t('{0} {1}…', verb.present, target.resource.noun), (signal) =>
     client.setStatus(target.resource, target.itemId, active, signal),

@@ -72,7 +72,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
       throw new SaveError(vscode.l10n.t('Not saved: {0}. Nothing was sent.', removed.map((p) => p.message).join('; ')));
     }
     if (resource.deactivates(changes) && client.isOwnCredential(resource, current)) {
-      await this.appKeys.confirmDeactivatingOwnCredential(app).catch(() => {
+      await this.appKeys.confirmOwnCredential(app, 'deactivate').catch(() => {
         throw new SaveError(vscode.l10n.t('Not saved: the {0} was not deactivated. Your text is kept.', name));
       });
     }
