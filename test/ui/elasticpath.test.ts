@@ -20,15 +20,7 @@ describe('UI: Elastic Path application keys', () => {
     await given.viewOpen(wb);
     const fleet = wb.treeRow('Demo Fleet');
     if (await fleet.isVisible()) await wb.collapse(fleet); // one "Application Keys" group on screen
-    await wb.runCommand('App Keys: Add Application');
-    await wb.pick('Which platform?', 'Elastic Path');
-    await wb.pick('Which Elastic Path API host?', 'Other host…');
-    await wb.type('API base URL', session.sandbox.url);
-    await wb.type('Client ID for', SANDBOX_EP.clientId);
-    await wb.type(/Client secret for/i, SANDBOX_EP.clientSecret);
-    session.secretsUsed.set('SANDBOX_EP.clientSecret', SANDBOX_EP.clientSecret);
-    await wb.type(/Store ID/i, SANDBOX_EP.storeId);
-    await wb.type(/name to show/i, SANDBOX_EP.storeName);
+    await given.addElasticPathStore(wb);
 
     const store = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
     await wb.expand(store);

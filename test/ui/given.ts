@@ -27,11 +27,8 @@ export async function noApplications(wb: Workbench): Promise<void> {
   await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
 }
 
-/** A Losant application on the sandbox, added through the palette if it is not in the tree. */
-export async function losantApplication(wb: Workbench, app: { id: string; name: string } = SANDBOX_APPS.demoFleet): Promise<void> {
-  await viewOpen(wb);
-  const row = wb.treeRow(app.name, /^Losant/);
-  if (await row.isVisible()) return;
+/** Adds a Losant application on the sandbox as a person does: palette, platform, host, token, pick. */
+export async function addLosantApplication(wb: Workbench, app: { id: string; name: string }): Promise<void> {
   await wb.runCommand('App Keys: Add Application');
   await wb.pick('Which platform?', 'Losant');
   await wb.pick('Which Losant API host?', 'Other host…');
@@ -39,14 +36,19 @@ export async function losantApplication(wb: Workbench, app: { id: string; name: 
   await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
   session.secretsUsed.set('SANDBOX_TOKENS.full', SANDBOX_TOKENS.full);
   await wb.pick('Choose the application', app.name);
+}
+
+/** A Losant application on the sandbox, added through the palette if it is not in the tree. */
+export async function losantApplication(wb: Workbench, app: { id: string; name: string } = SANDBOX_APPS.demoFleet): Promise<void> {
+  await viewOpen(wb);
+  const row = wb.treeRow(app.name, /^Losant/);
+  if (await row.isVisible()) return;
+  await addLosantApplication(wb, app);
   await row.waitFor();
 }
 
-/** The Elastic Path store on the sandbox, added through the palette if it is not in the tree. */
-export async function elasticPathStore(wb: Workbench): Promise<void> {
-  await viewOpen(wb);
-  const row = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
-  if (await row.isVisible()) return;
+/** Adds the Elastic Path store as a person does: palette, platform, host, client ID and secret, store ID, name. */
+export async function addElasticPathStore(wb: Workbench): Promise<void> {
   await wb.runCommand('App Keys: Add Application');
   await wb.pick('Which platform?', 'Elastic Path');
   await wb.pick('Which Elastic Path API host?', 'Other host…');
@@ -56,6 +58,14 @@ export async function elasticPathStore(wb: Workbench): Promise<void> {
   session.secretsUsed.set('SANDBOX_EP.clientSecret', SANDBOX_EP.clientSecret);
   await wb.type(/Store ID/i, SANDBOX_EP.storeId);
   await wb.type(/name to show/i, SANDBOX_EP.storeName);
+}
+
+/** The Elastic Path store on the sandbox, added through the palette if it is not in the tree. */
+export async function elasticPathStore(wb: Workbench): Promise<void> {
+  await viewOpen(wb);
+  const row = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
+  if (await row.isVisible()) return;
+  await addElasticPathStore(wb);
   await row.waitFor();
 }
 

@@ -1,7 +1,7 @@
 // A person manages a Losant application's keys in the packaged extension: mouse and keyboard only.
 // The tests share one window (like a person's session); each sets up what it needs (given.ts), so any one runs alone.
 import * as assert from 'assert';
-import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
+import { SANDBOX_APPS } from '../sandbox';
 import * as given from './given';
 import { readmeScreenshot } from './hooks';
 import { session } from './session';
@@ -31,13 +31,7 @@ describe('UI: Losant application keys', () => {
 
   it('adds a Losant application on another host through the command palette', async () => {
     await given.noApplications(wb);
-    await wb.runCommand('App Keys: Add Application');
-    await wb.pick('Which platform?', 'Losant');
-    await wb.pick('Which Losant API host?', 'Other host…');
-    await wb.type('API base URL', session.sandbox.url);
-    await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
-    session.secretsUsed.set('SANDBOX_TOKENS.full', SANDBOX_TOKENS.full);
-    await wb.pick('Choose the application', fleet.name);
+    await given.addLosantApplication(wb, fleet);
     const app = wb.treeRow(fleet.name, `Losant · ${new URL(session.sandbox.url).host}`);
     await app.waitFor();
   });

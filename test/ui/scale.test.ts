@@ -2,7 +2,7 @@
 // filters a key group by name, deactivates a multi-selection, rotates a key, reads the stale-keys report and opens
 // the walkthrough. Mouse and keyboard only; each test sets up what it needs (given.ts), so any one runs alone.
 import * as assert from 'assert';
-import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, globMatches } from '../sandbox';
+import { SANDBOX_APPS, SANDBOX_EP, globMatches } from '../sandbox';
 import * as given from './given';
 import { readmeScreenshot } from './hooks';
 import { SCALE_EXTRA_KEYS, session } from './session';
@@ -27,12 +27,7 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     assert.strictEqual(serverKeys().length, 5 + SCALE_EXTRA_KEYS[0].count);
     await given.viewOpen(wb);
     for (const other of [wb.treeRow('Demo Fleet'), wb.treeRow(SANDBOX_EP.storeName)]) if (await other.isVisible()) await wb.collapse(other);
-    await wb.runCommand('App Keys: Add Application');
-    await wb.pick('Which platform?', 'Losant');
-    await wb.pick('Which Losant API host?', 'Other host…');
-    await wb.type('API base URL', session.sandbox.url);
-    await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
-    await wb.pick('Choose the application', warehouse.name);
+    await given.addLosantApplication(wb, warehouse);
     await wb.expand(wb.treeRow(warehouse.name, /^Losant/));
     await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();
     await wb.treeRow(generated(250)).waitFor(); // newest first
