@@ -40,6 +40,10 @@ export class MaskedUserInput implements UserInput {
     return this.inner().confirm(maskSecrets(message), maskSecrets(detail), ...items);
   }
 
+  showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    return this.inner().showSaveDialog({ ...options, title: mask(options.title) });
+  }
+
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return this.inner().withProgress(maskSecrets(title), task);
   }

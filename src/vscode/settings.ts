@@ -101,6 +101,12 @@ export function confirmDelete(): boolean {
   return userValue<unknown>('confirmDelete') !== false;
 }
 
+/** Seconds after which a copied one-time secret leaves the clipboard (0 keeps it); a user setting. */
+export function clipboardClearSeconds(): number {
+  const value = userValue<unknown>('clipboardClearSeconds');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(value, 3600) : 60;
+}
+
 export function pageSize(): number {
   const size = vscode.workspace.getConfiguration(SECTION).get<number>('pageSize', 50);
   return Math.min(Math.max(Math.floor(size) || 50, 1), 1000);

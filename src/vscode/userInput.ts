@@ -13,11 +13,19 @@ export interface UserInput {
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
+  /** Where to save a file; throws CancelledError when dismissed. */
+  showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
   /** Work that waits on the network: cancellable progress, whose Cancel aborts the signal. */
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export class WindowUserInput implements UserInput {
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    const uri = await vscode.window.showSaveDialog(options);
+    if (!uri) throw new CancelledError();
+    return uri;
+  }
+
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return withCancellableProgress(title, task);
   }

@@ -62,7 +62,7 @@ export function useHarness(each?: (h: Harness) => Promise<void>, options?: Sandb
   afterEach(async () => {
     collectSecrets(h.sandbox);
     await discardEditors();
-    for (const name of ['pageSize', 'confirmDelete', 'requestTimeoutSeconds']) await setting(name, undefined);
+    for (const name of ['pageSize', 'confirmDelete', 'requestTimeoutSeconds', 'clipboardClearSeconds']) await setting(name, undefined);
     await configure([]);
     assert.strictEqual(h.ui.pending, 0, `unused answers: ${h.ui.pending}`);
   });

@@ -1,6 +1,6 @@
 // A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
 // and records every message it is shown. A question with no answer queued fails the test.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { UserInput } from '../../src/vscode/userInput';
 
 export interface ShownMessage {
@@ -45,6 +45,13 @@ export class ScriptedUserInput implements UserInput {
     this.asked.length = 0;
     this.progress.length = 0;
     this.cancelling = undefined;
+  }
+
+  /** Answered with a file path. */
+  async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    const answer = this.next(`save: ${options.title ?? ''}`);
+    if (answer === DISMISS) throw cancelled();
+    return vscode.Uri.file(answer);
   }
 
   async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import type { CreateResult } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { resolveDocument } from '../documents/documentTarget';
 import { editUri } from '../documents/uris';
-import { showOneTimeSecrets } from './create';
+import { showOneTimeSecrets } from './secretHandOff';
 
 export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknown): Promise<CreateResult> {
   if (!(uri instanceof vscode.Uri) || !value || typeof value !== 'object')
@@ -18,7 +18,7 @@ export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknow
   const created = await appKeys.ui.withProgress(vscode.l10n.t('Re-creating {0} "{1}"…', resource.noun, name), (signal) =>
     client.create(resource, input, signal),
   );
-  await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets);
+  await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets, name);
   const document = await vscode.workspace.openTextDocument(editUri({ ...target, itemId: created.item.id }));
   await vscode.window.showTextDocument(document, { preview: false });
   return created;

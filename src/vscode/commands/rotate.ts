@@ -9,7 +9,7 @@ import type { CreateResult, ResourceItem, ResourceType } from '../../core/platfo
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { describeError } from '../../core/errors';
-import { showOneTimeSecrets } from './create';
+import { showOneTimeSecrets } from './secretHandOff';
 import { argumentObject, stringField } from './arguments';
 import { resolveItem } from './targets';
 
@@ -62,6 +62,7 @@ export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: str
     appKeys,
     vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName),
     created.oneTimeSecrets,
+    newName,
   );
 
   // 2. Retire the old key, once the user says the new one is deployed.

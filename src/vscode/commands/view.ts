@@ -25,8 +25,8 @@ async function group(
     direction: oneOfField(object, 'direction', ['asc', 'desc'] as const),
   };
   const resolved = await resolveGroup(appKeys, arg);
-  const applicationKey = resolved.app.identity;
-  return { ...resolved, key: `${applicationKey}/${resolved.resource.id}`, node: await tree.ensureGroup(applicationKey, resolved.resource.id), given };
+  const identity = resolved.app.identity;
+  return { ...resolved, key: `${identity}/${resolved.resource.id}`, node: await tree.ensureGroup(identity, resolved.resource.id), given };
 }
 
 function apply(tree: ApplicationsTreeProvider, key: string, node: GroupNode | undefined, view: ListView): ListView {

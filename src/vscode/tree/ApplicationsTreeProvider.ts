@@ -77,8 +77,8 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   /** Replaces one item after a write, or drops it (`undefined`) after a delete, without reloading the list. */
-  updateItem(applicationKey: string, resourceId: string, itemId: string, item: ResourceItem | undefined): void {
-    const key = `${applicationKey}/${resourceId}`;
+  updateItem(identity: string, resourceId: string, itemId: string, item: ResourceItem | undefined): void {
+    const key = `${identity}/${resourceId}`;
     const node = this.groupNodes.get(key);
     if (!node || !this.lists.update(key, itemId, item, node.resource)) return;
     // A figure about the whole list (Elastic Path's reserved total) is the server's to tell again.
@@ -87,15 +87,15 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   /** The group node of an application's resource, if the tree has shown it. */
-  groupNode(applicationKey: string, resourceId: string): GroupNode | undefined {
-    return this.groupNodes.get(`${applicationKey}/${resourceId}`);
+  groupNode(identity: string, resourceId: string): GroupNode | undefined {
+    return this.groupNodes.get(`${identity}/${resourceId}`);
   }
 
   /** The group node of an application's resource, made as the tree would if not shown yet. */
-  async ensureGroup(applicationKey: string, resourceId: string): Promise<GroupNode | undefined> {
-    const app = this.applications().find((a) => a.key === applicationKey);
+  async ensureGroup(identity: string, resourceId: string): Promise<GroupNode | undefined> {
+    const app = this.applications().find((a) => a.key === identity);
     if (app) await this.applicationChildren(app);
-    return this.groupNode(applicationKey, resourceId);
+    return this.groupNode(identity, resourceId);
   }
 
   /** The configured applications; node objects are kept so change events can name them. */
@@ -175,8 +175,8 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   /** The tree node of an item, loading its whole group if needed (to reveal it). */
-  async findItem(applicationKey: string, resourceId: string, itemId: string): Promise<ItemNode | undefined> {
-    const group = await this.ensureGroup(applicationKey, resourceId);
+  async findItem(identity: string, resourceId: string, itemId: string): Promise<ItemNode | undefined> {
+    const group = await this.ensureGroup(identity, resourceId);
     if (!group) return undefined;
     if (!this.lists.state(group.key)?.items.some((i) => i.id === itemId)) await this.loadAll(group);
     const item = this.lists.state(group.key)?.items.find((i) => i.id === itemId);
