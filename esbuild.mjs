@@ -11,11 +11,19 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** The schemas edit documents are validated against (each resource's patchSchema). */
-const EDIT_SCHEMAS = ['schemas/losant/applicationKeyPatch.json', 'schemas/losant/apiTokenPatch.json', 'schemas/elasticpath/applicationKeyUpdate.json'];
+const EDIT_SCHEMAS = [
+  'schemas/losant/applicationKeyPatch.json',
+  'schemas/losant/apiTokenPatch.json',
+  'schemas/elasticpath/applicationKeyUpdate.json',
+  // Create documents are checked against the post schemas.
+  'schemas/losant/applicationKeyPost.json',
+  'schemas/losant/applicationApiTokenPost.json',
+  'schemas/elasticpath/applicationKeyCreate.json',
+];
 
 /** src/core/schemaValidators.ts as ajv standalone code, keyed by each schema's title. */
 function standaloneValidators() {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true }, formats: { 'date-time': true } });
   const titles = {};
   EDIT_SCHEMAS.forEach((file, i) => {
     const schema = JSON.parse(readFileSync(file, 'utf8'));

@@ -2,7 +2,8 @@
 // kind, the per-kind ids still work as aliases, and argument fields of the wrong type are clear errors.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { addApplication, children, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
+import { addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -30,10 +31,15 @@ describe('Generic item commands', () => {
     const [app] = await children(h);
     const tokens = (await children(h, app)).find((g) => label(h, g) === 'API Tokens')!;
     await children(h, tokens);
-    h.ui.answer('Made generically', '', '', '');
-    await vscode.commands.executeCommand('appKeys.create', tokens);
-    const made = [...h.sandbox.state.losant.apiTokens.values()].find((t) => t.name === 'Made generically');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', tokens);
+    assert.match(uri.path, /\/tokens\/new\/\d+\.json$/, 'a token create document');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await replaceText(document, JSON.stringify({ name: 'Made generically', scope: ['all.Application'] }));
+    h.ui.answer(DISMISS); // the one-time token
+    assert.ok(await document.save());
+    const made = await waitFor('the token', () => [...h.sandbox.state.losant.apiTokens.values()].find((t) => t.name === 'Made generically'));
     assert.ok(made, 'a token was created');
+    await waitFor('the secret modal', () => h.ui.pending === 0);
     assert.ok(
       (await children(h, tokens)).some((n) => label(h, n) === 'Made generically'),
       'the tree shows it without a refresh',

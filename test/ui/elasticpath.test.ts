@@ -30,13 +30,15 @@ describe('UI: Elastic Path application keys', () => {
     await readmeScreenshot('elasticpath');
   });
 
-  it('creates a key and shows its one-time client ID and secret in a modal', async () => {
+  it('creates a key from a create document and shows its one-time client ID and secret in a modal', async () => {
     await given.elasticPathStore(wb);
     await given.expandedAlone(wb, SANDBOX_EP.storeName);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
-    await wb.type('Name of the new application key', 'UI test integration');
-    await wb.type('Reserved rate limit', '5');
+    const editor = await wb.waitForEditor(/^\d+\.json/);
+    await until('the template', async () => (await wb.editorText(editor)).includes('"reserved_rate_limit"'));
+    await wb.replaceEditorText(editor, JSON.stringify({ name: 'UI test integration', reserved_rate_limit: 5 }, null, 2));
+    await session.page.keyboard.press('Control+S');
     const dialog = await wb.waitForDialog('Created application key "UI test integration"');
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
     session.secretsUsed.set('the new Elastic Path client secret', created.client_secret);
@@ -44,6 +46,8 @@ describe('UI: Elastic Path application keys', () => {
     assert.strictEqual(/client_secret: (\S+)/.exec(dialog.detail)?.[1], created.client_secret, dialog.detail);
     assert.strictEqual(created.reserved_rate_limit, 5);
     await wb.dismissDialog();
+    await wb.waitForEditor(`${created.id}.json`);
+    await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test integration', /^reserved 5\/s · never used/).waitFor();
     // The group counts the new key next to the store's reserved total.
     await wb.treeRow('Application Keys', new RegExp(`^${serverKeys().length} · \\d+/s reserved`)).waitFor();

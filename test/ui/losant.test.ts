@@ -105,13 +105,17 @@ describe('UI: Losant application keys', () => {
     await wb.closeActiveEditor();
   });
 
-  it('creates a key and shows its one-time secret in a modal', async () => {
+  it('creates a key from a create document and shows its one-time secret in a modal', async () => {
     await given.losantApplication(wb);
     await given.expandedAlone(wb, fleet.name);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
-    await wb.type('Name of the new application key', 'UI test key');
-    await wb.type('Description (optional)', 'Created by the UI tests');
+    const editor = await wb.waitForEditor(/^\d+\.json/);
+    await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
+    const fields = { name: 'UI test key', description: 'Created by the UI tests', deviceIds: [], filterType: 'all' };
+    await wb.replaceEditorText(editor, JSON.stringify(fields, null, 2));
+    await readmeScreenshot('create-document');
+    await session.page.keyboard.press('Control+S');
     const dialog = await wb.waitForDialog('Created application key "UI test key"');
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
     session.secretsUsed.set('the new Losant key secret', created.secret);
@@ -121,6 +125,8 @@ describe('UI: Losant application keys', () => {
     assert.strictEqual(created.description, 'Created by the UI tests');
     await readmeScreenshot('secret');
     await wb.dismissDialog();
+    await wb.waitForEditor(`${created.id}.json`); // the create document gave way to the new key's edit document
+    await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test key').waitFor();
     // The group counts the new key (seeded keys, the new one).
     await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();

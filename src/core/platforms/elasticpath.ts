@@ -9,6 +9,7 @@ import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
 import { checkId, UUID } from '../ids';
 import { registerSecret } from '../masking';
 import type { ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType } from './platform';
+import applicationKeyCreate from '../../../schemas/elasticpath/applicationKeyCreate.json';
 import applicationKeyUpdate from '../../../schemas/elasticpath/applicationKeyUpdate.json';
 
 const EXPIRY_MARGIN_MS = 60_000;
@@ -31,6 +32,8 @@ export const elasticPathKeys: ResourceType = {
   idPattern: UUID,
   argName: 'keyId',
   patchSchema: applicationKeyUpdate,
+  postSchema: applicationKeyCreate,
+  createTemplate: () => ({ name: '', reserved_rate_limit: 0 }),
   createFields: [
     { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
     { name: 'reserved_rate_limit', prompt: 'Reserved rate limit in requests per second (optional)', required: false, kind: 'integer' },

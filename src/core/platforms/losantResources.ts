@@ -44,6 +44,9 @@ export const losantKeys: LosantResourceType = {
   idPattern: LOSANT_ID,
   argName: 'keyId',
   patchSchema: applicationKeyPatch,
+  postSchema: applicationKeyPost,
+  // Restrictions to devices can be set only here, at creation: Losant recommends one key per device.
+  createTemplate: () => ({ name: '', description: '', deviceIds: [], deviceTags: [], filterType: 'all', pubTopics: [], subTopics: [] }),
   pathSegment: 'keys',
   collectionScope: 'applicationKeys',
   itemScope: 'applicationKey',
@@ -84,6 +87,9 @@ export const losantApiTokens: LosantResourceType = {
   idPattern: LOSANT_ID,
   argName: 'tokenId',
   patchSchema: apiTokenPatch,
+  postSchema: apiTokenPost,
+  // A token that expires in a year unless the user says otherwise (the field can be deleted).
+  createTemplate: (now) => ({ name: '', description: '', expirationDate: new Date(now + 365 * 86_400_000).toISOString(), scope: ['all.Application'] }),
   pathSegment: 'tokens',
   collectionScope: 'applicationApiTokens',
   itemScope: 'applicationApiToken',

@@ -82,6 +82,10 @@ export interface ResourceType {
   readonly argName: string;
   /** JSON schema of the edit document (also contributed through jsonValidation). */
   readonly patchSchema: object;
+  /** JSON schema of a create document (also contributed through jsonValidation, for `…/<resource>/new/*.json`). */
+  readonly postSchema: object;
+  /** What a create document starts with: the fields a user would set. */
+  createTemplate(now: number): Record<string, unknown>;
   readonly createFields: readonly CreateField[];
   /** The fields of the edit document, with their current values. */
   editableFields(item: ResourceItem): Record<string, unknown>;

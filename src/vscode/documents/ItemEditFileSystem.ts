@@ -15,6 +15,7 @@ import { ApiFileSystem } from './ApiFileSystem';
 import { renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
 import type { SaveProblems } from './saveProblems';
+import { parseCreateUri, saveCreateDocument } from './createDocuments';
 import { parseUri, viewUri } from './uris';
 
 export class SaveError extends Error {}
@@ -33,6 +34,8 @@ export class ItemEditFileSystem extends ApiFileSystem {
   }
 
   protected async read(uri: vscode.Uri): Promise<string> {
+    // A create document starts empty; openCreateDocument types the template in.
+    if (parseCreateUri(uri)) return '';
     const key = uri.toString();
     const { target, client, resource } = await resolveDocument(this.appKeys, uri);
     const item = await this.appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
@@ -41,6 +44,8 @@ export class ItemEditFileSystem extends ApiFileSystem {
   }
 
   protected async write(uri: vscode.Uri, text: string): Promise<void> {
+    const group = parseCreateUri(uri);
+    if (group) return this.create(uri, group, text);
     const key = uri.toString();
     const { target, app, client, resource } = await resolveDocument(this.appKeys, uri);
     const name = `${resource.noun} ${target.itemId}`;
@@ -101,6 +106,19 @@ export class ItemEditFileSystem extends ApiFileSystem {
       Object.keys(changes).length > 0 ? vscode.l10n.t('App Keys: saved {0}', name) : vscode.l10n.t('App Keys: {0} unchanged, nothing sent', name),
       4000,
     );
+  }
+
+  /** A create document is saved once: a second save after the item exists would create another. */
+  private readonly createdFrom = new Set<string>();
+
+  private async create(uri: vscode.Uri, group: NonNullable<ReturnType<typeof parseCreateUri>>, text: string): Promise<void> {
+    if (this.createdFrom.has(uri.toString())) throw new SaveError(vscode.l10n.t('Already created from this document: edit the new item instead.'));
+    try {
+      await saveCreateDocument(this.appKeys, this.problems, uri, group, text);
+    } catch (error) {
+      throw new SaveError(error instanceof Error ? error.message : String(error));
+    }
+    this.createdFrom.add(uri.toString());
   }
 
   private async currentOrExplain(client: ApplicationClient, resource: ResourceType, id: string, name: string, signal: AbortSignal): Promise<ResourceItem> {

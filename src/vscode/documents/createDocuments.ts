@@ -1,0 +1,77 @@
+// Create documents: a new, unsaved item document on the appkeys: scheme (`…/<resource>/new/<n>.json`),
+// checked against the platform's post schema as the user types (contributes.jsonValidation) and on
+// save, which creates the item with one POST. Then the document gives way to the new item's edit
+// document, and the one-time secret is shown. An invalid document sends nothing and keeps its text.
+import * as vscode from 'vscode';
+import type { ConfiguredApplication } from '../../core/application';
+import { describeError, isCancellation } from '../../core/errors';
+import type { ResourceType } from '../../core/platforms/platform';
+import { fieldProblem, parseAndValidate } from '../../core/validate';
+import type { AppKeys } from '../appKeys';
+import { showOneTimeSecrets } from '../commands/secretHandOff';
+import { renderJson } from './documentTarget';
+import type { SaveProblems } from './saveProblems';
+import { EDIT_SCHEME, editUri, type DocumentTarget } from './uris';
+
+type GroupTarget = Omit<DocumentTarget, 'itemId'>;
+
+let opened = 0;
+
+export function createUri(t: GroupTarget, n: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: EDIT_SCHEME, path: `/${t.platform}/${t.host}/${t.applicationId}/${t.resourceId}/new/${n}.json` });
+}
+
+/** The group a create document belongs to, or undefined for any other document. */
+export function parseCreateUri(uri: vscode.Uri): GroupTarget | undefined {
+  const parts = uri.path.split('/');
+  if (parts.length !== 7 || parts[0] !== '' || parts[5] !== 'new' || !/^\d+\.json$/.test(parts[6])) return undefined;
+  const [, platform, host, applicationId, resourceId] = parts;
+  return { platform, host, applicationId, resourceId };
+}
+
+/** Opens a new create document for `resource` of `app`, unsaved, holding the kind's template. */
+export async function openCreateDocument(app: ConfiguredApplication, resource: ResourceType): Promise<vscode.Uri> {
+  const uri = createUri({ platform: app.platform, host: app.host, applicationId: app.applicationId, resourceId: resource.id }, ++opened);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  // Typed in, not read from the file system: the document is new and unsaved until the user saves it.
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), renderJson(resource.createTemplate(Date.now()))));
+  return uri;
+}
+
+export class SaveRefused extends Error {}
+
+/** Saves a create document: validate, one POST, then the new item's edit document and its secret. */
+export async function saveCreateDocument(appKeys: AppKeys, problems: SaveProblems, uri: vscode.Uri, group: GroupTarget, text: string): Promise<void> {
+  const app = appKeys.findApplication(group.applicationId, group.host);
+  const client = await appKeys.client(app);
+  const resource = client.resource(group.resourceId);
+  const { value, problems: found } = parseAndValidate(text, resource.postSchema);
+  if (!value) {
+    problems.show(uri, text, found);
+    throw new SaveRefused(vscode.l10n.t('Not created: {0} (and {1} more). Nothing was sent.', found[0]?.message ?? '', Math.max(0, found.length - 1)));
+  }
+  problems.clear(uri);
+  let created;
+  try {
+    created = await appKeys.ui.withProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, { ...value }, signal));
+  } catch (error) {
+    if (isCancellation(error))
+      throw new SaveRefused(vscode.l10n.t('Not created: cancelled (the server may have received it; look in the tree). Your text is kept.'));
+    const reason = describeError(error);
+    problems.show(uri, text, [fieldProblem(text, undefined, reason)]);
+    throw new SaveRefused(vscode.l10n.t('Not created: {0}. Your text is kept; save again to retry.', reason));
+  }
+  const name = resource.summarize(created.item).label;
+  // After the save has finished: the create document gives way to the item's edit document.
+  setTimeout(() => {
+    void (async () => {
+      const tab = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+      if (tab) await vscode.window.tabGroups.close(tab);
+      const edit = editUri({ ...group, itemId: created.item.id });
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(edit), { preview: false });
+      await showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, name), created.oneTimeSecrets, name);
+    })().catch((error: unknown) => appKeys.log.warn(`After creating ${resource.noun} ${created.item.id}: ${describeError(error)}`));
+  }, 0);
+}
