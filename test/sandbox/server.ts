@@ -16,6 +16,7 @@ import {
   type SandboxFaults,
 } from './faults';
 import { listenOnLoopback, trackSockets } from './loopback';
+import { RateLimiter, type RateLimit } from './rateLimit';
 import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './http-util';
 import { createElasticPathRouter } from './elasticpath/router';
 import { createLosantRouter } from './losant/router';
@@ -55,6 +56,10 @@ export interface Sandbox {
    */
   get faults(): SandboxFaults;
   set faults(value: Partial<SandboxFaults>);
+  /** A request-rate limit: over it, 429 with Retry-After, not processed (undefined: none; reset() clears it). */
+  rateLimit: RateLimit | undefined;
+  /** Requests answered 429 by the rate limit since it was set. */
+  readonly rateLimited: number;
   /** How many faults of each kind were injected since start or reset(). */
   readonly faultCounts: Readonly<Record<FaultKind, number>>;
   /** Seed data again, empty request log, no faults (latency 0), fault counts 0. */
@@ -80,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const routers: PlatformRouter[] = [createElasticPathRouter(state.elasticpath, () => sandbox.url), createLosantRouter(state.losant)];
   const requests: RecordedRequest[] = [];
   const injector = new FaultInjector();
+  const limiter = new RateLimiter();
   // Assigned once listening; respond() reads its url through the Elastic Path router.
   let sandbox = {} as Sandbox;
 
@@ -105,6 +111,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faultConfigError = err instanceof Error ? err.message : String(err);
     }
     if (fault !== undefined) record.fault = fault;
+    const retryAfter = limiter.take();
+    if (retryAfter !== undefined) {
+      // Turned away on arrival, before the body is read or anything is processed.
+      const limited = router.error(429, 'TooManyRequests', 'Too many requests (sandbox rate limit)');
+      record.status = 429;
+      writeResponse(res, { ...limited, headers: { ...limited.headers, 'Retry-After': String(retryAfter) } });
+      options.onRequest?.(record);
+      return;
+    }
     const faults = injector.faults;
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     let response: SandboxResponse | undefined;
@@ -179,6 +194,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       injector.faults = value;
     },
     faultCounts: injector.counts,
+    get rateLimit(): RateLimit | undefined {
+      return limiter.current;
+    },
+    set rateLimit(value: RateLimit | undefined) {
+      limiter.set(value);
+    },
+    get rateLimited(): number {
+      return limiter.refused;
+    },
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
@@ -187,6 +211,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resetSandboxState(state, seed);
       requests.length = 0;
       injector.reset();
+      limiter.set(undefined);
     },
     close: sockets.close,
   };

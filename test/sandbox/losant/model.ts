@@ -81,11 +81,41 @@ export interface LosantUserToken {
   scope: string[];
 }
 
+/** A device of an application (schemas/devices.json); what a key's device restrictions refer to. */
+export interface LosantDeviceRecord {
+  id: string;
+  applicationId: string;
+  name: string;
+  description: string;
+  tags: { key: string; value: string }[];
+  deviceClass: 'standalone' | 'gateway' | 'peripheral' | 'floating' | 'edgeCompute' | 'system';
+  creationDate: string;
+  lastUpdated: string;
+}
+
+export function renderDevice(device: LosantDeviceRecord): Record<string, unknown> {
+  return {
+    id: device.id,
+    deviceId: device.id,
+    applicationId: device.applicationId,
+    creationDate: device.creationDate,
+    lastUpdated: device.lastUpdated,
+    name: device.name,
+    description: device.description,
+    tags: device.tags.map((t) => ({ ...t })),
+    attributes: [],
+    deviceClass: device.deviceClass,
+    connectionInfo: { time: device.lastUpdated, connected: 0 },
+    parentId: null,
+  };
+}
+
 export interface LosantState {
   user: LosantUser;
   applications: Map<string, LosantApplication>;
   keys: Map<string, LosantKeyRecord>;
   apiTokens: Map<string, LosantApiTokenRecord>;
+  devices: Map<string, LosantDeviceRecord>;
   /** Bearer string -> user token. */
   userTokens: Map<string, LosantUserToken>;
   clock: MonotonicClock;

@@ -14,6 +14,7 @@ import { assertApplicationAccess, authenticate, type Principal } from './auth';
 import { LosantError, forbidden, routeNotFound, validationError } from './errors';
 import { getApplication, getMe, listApplications } from './handlers-applications';
 import { createKey, deleteKey, getKey, listKeys, patchKey } from './handlers-keys';
+import { listDevices } from './handlers-devices';
 import { createToken, deleteToken, getToken, listTokens, patchToken } from './handlers-tokens';
 import type { LosantState } from './model';
 import type { LosantRoute } from './route';
@@ -64,6 +65,7 @@ export const LOSANT_ROUTES: readonly LosantRoute[] = [
     body: { param: 'apiToken', validate: bodyValidator('apiToken', apiTokenPatchSchema) },
   },
   { method: 'DELETE', template: `${APP}/tokens/{apiTokenId}`, group: 'applicationApiToken', action: 'delete', handle: deleteToken },
+  { method: 'GET', template: `${APP}/devices`, group: 'devices', action: 'get', handle: listDevices },
 ];
 
 export function createLosantRouter(state: LosantState): PlatformRouter {

@@ -8,6 +8,19 @@ const DOCUMENTED_EXCEPTIONS: Record<string, readonly string[]> = {
   // An application token (all.Application) cannot list applications.
   'applications.get': ['all.Organization', 'all.Organization.read', 'all.User', 'all.User.cli', 'all.User.read', 'applications.*', 'applications.get'],
   'me.get': ['all.User', 'all.User.read', 'me.*', 'me.get'],
+  // losant/devices.md: the device scopes allow it too.
+  'devices.get': [
+    'all.Application',
+    'all.Application.read',
+    'all.Device',
+    'all.Device.read',
+    'all.Organization',
+    'all.Organization.read',
+    'all.User',
+    'all.User.read',
+    'devices.*',
+    'devices.get',
+  ],
 };
 
 /**

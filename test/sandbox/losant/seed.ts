@@ -1,7 +1,9 @@
 // Builds (and rebuilds, for reset()) the live Losant state from the seed data.
 import { MonotonicClock, jwtLikeToken, seededHex, uuidFromHex } from '../ids';
-import type { LosantKeyRecord, LosantState } from './model';
-import { APP_SPECS, KEY_SPECS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId } from './seed-data';
+import type { LosantDeviceRecord, LosantKeyRecord, LosantState } from './model';
+import { APP_SPECS, KEY_SPECS, SANDBOX_APPS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId } from './seed-data';
+
+const SANDBOX_DEVICE_APPS = { fleet: SANDBOX_APPS.demoFleet.id, warehouse: SANDBOX_APPS.warehouseSensors.id };
 
 export interface ExtraKeys {
   applicationId: string;
@@ -17,6 +19,7 @@ export function createLosantState(extraKeys: readonly ExtraKeys[] = []): LosantS
     applications: new Map(),
     keys: new Map(),
     apiTokens: new Map(),
+    devices: new Map(),
     userTokens: new Map(),
     clock: new MonotonicClock(),
   };
@@ -30,6 +33,7 @@ export function resetLosantState(state: LosantState, extraKeys: readonly ExtraKe
   state.applications.clear();
   state.keys.clear();
   state.apiTokens.clear();
+  state.devices.clear();
   state.userTokens.clear();
 
   state.userTokens.set(SANDBOX_TOKENS.full, { name: 'full', userId: SANDBOX_USER.id, scope: ['all.User'] });
@@ -50,8 +54,33 @@ export function resetLosantState(state: LosantState, extraKeys: readonly ExtraKe
   }
   seedKeys(state);
   seedTokens(state);
+  seedDevices(state);
   let generated = 0;
   for (const extra of extraKeys) generated = addGeneratedKeys(state, extra, generated);
+}
+
+/** Demo Fleet's trucks (one gateway each, tagged by depot and floor) and Warehouse Sensors' three sensors. */
+function seedDevices(state: LosantState): void {
+  const add = (applicationId: string, n: number, name: string, tags: { key: string; value: string }[], deviceClass: LosantDeviceRecord['deviceClass']) => {
+    const creationDate = addMs('2024-03-01T08:00:00.000Z', n * HOUR_MS);
+    state.devices.set(seedId('c', n), { id: seedId('c', n), applicationId, name, description: '', tags, deviceClass, creationDate, lastUpdated: creationDate });
+  };
+  for (let i = 1; i <= 20; i++) {
+    const truck = String(i).padStart(2, '0');
+    add(
+      SANDBOX_DEVICE_APPS.fleet,
+      i,
+      `Truck ${truck}`,
+      [
+        { key: 'depot', value: i <= 10 ? 'north' : 'south' },
+        { key: 'floor', value: String((i % 3) + 1) },
+      ],
+      'gateway',
+    );
+  }
+  ['Freezer door', 'Loading dock', 'Forklift 1'].forEach((name, i) =>
+    add(SANDBOX_DEVICE_APPS.warehouse, 101 + i, name, [{ key: 'zone', value: 'A' }], 'standalone'),
+  );
 }
 
 function seedKeys(state: LosantState): void {
