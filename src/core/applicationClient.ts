@@ -3,7 +3,18 @@
 import type { ConfiguredApplication } from './application';
 import { ApiError } from './errors';
 import type { ItemChanges } from './itemChanges';
-import type { ApplicationSummary, Connection, CreateResult, ListQuery, Page, Platform, ResourceItem, ResourceType } from './platforms/platform';
+import type {
+  ApplicationSummary,
+  Connection,
+  CreateResult,
+  DevicePage,
+  DeviceQuery,
+  ListQuery,
+  Page,
+  Platform,
+  ResourceItem,
+  ResourceType,
+} from './platforms/platform';
 
 export class ApplicationClient {
   constructor(
@@ -51,6 +62,12 @@ export class ApplicationClient {
     await this.run(this.platform.remove(this.conn, this.applicationId, resource, id, signal));
     this.changes.emit({ kind: 'deleted', app: this.app, resource, id });
   }
+  /** The application's devices (Losant); an error where the platform has none. */
+  listDevices(query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage> {
+    if (!this.platform.listDevices) return Promise.reject(new ApiError(`${this.platform.name} has no devices`, { kind: 'invalid-input' }));
+    return this.run(this.platform.listDevices(this.conn, this.applicationId, query, signal));
+  }
+
   /** Whether the item is the credential this client itself authenticates with. */
   isOwnCredential(resource: ResourceType, item: ResourceItem): boolean {
     return this.platform.isOwnCredential(this.conn, resource, item);

@@ -11,6 +11,8 @@ import type {
   ApplicationSummary,
   Connection,
   CreateResult,
+  DevicePage,
+  DeviceQuery,
   HostPreset,
   ListQuery,
   Page,
@@ -28,6 +30,8 @@ export function requiredScopes(group: string, action: string, method: string): s
   return [
     'all.Application',
     ...(read ? ['all.Application.read'] : []),
+    // Device actions also allow the device scopes (losant/devices.md).
+    ...(group === 'devices' ? ['all.Device', ...(read ? ['all.Device.read'] : [])] : []),
     'all.Organization',
     ...(read ? ['all.Organization.read'] : []),
     'all.User',
@@ -182,6 +186,41 @@ export class LosantPlatform implements Platform {
       scope: [resource.itemScope, 'delete'],
       signal,
     });
+  }
+
+  async listDevices(conn: Connection, applicationId: string, query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage> {
+    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    // tagFilter in the bracket form Losant's official client sends: tagFilter[0][key]=floor&tagFilter[0][value]=3.
+    const tagFilter = Object.fromEntries(
+      (query.tags ?? []).flatMap((tag, i) => [
+        [`tagFilter[${i}][key]`, tag.key],
+        [`tagFilter[${i}][value]`, tag.value],
+      ]),
+    );
+    const body = asRecord(
+      await this.call(conn, {
+        method: 'GET',
+        path: `/applications/${segment(appId)}/devices`,
+        query: {
+          page: query.page,
+          perPage: query.perPage,
+          sortField: 'name',
+          sortDirection: 'asc',
+          ...(query.name ? { filterField: 'name', filter: query.name } : {}),
+          ...tagFilter,
+        },
+        scope: ['devices', 'get'],
+        signal,
+      }),
+    );
+    const items = Array.isArray(body.items) ? body.items.map(asRecord) : [];
+    const page = toPage([], { page: query.page, perPage: query.perPage }, body);
+    const devices = items.map((d) => ({
+      id: scalarText(d.id) || scalarText(d.deviceId),
+      name: scalarText(d.name),
+      tags: Array.isArray(d.tags) ? d.tags.map(asRecord).map((t) => ({ key: scalarText(t.key), value: scalarText(t.value) })) : [],
+    }));
+    return { devices: devices.filter((d) => LOSANT_ID.test(d.id)), totalCount: page.totalCount, page: page.page, perPage: page.perPage };
   }
 
   private collectionPath(applicationId: string, resource: LosantResourceType): string {

@@ -123,6 +123,29 @@ export interface ListField {
   values?: readonly string[];
 }
 
+/** A device an application key can be restricted to (Losant). */
+export interface Device {
+  id: string;
+  name: string;
+  tags: { key: string; value: string }[];
+}
+
+export interface DeviceQuery {
+  page: number;
+  perPage: number;
+  /** A name glob (`*` matches anything), filtered on the server. */
+  name?: string;
+  /** Devices carrying every one of these tags (key or value may be left out). */
+  tags?: { key?: string; value?: string }[];
+}
+
+export interface DevicePage {
+  devices: Device[];
+  totalCount?: number;
+  page: number;
+  perPage: number;
+}
+
 export interface ApplicationSummary {
   id: string;
   name: string;
@@ -170,4 +193,6 @@ export interface Platform {
     signal?: AbortSignal,
   ): Promise<ResourceItem>;
   remove(conn: Connection, applicationId: string, resource: ResourceType, id: string, signal?: AbortSignal): Promise<void>;
+  /** The application's devices, where items can be restricted to devices (Losant); undefined elsewhere. */
+  listDevices?(conn: Connection, applicationId: string, query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage>;
 }
