@@ -6,6 +6,8 @@ const MASK = '***';
 /** What a secret-named field of an answer shows instead of its value (see secretFields.ts). */
 export const HIDDEN = '(hidden)';
 const knownSecrets = new Set<string>();
+/** knownSecrets, longest first (a secret's encoded form may contain the plain one); kept at registration. */
+let longestFirst: string[] = [];
 
 /** Remembers a secret value (a token, a client secret) so that it is masked wherever it appears. */
 export function registerSecret(value: string | undefined): void {
@@ -14,6 +16,7 @@ export function registerSecret(value: string | undefined): void {
   for (const encoded of [encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1)]) {
     if (encoded !== value) knownSecrets.add(encoded);
   }
+  longestFirst = [...knownSecrets].sort((a, b) => b.length - a.length);
 }
 
 const SHAPES: RegExp[] = [
@@ -25,8 +28,7 @@ const SHAPES: RegExp[] = [
 
 export function maskSecrets(text: string): string {
   let masked = text;
-  // Longest first: a secret's encoded form may contain the plain one.
-  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) if (masked.includes(secret)) masked = masked.split(secret).join(MASK);
+  for (const secret of longestFirst) if (masked.includes(secret)) masked = masked.split(secret).join(MASK);
   for (const shape of SHAPES) {
     masked = masked.replace(shape, (_match, before: string, after?: string) => `${before}${MASK}${typeof after === 'string' ? after : ''}`);
   }

@@ -50,7 +50,7 @@ export class AppKeys {
   applications(): ConfiguredApplication[] {
     const snapshot = applicationsSnapshot();
     if (snapshot !== this.configured.snapshot) {
-      const apps = readApplications((ref) => this.configure(ref).identity).map((ref) => this.configure(ref));
+      const apps = readApplications((ref) => this.configure(ref));
       this.configured = { snapshot, apps };
     }
     return this.configured.apps;

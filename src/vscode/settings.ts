@@ -48,17 +48,17 @@ export function applicationsSnapshot(): string {
   return JSON.stringify(scopedLists().map((list) => [list.scope, list.folder?.uri.toString(), list.entries]));
 }
 
-/** Every configured application, the user's first; one entry per identity. */
-export function readApplications(identity: (app: ApplicationRef) => string): ApplicationRef[] {
+/** Every configured application, each resolved once by `configure`, the user's first; one per identity. */
+export function readApplications<T extends { identity: string }>(configure: (app: ApplicationRef) => T): T[] {
   const seen = new Set<string>();
-  const apps: ApplicationRef[] = [];
+  const apps: T[] = [];
   for (const list of scopedLists()) {
     for (const entry of list.entries) {
       if (!isApplicationRef(entry)) continue;
-      const id = identity(entry);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      apps.push(entry);
+      const app = configure(entry);
+      if (seen.has(app.identity)) continue;
+      seen.add(app.identity);
+      apps.push(app);
     }
   }
   return apps;

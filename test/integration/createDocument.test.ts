@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP } from '../sandbox';
 import { parseObject } from '../support/json';
-import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { addElasticPathStore, addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -97,13 +97,7 @@ describe('Create documents', () => {
   });
 
   it('creates an Elastic Path key from its own template', async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath',
-      apiUrl: h.sandbox.url,
-      clientId: SANDBOX_EP.clientId,
-      clientSecret: SANDBOX_EP.clientSecret,
-      applicationId: SANDBOX_EP.storeId,
-    });
+    await addElasticPathStore(h);
     const { group } = await keyGroup(h, SANDBOX_EP.storeId);
     const document = await vscode.workspace.openTextDocument(await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group));
     assert.deepStrictEqual(parseObject(document.getText()), { name: '', reserved_rate_limit: 0 });

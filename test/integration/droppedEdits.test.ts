@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
-import { addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
+import { addElasticPathStore, addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -66,13 +66,7 @@ describe('Edits are sent or refused, never dropped', () => {
   });
 
   it('refuses an integer beyond 2^53 instead of rounding it (Elastic Path reserved_rate_limit)', async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath',
-      apiUrl: h.sandbox.url,
-      clientId: SANDBOX_EP.clientId,
-      clientSecret: SANDBOX_EP.clientSecret,
-      applicationId: SANDBOX_EP.storeId,
-    });
+    await addElasticPathStore(h);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', {
       applicationId: SANDBOX_EP.storeId,
       keyId: SANDBOX_EP_KEYS.storefront.id,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { children, configure, keyGroup, label, replaceText, useHarness, waitFor } from './harness';
+import { addElasticPathStore, children, configure, keyGroup, label, replaceText, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL } from '../sandbox';
 import { parseObject } from '../support/json';
@@ -9,14 +9,7 @@ const store = SANDBOX_EP.storeId;
 
 describe('Elastic Path application keys', () => {
   const h = useHarness(async () => {
-    await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath',
-      apiUrl: h.sandbox.url,
-      clientId: SANDBOX_EP.clientId,
-      clientSecret: SANDBOX_EP.clientSecret,
-      applicationId: store,
-      label: 'Demo Store',
-    });
+    await addElasticPathStore(h, 'Demo Store');
   });
 
   const serverKey = (id: string) => h.sandbox.state.elasticpath.keys.get(id);

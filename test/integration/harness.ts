@@ -91,6 +91,18 @@ export async function addApplication(h: Harness, applicationId: string, token: s
   await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: h.sandbox.url, token, applicationId });
 }
 
+/** Adds the sandbox's Elastic Path store through the command, with its client ID and secret. */
+export async function addElasticPathStore(h: Harness, label?: string): Promise<void> {
+  await vscode.commands.executeCommand('appKeys.addApplication', {
+    platform: 'elasticpath',
+    apiUrl: h.sandbox.url,
+    clientId: SANDBOX_EP.clientId,
+    clientSecret: SANDBOX_EP.clientSecret,
+    applicationId: SANDBOX_EP.storeId,
+    ...(label ? { label } : {}),
+  });
+}
+
 export async function children(h: Harness, node?: TreeNodeLike): Promise<TreeNodeLike[]> {
   return (await h.api.tree.getChildren(node as never)) as unknown as TreeNodeLike[];
 }

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
-import { addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { addElasticPathStore, addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
@@ -11,14 +11,7 @@ const fleet = SANDBOX_APPS.demoFleet;
 describe('Rotation, reports and re-creation', () => {
   const h = useHarness(async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
-    await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath',
-      apiUrl: h.sandbox.url,
-      clientId: SANDBOX_EP.clientId,
-      clientSecret: SANDBOX_EP.clientSecret,
-      applicationId: SANDBOX_EP.storeId,
-      label: 'Demo Store',
-    });
+    await addElasticPathStore(h, 'Demo Store');
   });
 
   const losantKeys = () => [...h.sandbox.state.losant.keys.values()].filter((k) => k.applicationId === fleet.id);

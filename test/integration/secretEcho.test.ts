@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
 import { scanForSecrets } from '../support/secretScan';
 import { figure } from './figures';
-import { addApplication, keyGroup, SANDBOX_APPS, SANDBOX_TOKENS, secretsSeen, useHarness, waitFor, type Harness } from './harness';
+import { addElasticPathStore, addApplication, keyGroup, SANDBOX_APPS, SANDBOX_TOKENS, secretsSeen, useHarness, waitFor, type Harness } from './harness';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -47,14 +47,7 @@ function shownText(h: Harness): string {
 describe('Secrets echoed by a hostile server', () => {
   const h = useHarness(async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
-    await vscode.commands.executeCommand('appKeys.addApplication', {
-      platform: 'elasticpath',
-      apiUrl: h.sandbox.url,
-      clientId: SANDBOX_EP.clientId,
-      clientSecret: SANDBOX_EP.clientSecret,
-      applicationId: SANDBOX_EP.storeId,
-      label: 'Demo Store',
-    });
+    await addElasticPathStore(h, 'Demo Store');
   });
 
   const keyId = () => [...h.sandbox.state.losant.keys.values()].find((k) => k.applicationId === fleet.id)!.id;

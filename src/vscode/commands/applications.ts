@@ -147,8 +147,9 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
   const app = await resolveApplication(appKeys, arg);
   const name = app.displayName;
   const identity = (a: ApplicationRef): string => appKeys.configure(a).identity;
-  const elsewhere = scopesOf(app, identity).filter((scope) => scope !== 'user');
-  if (!scopesOf(app, identity).includes('user')) {
+  const scopes = scopesOf(app, identity);
+  const elsewhere = scopes.filter((scope) => scope !== 'user');
+  if (!scopes.includes('user')) {
     // A workspace's entry is the workspace's to change: say where it is, never rewrite another scope.
     await showWhereDefined(
       appKeys,

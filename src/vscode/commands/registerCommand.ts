@@ -4,7 +4,6 @@
 // and the command retried with one click.
 import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
-import { maskSecrets } from '../../core/masking';
 import type { ConfiguredApplication } from '../../core/application';
 import { AppKeys, MissingCredentialError } from '../appKeys';
 import { capitalize } from '../text';
@@ -24,7 +23,7 @@ export function registerCommand(appKeys: AppKeys, id: string, countsAs: CommandI
       return result;
     } catch (error) {
       if (isCancellation(error)) return undefined;
-      const message = maskSecrets(describeError(error));
+      const message = describeError(error);
       appKeys.log.error(`${id}: ${message}`);
       const app = credentialToFix(error);
       if (!app) {
