@@ -7,7 +7,8 @@ import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
 import { maskSecrets } from './masking';
 import { createDispatcher, ProxySettings } from './proxy';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from './retry';
+import { RateGate } from './rateGate';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryAfterMs, retryDelay } from './retry';
 import { request, undici } from './undici';
 
 export interface HttpRequest {
@@ -61,6 +62,8 @@ const MAX_JSON_DEPTH = 64;
 export class HttpClient {
   private readonly agents = new Map<string, Dispatcher>();
   private readonly bases = new Map<string, { origin: string; prefix: string }>();
+  /** One pace per origin, shared by every request to it (rateGate.ts). */
+  private readonly gates = new Map<string, RateGate>();
   timeoutMs: number;
   retry: RetryPolicy;
   private proxy: ProxySettings;
@@ -82,16 +85,21 @@ export class HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    const gate = this.gateFor(this.base(req.baseUrl).origin);
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse | undefined;
       let error: unknown;
+      const wait = gate.reserve();
+      if (wait > 0) await sleep(wait, req.signal);
+      const sentAt = performance.now();
       try {
         response = await this.sendOnce(req, attempt);
       } catch (e) {
         error = e;
       }
-      const wait = retryDelay(this.retry, { method: req.method, attempt, status: response?.status, retryAfter: response?.headers['retry-after'], error });
-      if (wait === undefined) {
+      if (response) gate.answered(sentAt, response.status, response.status === 429 ? retryAfterMs(response.headers['retry-after']) : undefined);
+      const delay = retryDelay(this.retry, { method: req.method, attempt, status: response?.status, retryAfter: response?.headers['retry-after'], error });
+      if (delay === undefined) {
         if (response) return response;
         throw error;
       }
@@ -101,10 +109,10 @@ export class HttpClient {
         status: response?.status,
         durationMs: 0,
         attempt,
-        retryInMs: Math.round(wait),
+        retryInMs: Math.round(delay),
         error: error instanceof Error ? maskSecrets(error.message) : undefined,
       });
-      await sleep(wait, req.signal);
+      await sleep(delay, req.signal);
     }
   }
 
@@ -182,12 +190,7 @@ export class HttpClient {
 
   /** Origin and path (with query) of a request; base URLs are parsed once. */
   private target(req: HttpRequest): { origin: string; path: string } {
-    let base = this.bases.get(req.baseUrl);
-    if (!base) {
-      const url = new URL(req.baseUrl);
-      base = { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
-      this.bases.set(req.baseUrl, base);
-    }
+    const base = this.base(req.baseUrl);
     let path = `${base.prefix}${req.path}`;
     if (req.query) {
       const query = new URLSearchParams();
@@ -196,6 +199,23 @@ export class HttpClient {
       if (text) path += `?${text}`;
     }
     return { origin: base.origin, path };
+  }
+
+  private base(baseUrl: string): { origin: string; prefix: string } {
+    let base = this.bases.get(baseUrl);
+    if (!base) {
+      const url = new URL(baseUrl);
+      base = { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+      this.bases.set(baseUrl, base);
+    }
+    return base;
+  }
+
+  /** The pace of requests to `origin` (created unpaced). */
+  gateFor(origin: string): RateGate {
+    let gate = this.gates.get(origin);
+    if (!gate) this.gates.set(origin, (gate = new RateGate()));
+    return gate;
   }
 
   /** Closes every keep-alive connection; the client can still be used afterwards. */

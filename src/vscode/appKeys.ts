@@ -5,6 +5,7 @@ import type { ApplicationRef, ConfiguredApplication } from '../core/application'
 import { ApiError } from '../core/errors';
 import type { ApplicationClient, AppKeysService } from '../core/service';
 import type { CredentialStore } from '../core/credentials';
+import { DeviceDirectory } from '../core/deviceDirectory';
 import { applicationsSnapshot, readApplications } from './settings';
 import { AppKeysLog, maskedLog, MaskedUserInput } from './maskedUserInput';
 import type { UserInput } from './userInput';
@@ -24,6 +25,8 @@ export class AppKeys {
   readonly log: AppKeysLog;
   /** Every question and message, masked (see maskedUserInput.ts). */
   readonly ui: UserInput;
+  /** Each application's devices, loaded at the first need and kept for the session. */
+  readonly devices = new DeviceDirectory();
   private configured: { snapshot: string; apps: ConfiguredApplication[] } = { snapshot: '', apps: [] };
 
   constructor(

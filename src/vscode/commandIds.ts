@@ -25,6 +25,8 @@ export const COMMANDS = {
   reveal: 'appKeys.reveal',
   staleReport: 'appKeys.staleKeysReport',
   recreate: 'appKeys.recreate',
+  pickDevices: 'appKeys.pickDevices',
+  createKeysForDevices: 'appKeys.createKeysForDevices',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -44,8 +44,8 @@ export class MaskedUserInput implements UserInput {
     return this.inner().showSaveDialog({ ...options, title: mask(options.title) });
   }
 
-  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return this.inner().withProgress(maskSecrets(title), task);
+  withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    return this.inner().withProgress(maskSecrets(title), (signal, report) => task(signal, (message) => report(maskSecrets(message))));
   }
 
   showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {

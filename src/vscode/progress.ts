@@ -4,9 +4,14 @@ import * as vscode from 'vscode';
 
 const SHOW_AFTER_MS = 700;
 
-export async function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withCancellableProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
   const abort = new AbortController();
-  const work = task(abort.signal);
+  let shown: vscode.Progress<{ message?: string }> | undefined;
+  let last: string | undefined;
+  const work = task(abort.signal, (message) => {
+    last = message;
+    shown?.report({ message });
+  });
   let settled = false;
   const done = work.then(
     () => (settled = true),
@@ -14,8 +19,10 @@ export async function withCancellableProgress<T>(title: string, task: (signal: A
   );
   const timer = setTimeout(() => {
     if (settled) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
       token.onCancellationRequested(() => abort.abort());
+      shown = progress;
+      if (last !== undefined) progress.report({ message: last });
       return done;
     });
   }, SHOW_AFTER_MS);

@@ -15,8 +15,8 @@ export interface UserInput {
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
   /** Where to save a file; throws CancelledError when dismissed. */
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
-  /** Work that waits on the network: cancellable progress, whose Cancel aborts the signal. */
-  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Work that waits on the network: cancellable progress, whose Cancel aborts the signal; `report` says how far it is. */
+  withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T>;
 }
 
 export class WindowUserInput implements UserInput {
@@ -26,7 +26,7 @@ export class WindowUserInput implements UserInput {
     return uri;
   }
 
-  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
     return withCancellableProgress(title, task);
   }
 

@@ -65,7 +65,7 @@ describe('Application keys', () => {
       assert.ok(node, `${key.id} is in the tree`);
       const item = h.api.tree.getTreeItem(node as never);
       assert.strictEqual(item.tooltip, undefined, 'built on hover, not up front');
-      const tooltip = h.api.tree.resolveTreeItem(item, node as never).tooltip as vscode.MarkdownString;
+      const tooltip = (await h.api.tree.resolveTreeItem(item, node as never, new vscode.CancellationTokenSource().token)).tooltip as vscode.MarkdownString;
       assert.ok(!tooltip.isTrusted && !tooltip.supportHtml && !tooltip.supportThemeIcons, 'no command links, HTML or icons');
       assert.ok(!tooltip.value.includes(key.secret), 'no secret in the tooltip');
       // The name in bold, then a list of the shown fields, each `field`: `value`; nothing more.

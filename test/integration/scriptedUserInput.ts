@@ -25,6 +25,8 @@ export class ScriptedUserInput implements UserInput {
   readonly asked: string[] = [];
   /** Titles of the progress notifications shown, in order. */
   readonly progress: string[] = [];
+  /** What progress reported on the way (`12 of 200`), in order. */
+  readonly progressReports: string[] = [];
   private readonly answers: Answer[] = [];
   /** Progress whose title matches is cancelled after `afterMs`, as a person pressing Cancel. */
   private cancelling?: { title: RegExp; afterMs: number };
@@ -44,6 +46,7 @@ export class ScriptedUserInput implements UserInput {
     this.shown.length = 0;
     this.asked.length = 0;
     this.progress.length = 0;
+    this.progressReports.length = 0;
     this.cancelling = undefined;
   }
 
@@ -54,13 +57,13 @@ export class ScriptedUserInput implements UserInput {
     return vscode.Uri.file(answer);
   }
 
-  async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
     this.progress.push(title);
     const abort = new AbortController();
     const cancelling = this.cancelling;
     const timer = cancelling?.title.test(title) ? setTimeout(() => abort.abort(), cancelling.afterMs) : undefined;
     try {
-      return await task(abort.signal);
+      return await task(abort.signal, (message) => this.progressReports.push(message));
     } finally {
       clearTimeout(timer);
     }

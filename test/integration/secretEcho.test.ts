@@ -29,7 +29,7 @@ async function treeText(h: Harness): Promise<string> {
   const parts: string[] = [];
   const visit = async (node?: TreeNodeLike): Promise<void> => {
     for (const child of (await h.api.tree.getChildren(node as never)) as unknown as TreeNodeLike[]) {
-      const item = h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(child as never), child as never);
+      const item = await h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(child as never), child as never, new vscode.CancellationTokenSource().token);
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
       parts.push(String(typeof item.label === 'string' ? item.label : item.label?.label), String(item.description ?? ''), tooltip);
       if (child.kind === 'application' || child.kind === 'group') await visit(child);
@@ -172,7 +172,13 @@ describe('Secrets echoed by a hostile server', () => {
     assert.strictEqual(parseObject(text).client_secret, '(hidden)');
     assert.ok(!text.includes(secret));
     const { items } = await keyGroup(h, SANDBOX_EP.storeId);
-    const tooltips = items.map((node) => h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(node as never), node as never).tooltip as vscode.MarkdownString);
+    const tooltips = await Promise.all(
+      items.map(
+        async (node) =>
+          (await h.api.tree.resolveTreeItem(h.api.tree.getTreeItem(node as never), node as never, new vscode.CancellationTokenSource().token))
+            .tooltip as vscode.MarkdownString,
+      ),
+    );
     assert.ok(
       tooltips.every((t) => !t.value.includes(secret) && ![...h.sandbox.state.elasticpath.keys.values()].some((k) => t.value.includes(k.client_secret))),
     );

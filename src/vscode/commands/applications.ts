@@ -196,6 +196,7 @@ export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider,
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
   const token = given ?? (await askSecret(appKeys, app.credentialNoun, vscode.l10n.t('{0} on {1}', app.displayName, app.host)));
   await appKeys.credentials.store(app.credentialTarget, token);
+  appKeys.devices.forget(app.identity); // another token may see other devices
   tree.refresh();
   return true;
 }
@@ -203,5 +204,6 @@ export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider,
 export async function clearToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
   const app = await resolveApplication(appKeys, arg);
   await appKeys.credentials.delete(app.credentialTarget);
+  appKeys.devices.forget(app.identity);
   tree.refresh();
 }

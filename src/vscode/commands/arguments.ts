@@ -37,3 +37,32 @@ export function oneOfField<T extends string>(arg: ArgumentObject | undefined, na
   if (!(values as readonly string[]).includes(value)) throw wrongType(name, values.map((v) => JSON.stringify(v)).join(' | '));
   return value as T;
 }
+
+export function booleanField(arg: ArgumentObject | undefined, name: string): boolean | undefined {
+  const value = arg?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw wrongType(name, vscode.l10n.t('true or false'));
+  return value;
+}
+
+export function stringListField(arg: ArgumentObject | undefined, name: string): string[] | undefined {
+  const value = arg?.[name];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw wrongType(name, vscode.l10n.t('a list of strings'));
+  return value;
+}
+
+/** A list of `{ key?, value? }` objects of strings (device tags). */
+export function tagListField(arg: ArgumentObject | undefined, name: string): { key?: string; value?: string }[] | undefined {
+  const value = arg?.[name];
+  if (value === undefined) return undefined;
+  const ok =
+    Array.isArray(value) &&
+    value.every(
+      (t) =>
+        argumentObject(t) !== undefined &&
+        ['key', 'value'].every((f) => (t as ArgumentObject)[f] === undefined || typeof (t as ArgumentObject)[f] === 'string'),
+    );
+  if (!ok) throw wrongType(name, vscode.l10n.t('a list of {0}', '{ key, value }'));
+  return (value as ArgumentObject[]).map((t) => ({ key: t.key as string | undefined, value: t.value as string | undefined }));
+}

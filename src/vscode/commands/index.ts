@@ -8,6 +8,8 @@ import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider'
 import { LoadMoreNode, TreeNode } from '../tree/nodes';
 import { addApplication, AddApplicationArgument, clearToken, removeApplication, setToken } from './applications';
 import { copyId, copyValue } from './copy';
+import { createKeysForDevices } from './createKeysForDevices';
+import { pickDevices } from './pickDevices';
 import { createItem } from './create';
 import { DocumentFileSystems, editItem, fetchItem } from './open';
 import { recreateItem } from './recreate';
@@ -51,6 +53,8 @@ export function registerCommands(
     [COMMANDS.reveal]: (_kind, arg) => revealItem(appKeys, tree, view, documents.reports, arg),
     [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, arg),
     [COMMANDS.recreate]: (_kind, uri, value) => recreateItem(appKeys, uri, value),
+    [COMMANDS.pickDevices]: (_kind, arg) => pickDevices(appKeys, arg),
+    [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
   };
   return [
     ...Object.entries(handlers).map(([id, handler]) => registerCommand(appKeys, id, id as CommandId, (...args) => handler(undefined, ...args))),

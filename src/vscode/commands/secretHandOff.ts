@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { maskSecrets } from '../../core/masking';
 import type { OneTimeSecret } from '../../core/platforms/platform';
-import { addToGitignore, formatFor, formatSecrets, unignoredWorkTree, writeSecretFile } from '../../core/secretFile';
+import { addToGitignore, formatFor, formatSecrets, type SecretRecord, unignoredWorkTree, writeSecretFile } from '../../core/secretFile';
 import type { AppKeys } from '../appKeys';
 import { copySecret } from '../clipboard';
 import { clipboardClearSeconds } from '../settings';
@@ -46,12 +46,46 @@ export async function showOneTimeSecrets(appKeys: AppKeys, headline: string, sec
   }
 }
 
+/**
+ * The secrets of many new items (one key per device), handed off at once: shown in the modal when
+ * they are few, else only counted there; saved to one file (CSV by default), copied as `.env`
+ * lines, or inserted at the cursor.
+ */
+export async function showManyOneTimeSecrets(appKeys: AppKeys, headline: string, records: readonly SecretRecord[]): Promise<void> {
+  const withSecrets = records.filter((r) => r.secrets.length > 0);
+  if (withSecrets.length === 0) return;
+  if (withSecrets.length === 1) return showOneTimeSecrets(appKeys, headline, [...withSecrets[0].secrets], withSecrets[0].name);
+  const listed = withSecrets.length <= 5 ? `${withSecrets.flatMap((r) => r.secrets.map((s) => `${r.name} ${s.label}: ${s.value}`)).join('\n')}\n\n` : '';
+  const detail = `${listed}${vscode.l10n.t('The {0} secrets are shown only now: App Keys does not store them. Save them to a file, copy them or insert them.', withSecrets.length)}`;
+  const editor = insertionTarget();
+  let done = '';
+  for (;;) {
+    const save = vscode.l10n.t('Save to File…');
+    const copy = vscode.l10n.t('Copy All');
+    const insert = vscode.l10n.t('Insert at Cursor');
+    const title = maskSecrets(done ? `${headline} ${done}` : headline);
+    const choice = await appKeys.revealOnce.showMessage('info', title, { modal: true, detail }, save, copy, ...(editor ? [insert] : []));
+    if (choice === save) {
+      const file = await saveSecrets(appKeys, withSecrets, 'device-keys.csv').catch(() => undefined);
+      if (file) done = vscode.l10n.t('Saved to {0}.', file);
+    } else if (choice === copy) {
+      await copySecret(formatSecrets('env', withSecrets), clipboardClearSeconds());
+      done = vscode.l10n.t('Copied {0} secrets as .env lines.', withSecrets.length);
+    } else if (choice === insert && editor) {
+      await editor.edit((edit) => edit.replace(editor.selection, formatSecrets(formatFor(editor.document.fileName), withSecrets)));
+      done = vscode.l10n.t('Inserted in {0}.', path.basename(editor.document.fileName));
+    } else {
+      return;
+    }
+  }
+}
+
 /** Asks where, warns about an unignored git work tree, writes the file (mode 0600). Returns its path. */
-export async function saveSecrets(appKeys: AppKeys, records: Parameters<typeof formatSecrets>[1]): Promise<string> {
+export async function saveSecrets(appKeys: AppKeys, records: readonly SecretRecord[], defaultName = '.env'): Promise<string> {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri = await appKeys.ui.showSaveDialog({
-    title: vscode.l10n.t('Save the one-time secret to a file'),
-    defaultUri: base ? vscode.Uri.joinPath(base, '.env') : undefined,
+    title: records.length > 1 ? vscode.l10n.t('Save the one-time secrets to a file') : vscode.l10n.t('Save the one-time secret to a file'),
+    defaultUri: base ? vscode.Uri.joinPath(base, defaultName) : undefined,
     filters: { [vscode.l10n.t('Environment file')]: ['env'], JSON: ['json'], CSV: ['csv'] },
   });
   const file = uri.fsPath;

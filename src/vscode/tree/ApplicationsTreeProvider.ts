@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ListView } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
+import type { DeviceIndex } from '../../core/deviceDirectory';
 import { COMMANDS } from '../commandIds';
 import { describeError } from '../../core/errors';
 import { GroupLists } from './groupLists';
@@ -27,9 +28,26 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     return maskTreeItem(item);
   }
 
-  /** Tooltips of items, built when the user hovers one. */
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node instanceof ItemNode && !item.tooltip) item.tooltip = maskMarkdown(itemTooltip(node.resource, node.item));
+  /** Tooltips of items, built when the user hovers one; a restricted key's devices by name (listed once per session). */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!(node instanceof ItemNode) || item.tooltip) return item;
+    const ids = Array.isArray(node.item.data.deviceIds) ? node.item.data.deviceIds.filter((id): id is string => typeof id === 'string') : [];
+    let names: string[] | undefined;
+    if (ids.length > 0) {
+      const abort = new AbortController();
+      const listener = token.onCancellationRequested(() => abort.abort());
+      // Without a device scope (or offline) the tooltip just has the IDs: hovering never raises an error.
+      let index: DeviceIndex | undefined;
+      try {
+        index = await this.appKeys.devices.devices(await this.appKeys.client(node.app), abort.signal);
+      } catch {
+        index = undefined;
+      } finally {
+        listener.dispose();
+      }
+      names = index && ids.map((id) => index.get(id)?.name ?? id);
+    }
+    item.tooltip = maskMarkdown(itemTooltip(node.resource, node.item, names));
     return item;
   }
 
@@ -103,7 +121,8 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     return this.appKeys.applications().map((app) => {
       const known = this.applicationNodes.get(app.identity);
       if (known?.app === app) return known;
-      const node = new ApplicationNode(app);
+      const platform = app.problem === undefined ? this.appKeys.service.platform(app.platform) : undefined;
+      const node = new ApplicationNode(app, platform?.listDevices !== undefined);
       this.applicationNodes.set(node.key, node);
       return node;
     });

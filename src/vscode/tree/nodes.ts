@@ -10,7 +10,11 @@ import { plainTooltip } from './tooltip';
 
 export class ApplicationNode {
   readonly kind = 'application';
-  constructor(readonly app: ConfiguredApplication) {}
+  constructor(
+    readonly app: ConfiguredApplication,
+    /** Its keys can be restricted to devices (Create Keys for Devices… applies). */
+    readonly hasDevices = false,
+  ) {}
 
   get key(): string {
     return this.app.identity;
@@ -24,7 +28,7 @@ export class ApplicationNode {
       vscode.l10n.t('{0} application {1} on {2}', this.app.platformName, codeSpan(this.app.applicationId), codeSpan(this.app.host)),
     );
     item.iconPath = new vscode.ThemeIcon('server-environment');
-    item.contextValue = `application:${this.app.platform}`;
+    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}`;
     return item;
   }
 }

@@ -17,9 +17,10 @@ export function plainTooltip(): vscode.MarkdownString {
  * The item's name and fields. Every piece of server text (names included) is a code span: text,
  * never Markdown, HTML or a link, bare URLs included (which `appendText` would leave to autolinking).
  */
-export function itemTooltip(resource: ResourceType, item: ResourceItem): vscode.MarkdownString {
+export function itemTooltip(resource: ResourceType, item: ResourceItem, deviceNames?: readonly string[]): vscode.MarkdownString {
   const md = plainTooltip();
   md.appendMarkdown(`**${codeSpan(resource.summarize(item).label)}**\n\n`);
+  if (deviceNames?.length) md.appendMarkdown(`${vscode.l10n.t('Restricted to the devices')} ${deviceNames.map(codeSpan).join(', ')}\n\n`);
   for (const [field, value] of Object.entries(item.data)) {
     if (HIDDEN.has(field) || value === undefined || value === '') continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,0 +1,141 @@
+// One key per device, as Losant recommends: each restricted to its device (deviceIds can only be set
+// at creation), named after it, a bounded number at a time. The shared HTTP client paces the origin
+// after a 429 (rateGate.ts) and retries only what the server turned away unprocessed (retry.ts). A
+// create whose answer was lost is looked up, never guessed: found, it counts as created (its secret
+// is gone with the answer); not found, the server provably did not make it, and it is sent again.
+import { runBulk } from './bulk';
+import { surelyNotCreated, itemsNamed } from './createOutcome';
+import { describeError, isCancellation } from './errors';
+import type { Device, OneTimeSecret, ResourceItem, ResourceType } from './platforms/platform';
+import type { ApplicationClient } from './service';
+import { codeSpan } from './text';
+
+/** `interrupted`: cancelled while its create was on the way (the server may have made it); `notStarted`: cancelled before. */
+export type DeviceKeyStatus = 'created' | 'createdSecretLost' | 'failed' | 'interrupted' | 'notStarted';
+
+export interface DeviceKeyOutcome {
+  device: Device;
+  status: DeviceKeyStatus;
+  item?: ResourceItem;
+  secrets?: OneTimeSecret[];
+  error?: unknown;
+}
+
+/** Creates of one device's key, at most, before it is reported failed. */
+const MAX_SENDS = 3;
+
+export function deviceKeyInput(device: Device): Record<string, unknown> {
+  return {
+    name: device.name,
+    description: `Restricted to the device ${device.name} (${device.id}); created by App Keys, one key per device.`,
+    deviceIds: [device.id],
+  };
+}
+
+function restrictedTo(item: ResourceItem): string[] {
+  const ids = item.data.deviceIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** Keys restricted to exactly one device, by that device's ID. */
+export function keysByDevice(keys: readonly ResourceItem[]): Map<string, ResourceItem[]> {
+  const byDevice = new Map<string, ResourceItem[]>();
+  for (const key of keys) {
+    const ids = restrictedTo(key);
+    if (ids.length !== 1) continue;
+    const list = byDevice.get(ids[0]) ?? [];
+    list.push(key);
+    byDevice.set(ids[0], list);
+  }
+  return byDevice;
+}
+
+async function createOne(client: ApplicationClient, resource: ResourceType, device: Device, signal: AbortSignal): Promise<DeviceKeyOutcome> {
+  const input = deviceKeyInput(device);
+  let lastError: unknown;
+  for (let send = 1; send <= MAX_SENDS; send++) {
+    try {
+      const created = await client.create(resource, { ...input }, signal);
+      return { device, status: 'created', item: created.item, secrets: created.oneTimeSecrets };
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      lastError = error;
+      if (surelyNotCreated(error)) break;
+      // The answer was lost: did the server make it? Only "no" allows sending it again.
+      const found = (await itemsNamed(client, resource, device.name, signal)).filter((k) => restrictedTo(k).length === 1 && restrictedTo(k)[0] === device.id);
+      if (found.length > 0) return { device, status: 'createdSecretLost', item: found[0] };
+    }
+  }
+  return { device, status: 'failed', error: lastError };
+}
+
+export interface DeviceKeysOptions {
+  concurrency: number;
+  signal: AbortSignal;
+  onSettled?: (done: number, total: number) => void;
+}
+
+/** One key per device, each outcome in the devices' order; a cancellation leaves the rest not started. */
+export async function createDeviceKeys(
+  client: ApplicationClient,
+  resource: ResourceType,
+  devices: readonly Device[],
+  options: DeviceKeysOptions,
+): Promise<DeviceKeyOutcome[]> {
+  const outcomes = new Map<string, DeviceKeyOutcome>();
+  await runBulk(
+    devices,
+    async (device, signal) => {
+      try {
+        outcomes.set(device.id, await createOne(client, resource, device, signal));
+      } catch (error) {
+        outcomes.set(device.id, { device, status: isCancellation(error) ? 'interrupted' : 'failed', error });
+        throw error;
+      }
+    },
+    options,
+  );
+  return devices.map((device) => outcomes.get(device.id) ?? { device, status: 'notStarted' });
+}
+
+export function countByStatus(outcomes: readonly DeviceKeyOutcome[]): Record<DeviceKeyStatus, number> {
+  const counts: Record<DeviceKeyStatus, number> = { created: 0, createdSecretLost: 0, failed: 0, interrupted: 0, notStarted: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  return counts;
+}
+
+/** Keys created at once: enough to keep the rate up at 50 ms a request, few enough to be polite. */
+export const DEVICE_KEY_CONCURRENCY = 4;
+
+const OUTCOME_TEXT: Record<DeviceKeyStatus, string> = {
+  created: 'created',
+  createdSecretLost: 'created, but its answer was lost with the secret: rotate it or delete it',
+  failed: 'failed',
+  interrupted: 'cancelled while being created: it may exist, look in the tree',
+  notStarted: 'not started (cancelled)',
+};
+
+/** The per-device report (Markdown; every server text a code span). Secrets are never in it. */
+export function renderDeviceKeysReport(applicationLabel: string, outcomes: readonly DeviceKeyOutcome[], skipped: readonly Device[], now: number): string {
+  const counts = countByStatus(outcomes);
+  const lines = [
+    `# Keys for devices: ${codeSpan(applicationLabel)}`,
+    '',
+    `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. One key per device, each restricted to its device.`,
+    '',
+    `- Created: ${counts.created + counts.createdSecretLost}${counts.createdSecretLost ? ` (${counts.createdSecretLost} without their secret)` : ''}`,
+    `- Failed: ${counts.failed}`,
+    ...(counts.interrupted + counts.notStarted ? [`- Cancelled: ${counts.interrupted + counts.notStarted}`] : []),
+    ...(skipped.length ? [`- Skipped (already had a key): ${skipped.length}`] : []),
+    '',
+    '## Devices',
+    '',
+  ];
+  for (const o of outcomes) {
+    const key = o.item ? ` — key ${codeSpan(o.item.id)}` : '';
+    const why = o.status === 'failed' && o.error !== undefined ? `: ${codeSpan(describeError(o.error))}` : '';
+    lines.push(`- ${codeSpan(o.device.name)} (${codeSpan(o.device.id)}): ${OUTCOME_TEXT[o.status]}${why}${key}`);
+  }
+  for (const device of skipped) lines.push(`- ${codeSpan(device.name)} (${codeSpan(device.id)}): skipped, it already has a key`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,42 @@
+// Pick Devices…: the application's devices by name in a multi-select, written into the create
+// document's `deviceIds` (IDs typed there that no listed device has are kept).
+import * as vscode from 'vscode';
+import { deviceIdsEdits, typedDeviceIds } from '../../core/deviceFields';
+import { ApiError } from '../../core/errors';
+import type { AppKeys } from '../appKeys';
+import { deviceDocument } from '../documents/deviceAssist';
+
+export async function pickDevices(appKeys: AppKeys, arg: unknown): Promise<string[]> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  const target = uri && deviceDocument(appKeys, uri);
+  if (!uri || !target?.creating) {
+    throw new ApiError(vscode.l10n.t("Pick Devices works in a new key's document (New Key…): a key's devices can only be set when it is created."), {
+      kind: 'invalid-input',
+    });
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const index = await appKeys.ui.withProgress(vscode.l10n.t('Listing the devices of {0}…', target.app.displayName), async (signal) =>
+    appKeys.devices.devices(await appKeys.client(target.app), signal),
+  );
+  if (index.devices.length === 0) throw new ApiError(vscode.l10n.t('{0} has no devices', target.app.displayName), { kind: 'invalid-input' });
+  const typed = typedDeviceIds(document.getText());
+  const current = new Set(typed);
+  const picked = await appKeys.ui.showQuickPickMany(
+    index.devices.map((d) => ({
+      label: d.name || d.id,
+      description: d.id,
+      detail: d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined,
+      picked: current.has(d.id),
+      id: d.id,
+    })),
+    { placeHolder: vscode.l10n.t('The devices this key is restricted to (type to filter by name or ID)'), matchOnDescription: true, matchOnDetail: true },
+  );
+  const ids = [...picked.map((p) => p.id), ...typed.filter((id) => !index.get(id))];
+  const text = document.getText();
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of deviceIdsEdits(text, ids)) {
+    edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) throw new ApiError(vscode.l10n.t('The document could not be changed'), { kind: 'invalid-input' });
+  return ids;
+}
