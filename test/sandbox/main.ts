@@ -2,15 +2,17 @@
 //   --port N                         port (default 7070)
 //   --extra-keys <applicationId>:N   add N generated keys to a Losant application (repeatable)
 //   --extra-keys elasticpath:N       add N generated application keys to the Elastic Path store
+//   --extra-devices <applicationId>:N   add N generated devices to a Losant application (repeatable)
 //   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
 //   --quiet                          no line per request, no request log kept in memory
 import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type SandboxExtraKeys } from './index';
 
-function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[]; latencyMs: number; quiet: boolean } {
+function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[]; extraDevices: { applicationId: string; count: number }[]; latencyMs: number; quiet: boolean } {
   let port = 7070;
   let latencyMs = 0;
   let quiet = false;
   const extraKeys: SandboxExtraKeys[] = [];
+  const extraDevices: { applicationId: string; count: number }[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): string => inline ?? argv[++i] ?? '';
@@ -20,23 +22,27 @@ function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[
     } else if (flag === '--extra-keys') {
       const [target, count] = value().split(':');
       extraKeys.push(target === 'elasticpath' ? { platform: 'elasticpath', count: Number(count) } : { applicationId: target, count: Number(count) });
+    } else if (flag === '--extra-devices') {
+      const [applicationId, count] = value().split(':');
+      extraDevices.push({ applicationId, count: Number(count) });
     } else if (flag === '--latency-ms') {
       latencyMs = Number(value());
       if (!(latencyMs >= 0)) throw new Error('--latency-ms needs a number of milliseconds');
     } else if (flag === '--quiet') {
       quiet = true;
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --latency-ms N, --quiet)`);
+      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --latency-ms N, --quiet)`);
     }
   }
-  return { port, extraKeys, latencyMs, quiet };
+  return { port, extraKeys, extraDevices, latencyMs, quiet };
 }
 
 async function main(): Promise<void> {
-  const { port, extraKeys, latencyMs, quiet } = parseArgs(process.argv.slice(2));
+  const { port, extraKeys, extraDevices, latencyMs, quiet } = parseArgs(process.argv.slice(2));
   const sandbox = await startSandbox({
     port,
     extraKeys,
+    extraDevices,
     recordRequests: !quiet,
     // The log names the token used, never its value.
     onRequest: quiet

@@ -72,6 +72,8 @@ export interface SandboxOptions {
   port?: number;
   /** Generated keys: { applicationId, count } for Losant, { platform: 'elasticpath', count } for the EP store. */
   extraKeys?: SandboxExtraKeys[];
+  /** Generated devices: { applicationId, count } (Losant). */
+  extraDevices?: { applicationId: string; count: number }[];
   /** Called after each request is answered (the CLI uses it as its request log). */
   onRequest?: (request: RecordedRequest) => void;
   /** Keep no request log (benchmarks: millions of requests must not grow the heap). */
@@ -79,7 +81,7 @@ export interface SandboxOptions {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const seed = { extraKeys: options.extraKeys };
+  const seed = { extraKeys: options.extraKeys, extraDevices: options.extraDevices };
   const state = createSandboxState(seed);
   // Elastic Path owns /oauth/ and /v2/; Losant, last, owns every path nobody else claims.
   const routers: PlatformRouter[] = [createElasticPathRouter(state.elasticpath, () => sandbox.url), createLosantRouter(state.losant)];

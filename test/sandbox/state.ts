@@ -3,7 +3,7 @@
 import type { ElasticPathState } from './elasticpath/model';
 import { createElasticPathState, resetElasticPathState, type ElasticPathExtraKeys } from './elasticpath/seed';
 import type { LosantState } from './losant/model';
-import { createLosantState, resetLosantState, type ExtraKeys } from './losant/seed';
+import { createLosantState, resetLosantState, type ExtraDevices, type ExtraKeys } from './losant/seed';
 
 export interface SandboxState {
   losant: LosantState;
@@ -16,6 +16,8 @@ export type SandboxExtraKeys = ExtraKeys | ElasticPathExtraKeys;
 export interface SandboxSeedOptions {
   /** Adds N generated keys to a Losant application or to the Elastic Path store (volume tests). */
   extraKeys?: SandboxExtraKeys[];
+  /** Adds N generated devices to a Losant application (`Device 00001`…, tagged zone and batch). */
+  extraDevices?: ExtraDevices[];
 }
 
 function isElasticPath(extra: SandboxExtraKeys): extra is ElasticPathExtraKeys {
@@ -31,12 +33,12 @@ function splitExtraKeys(extraKeys: readonly SandboxExtraKeys[] = []): { losant: 
 
 export function createSandboxState(options: SandboxSeedOptions = {}): SandboxState {
   const extra = splitExtraKeys(options.extraKeys);
-  return { losant: createLosantState(extra.losant), elasticpath: createElasticPathState(extra.elasticpath) };
+  return { losant: createLosantState(extra.losant, options.extraDevices), elasticpath: createElasticPathState(extra.elasticpath) };
 }
 
 /** Back to seed data, in place: objects tests hold on to stay the live ones. */
 export function resetSandboxState(state: SandboxState, options: SandboxSeedOptions = {}): void {
   const extra = splitExtraKeys(options.extraKeys);
-  resetLosantState(state.losant, extra.losant);
+  resetLosantState(state.losant, extra.losant, options.extraDevices);
   resetElasticPathState(state.elasticpath, extra.elasticpath);
 }

@@ -10,10 +10,16 @@ export interface ExtraKeys {
   count: number;
 }
 
+/** Generated devices for volume tests: `Device 00001`… tagged zone (A–H) and batch (1–5). */
+export interface ExtraDevices {
+  applicationId: string;
+  count: number;
+}
+
 const HOUR_MS = 3600_000;
 const SEED_SIGNING_KEY = 'app-keys-sandbox-seed';
 
-export function createLosantState(extraKeys: readonly ExtraKeys[] = []): LosantState {
+export function createLosantState(extraKeys: readonly ExtraKeys[] = [], extraDevices: readonly ExtraDevices[] = []): LosantState {
   const state: LosantState = {
     user: { ...SANDBOX_USER },
     applications: new Map(),
@@ -23,12 +29,12 @@ export function createLosantState(extraKeys: readonly ExtraKeys[] = []): LosantS
     userTokens: new Map(),
     clock: new MonotonicClock(),
   };
-  resetLosantState(state, extraKeys);
+  resetLosantState(state, extraKeys, extraDevices);
   return state;
 }
 
 /** Refills the maps in place (so references held by tests stay valid); the clock keeps running. */
-export function resetLosantState(state: LosantState, extraKeys: readonly ExtraKeys[] = []): void {
+export function resetLosantState(state: LosantState, extraKeys: readonly ExtraKeys[] = [], extraDevices: readonly ExtraDevices[] = []): void {
   state.user = { ...SANDBOX_USER };
   state.applications.clear();
   state.keys.clear();
@@ -57,6 +63,26 @@ export function resetLosantState(state: LosantState, extraKeys: readonly ExtraKe
   seedDevices(state);
   let generated = 0;
   for (const extra of extraKeys) generated = addGeneratedKeys(state, extra, generated);
+  let devices = 0;
+  for (const extra of extraDevices) devices = addGeneratedDevices(state, extra, devices);
+}
+
+function addGeneratedDevices(state: LosantState, extra: ExtraDevices, before: number): number {
+  const app = state.applications.get(extra.applicationId);
+  if (!app) throw new Error(`extraDevices: unknown applicationId ${extra.applicationId}`);
+  if (!Number.isInteger(extra.count) || extra.count < 0) throw new Error(`extraDevices: count must be a non-negative integer`);
+  let n = before;
+  for (let i = 1; i <= extra.count; i++) {
+    n++;
+    const id = seedId('e', n);
+    const creationDate = addMs('2024-04-01T00:00:00.000Z', n * 60_000);
+    const tags = [
+      { key: 'zone', value: String.fromCharCode(65 + (i % 8)) },
+      { key: 'batch', value: String((i % 5) + 1) },
+    ];
+    state.devices.set(id, { id, applicationId: app.id, name: `Device ${String(i).padStart(5, '0')}`, description: '', tags, deviceClass: 'standalone', creationDate, lastUpdated: creationDate });
+  }
+  return n;
 }
 
 /** Demo Fleet's trucks (one gateway each, tagged by depot and floor) and Warehouse Sensors' three sensors. */
