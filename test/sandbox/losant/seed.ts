@@ -80,7 +80,16 @@ function addGeneratedDevices(state: LosantState, extra: ExtraDevices, before: nu
       { key: 'zone', value: String.fromCharCode(65 + (i % 8)) },
       { key: 'batch', value: String((i % 5) + 1) },
     ];
-    state.devices.set(id, { id, applicationId: app.id, name: `Device ${String(i).padStart(5, '0')}`, description: '', tags, deviceClass: 'standalone', creationDate, lastUpdated: creationDate });
+    state.devices.set(id, {
+      id,
+      applicationId: app.id,
+      name: `Device ${String(i).padStart(5, '0')}`,
+      description: '',
+      tags,
+      deviceClass: 'standalone',
+      creationDate,
+      lastUpdated: creationDate,
+    });
   }
   return n;
 }
