@@ -74,7 +74,7 @@ function addGeneratedDevices(state: LosantState, extra: ExtraDevices, before: nu
   let n = before;
   for (let i = 1; i <= extra.count; i++) {
     n++;
-    const id = seedId('e', n);
+    const id = seedId('9', n);
     const creationDate = addMs('2024-04-01T00:00:00.000Z', n * 60_000);
     const tags = [
       { key: 'zone', value: String.fromCharCode(65 + (i % 8)) },
