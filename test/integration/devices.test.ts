@@ -71,7 +71,7 @@ describe('Devices by name, and one key per device', () => {
     const pick = actions.find((a) => a.title === 'Pick Devices…');
     assert.ok(pick?.command, `offered as a code action: ${actions.map((a) => a.title).join(', ')}`);
     h.ui.answer('Truck 04|Truck 05');
-    await vscode.commands.executeCommand(pick.command.command, ...(pick.command.arguments ?? []));
+    await vscode.commands.executeCommand(pick.command.command, ...((pick.command.arguments ?? []) as unknown[]));
     const ids = [device('Truck 04').id, device('Truck 05').id];
     assert.deepStrictEqual(parseObject(document.getText()).deviceIds, ids);
     h.ui.answer(DISMISS); // the one-time secret
