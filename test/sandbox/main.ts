@@ -3,14 +3,23 @@
 //   --extra-keys <applicationId>:N   add N generated keys to a Losant application (repeatable)
 //   --extra-keys elasticpath:N       add N generated application keys to the Elastic Path store
 //   --extra-devices <applicationId>:N   add N generated devices to a Losant application (repeatable)
+//   --rate-limit N                   answer 429 (Retry-After) over N requests per second
 //   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
 //   --quiet                          no line per request, no request log kept in memory
 import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type SandboxExtraKeys } from './index';
 
-function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[]; extraDevices: { applicationId: string; count: number }[]; latencyMs: number; quiet: boolean } {
+function parseArgs(argv: string[]): {
+  port: number;
+  extraKeys: SandboxExtraKeys[];
+  extraDevices: { applicationId: string; count: number }[];
+  latencyMs: number;
+  rateLimit?: number;
+  quiet: boolean;
+} {
   let port = 7070;
   let latencyMs = 0;
   let quiet = false;
+  let rateLimit: number | undefined;
   const extraKeys: SandboxExtraKeys[] = [];
   const extraDevices: { applicationId: string; count: number }[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -25,20 +34,25 @@ function parseArgs(argv: string[]): { port: number; extraKeys: SandboxExtraKeys[
     } else if (flag === '--extra-devices') {
       const [applicationId, count] = value().split(':');
       extraDevices.push({ applicationId, count: Number(count) });
+    } else if (flag === '--rate-limit') {
+      rateLimit = Number(value());
+      if (!(rateLimit > 0)) throw new Error('--rate-limit needs a number of requests per second');
     } else if (flag === '--latency-ms') {
       latencyMs = Number(value());
       if (!(latencyMs >= 0)) throw new Error('--latency-ms needs a number of milliseconds');
     } else if (flag === '--quiet') {
       quiet = true;
     } else {
-      throw new Error(`Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --latency-ms N, --quiet)`);
+      throw new Error(
+        `Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --rate-limit N, --latency-ms N, --quiet)`,
+      );
     }
   }
-  return { port, extraKeys, extraDevices, latencyMs, quiet };
+  return { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet };
 }
 
 async function main(): Promise<void> {
-  const { port, extraKeys, extraDevices, latencyMs, quiet } = parseArgs(process.argv.slice(2));
+  const { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet } = parseArgs(process.argv.slice(2));
   const sandbox = await startSandbox({
     port,
     extraKeys,
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
       : (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
   });
   sandbox.latencyMs = latencyMs;
+  if (rateLimit !== undefined) sandbox.rateLimit = { requestsPerSecond: rateLimit };
   // Benchmarks read this line to learn the port.
   console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);
   console.log('\n== Losant ==');
