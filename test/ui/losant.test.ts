@@ -132,6 +132,34 @@ describe('UI: Losant application keys', () => {
     await wb.treeRow('Application Keys', String(serverKeys().length)).waitFor();
   });
 
+  it('creates a key restricted to a device picked by name from the completions of the create document', async () => {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
+    const truck = [...session.sandbox.state.losant.devices.values()].find((d) => d.name === 'Truck 03')!;
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
+    const editor = await wb.waitForEditor(/^\d+\.json/);
+    await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
+    // The cursor ends inside the unfinished string: the completions offer the devices by name.
+    await wb.replaceEditorText(editor, '{ "name": "UI restricted key", "description": "", "deviceIds": ["Truck 0');
+    await session.page.keyboard.press('Escape');
+    await session.page.keyboard.press('Control+Space');
+    const row = session.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Truck 03' }).first();
+    await row.waitFor();
+    await readmeScreenshot('device-completions');
+    await row.click();
+    await until('the ID in the document', async () => (await wb.editorText(editor)).includes(`"${truck.id}"`));
+    await session.page.keyboard.press('End');
+    await session.page.keyboard.type('] }');
+    const before = new Set(serverKeys().map((k) => k.id));
+    await session.page.keyboard.press('Control+S');
+    await wb.waitForDialog('Created application key "UI restricted key"');
+    const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
+    session.secretsUsed.set('the restricted Losant key secret', created.secret);
+    assert.deepStrictEqual(created.deviceIds, [truck.id], 'restricted to the device picked by name');
+    await wb.dismissDialog();
+    await wb.runCommand('View: Close All Editors');
+  });
+
   it('deletes a key through the context menu after confirming', async () => {
     await given.losantApplication(wb);
     await given.expandedAlone(wb, fleet.name);
