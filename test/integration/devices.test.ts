@@ -164,6 +164,26 @@ describe('Devices by name, and one key per device', () => {
     }
   });
 
+  it('stops at Cancel: the keys made so far are reported and handed off, the rest are not started', async () => {
+    const chosen = devices()
+      .filter((d) => d.name.startsWith('Device'))
+      .slice(0, 100);
+    h.sandbox.faults = { latencyMs: 40 };
+    h.ui.cancelProgress(/^Creating keys for 100 devices/, 500);
+    h.ui.answer('Create 100 Keys', DISMISS);
+    const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
+      applicationId: fleet.id,
+      deviceIds: chosen.map((d) => d.id),
+    });
+    const created = results.filter((r) => r.status === 'created').length;
+    const notStarted = results.filter((r) => r.status === 'notStarted').length;
+    assert.ok(created > 0 && notStarted > 0, JSON.stringify(results.map((r) => r.status)));
+    const made = [...h.sandbox.state.losant.keys.values()].filter((k) => k.deviceIds?.length === 1 && chosen.some((d) => d.id === k.deviceIds![0]));
+    assert.ok(made.length >= created && made.length <= 100 - notStarted, `${made.length} keys on the server`);
+    const summary = h.ui.shown.find((m) => m.level === 'info' && /^Created \d+ of 100 keys/.test(m.message));
+    assert.match(summary!.message, new RegExp(`Created ${created} of 100 keys \\(0 failed, ${100 - created} cancelled, 0 skipped\\)`));
+  });
+
   it('chooses devices by tag (filtered on the server) and creates a key for each picked one', async () => {
     h.ui.answer('By Tag…', 'depot=south', '', 'Create 10 Keys', DISMISS);
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', { applicationId: fleet.id });
