@@ -1,7 +1,8 @@
 // Where a key document's device restrictions are (`deviceIds`, `deviceTags`), found with
 // jsonc-parser in the text as typed: what completions offer at the cursor, which IDs get their
 // device's name beside them, and the edit that sets `deviceIds` without touching the rest.
-import { applyEdits, findNodeAtLocation, getLocation, modify, parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { jsonc } from './validate';
 
 export interface TextRange {
   offset: number;
@@ -20,16 +21,16 @@ function stringAt(node: Node | undefined, offset: number): TextRange | undefined
 }
 
 function deviceIdNodes(root: Node | undefined): Node[] {
-  const list = root && findNodeAtLocation(root, ['deviceIds']);
+  const list = root && jsonc().findNodeAtLocation(root, ['deviceIds']);
   return list?.type === 'array' ? (list.children ?? []).filter((n) => n.type === 'string') : [];
 }
 
 export function deviceSlotAt(text: string, offset: number): DeviceSlot | undefined {
-  const location = getLocation(text, offset);
+  const location = jsonc().getLocation(text, offset);
   const [field, index, part] = location.path;
   const replace = stringAt(location.previousNode, offset);
   if (field === 'deviceIds' && typeof index === 'number' && location.path.length === 2 && !location.isAtPropertyKey) {
-    const taken = deviceIdNodes(parseTree(text))
+    const taken = deviceIdNodes(jsonc().parseTree(text))
       .filter((n) => !replace || n.offset !== replace.offset)
       .map((n) => String(n.value));
     return { kind: 'deviceId', replace, taken };
@@ -37,8 +38,8 @@ export function deviceSlotAt(text: string, offset: number): DeviceSlot | undefin
   if (field !== 'deviceTags' || typeof index !== 'number' || location.path.length !== 3 || location.isAtPropertyKey) return undefined;
   if (part === 'key') return { kind: 'tagKey', replace };
   if (part === 'value') {
-    const root = parseTree(text);
-    const keyNode = root && findNodeAtLocation(root, ['deviceTags', index, 'key']);
+    const root = jsonc().parseTree(text);
+    const keyNode = root && jsonc().findNodeAtLocation(root, ['deviceTags', index, 'key']);
     return { kind: 'tagValue', key: typeof keyNode?.value === 'string' && keyNode.value ? keyNode.value : undefined, replace };
   }
   return undefined;
@@ -46,17 +47,17 @@ export function deviceSlotAt(text: string, offset: number): DeviceSlot | undefin
 
 /** Each device ID in `deviceIds`, with where its string ends (for the device's name beside it). */
 export function deviceIdsIn(text: string): { id: string; end: number }[] {
-  return deviceIdNodes(parseTree(text)).map((n) => ({ id: String(n.value), end: n.offset + n.length }));
+  return deviceIdNodes(jsonc().parseTree(text)).map((n) => ({ id: String(n.value), end: n.offset + n.length }));
 }
 
 /** The edits that set `deviceIds` to `ids` (added if missing), everything else left as typed. */
 export function deviceIdsEdits(text: string, ids: readonly string[]): { offset: number; length: number; content: string }[] {
-  return modify(text, ['deviceIds'], [...ids], { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  return jsonc().modify(text, ['deviceIds'], [...ids], { formattingOptions: { insertSpaces: true, tabSize: 2 } });
 }
 
 /** The text with `deviceIds` set to `ids`. */
 export function withDeviceIds(text: string, ids: readonly string[]): string {
-  return applyEdits(text, deviceIdsEdits(text, ids));
+  return jsonc().applyEdits(text, deviceIdsEdits(text, ids));
 }
 
 /** The IDs in `deviceIds` as typed (strings only). */
