@@ -45,15 +45,30 @@ describe('Devices by name, and one key per device', () => {
     this.timeout(30_000);
     const taken = device('Truck 01').id;
     const document = await newKeyDocument(`{ "name": "Restricted", "deviceIds": ["${taken}", "Tru"] }`);
-    const items = (await completionsAt(document, '"Tru')).filter((i) => i.kind === vscode.CompletionItemKind.Value);
-    assert.strictEqual(items.length, GENERATED + 20 - 1, 'every device but the one already listed');
-    const truck = items.find((i) => labelOf(i) === 'Truck 03')!;
-    assert.strictEqual(truck.insertText, JSON.stringify(device('Truck 03').id));
-    assert.ok(!items.some((i) => labelOf(i) === 'Truck 01'), 'a device already listed is not offered again');
-    assert.ok(items.some((i) => labelOf(i) === 'Device 01200'));
+    const values = async (marker: string) => {
+      const offset = document.getText().indexOf(marker) + marker.length;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        document.positionAt(offset),
+      );
+      return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Value);
+    };
+    const trucks = await values('"Tru');
+    assert.deepStrictEqual(
+      trucks.map(labelOf),
+      Array.from({ length: 19 }, (_, i) => `Truck ${String(i + 2).padStart(2, '0')}`),
+      'the devices matching what is typed, but the one already listed',
+    );
+    assert.strictEqual(trucks.find((i) => labelOf(i) === 'Truck 03')!.insertText, JSON.stringify(device('Truck 03').id));
+    await replaceText(document, `{ "name": "Restricted", "deviceIds": ["${taken}", ""] }`);
+    const first = await values(`"${taken}", "`);
+    assert.strictEqual(first.length, 200, 'at most 200 at once; typing narrows them');
+    await replaceText(document, `{ "name": "Restricted", "deviceIds": ["${taken}", "device 0120"] }`);
+    assert.deepStrictEqual((await values('"device 0120')).map(labelOf), ['Device 01200'], `all ${GENERATED + 20} devices are reachable`);
     const lists = deviceLists();
-    await completionsAt(document, '"Tru');
-    assert.strictEqual(deviceLists(), lists, 'the second time, from the session cache');
+    await values('"device 0120');
+    assert.strictEqual(deviceLists(), lists, 'from the session cache');
   });
 
   it('completes deviceTags keys and, for a key, the values devices carry', async () => {

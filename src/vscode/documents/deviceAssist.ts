@@ -20,6 +20,9 @@ export function restrictsDevices(resource: ResourceType): boolean {
   return properties !== undefined && 'deviceIds' in properties;
 }
 
+/** Device completions offered at once; more are reached by typing (the list is marked incomplete). */
+export const MAX_DEVICE_COMPLETIONS = 200;
+
 export interface DeviceDocument {
   app: ConfiguredApplication;
   resource: ResourceType;
@@ -91,11 +94,16 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
     }
   }
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | vscode.CompletionItem[]> {
     const target = deviceDocument(this.appKeys, document.uri);
     if (!target?.creating) return [];
     const text = document.getText();
-    const slot = deviceSlotAt(text, document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    const slot = deviceSlotAt(text, offset);
     if (!slot) return [];
     const index = await this.devicesFor(target, token);
     if (!index) return [];
@@ -110,14 +118,17 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
       return completion;
     };
     if (slot.kind === 'deviceId') {
+      // What is typed so far narrows the devices here; beyond MAX_DEVICE_COMPLETIONS the list is
+      // incomplete, and VS Code asks again as the user types (10,000 items would take half a second to show).
+      const typed = slot.replace ? text.slice(slot.replace.offset + 1, offset).toLowerCase() : '';
       const taken = new Set(slot.taken);
-      return index.devices
-        .filter((d) => !taken.has(d.id))
-        .map((d, i) => {
-          const completion = item(d.name || d.id, d.id, d.id, i, vscode.CompletionItemKind.Value);
-          completion.detail = d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined;
-          return completion;
-        });
+      const matching = index.devices.filter((d) => !taken.has(d.id) && (d.name.toLowerCase().includes(typed) || d.id.startsWith(typed)));
+      const items = matching.slice(0, MAX_DEVICE_COMPLETIONS).map((d, i) => {
+        const completion = item(d.name || d.id, d.id, d.id, i, vscode.CompletionItemKind.Value);
+        completion.detail = d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined;
+        return completion;
+      });
+      return new vscode.CompletionList(items, matching.length > items.length);
     }
     const tags = index.tags();
     if (slot.kind === 'tagKey')
