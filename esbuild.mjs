@@ -1,11 +1,19 @@
-// Bundles the extension into one file: dist/extension.js (vscode stays external; it is the host's).
-// The production bundle leaves out what App Keys never runs: ajv's compiler (schemas are compiled
+// Bundles the extension for the extension host (vscode stays external; it is the host's), as four files
+// in dist/, so that activation reads and compiles only what the tree needs:
+//   dist/extension.js   activate(), the tree, commands and documents
+//   dist/undici.js      undici's HTTP client (src/core/undiciModules.ts), required at the first request
+//   dist/validators.js  the edit documents' schema validators (src/core/schemaValidators.ts), at the first check
+//   dist/jsonc.js       jsonc-parser, at the first document parsed
+// The bundles require one another by relative path ('./undici.js'); each is built whole from its entry,
+// and the build fails if a lazy part is found inside extension.js.
+// The production bundles leave out what App Keys never runs: ajv's compiler (schemas are compiled
 // here, at build time), undici's HTTP/2 client and FormData bodies, and the second copy of undici's
 // HTTP parser (the SIMD build is kept: every Node and Electron VS Code runs on supports it).
 import * as esbuild from 'esbuild';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -56,10 +64,50 @@ const leaveOut = {
   },
 };
 
-const options = {
-  entryPoints: ['src/extension.ts'],
+/** The parts loaded when first needed: what the sources require → the sibling file in dist/ that holds it. */
+const LAZY = [
+  { request: /^\.\/undiciModules$/, entry: 'src/core/undiciModules.ts', out: 'undici', input: /^node_modules\/undici\// },
+  {
+    request: /^\.\/schemaValidators$/,
+    entry: 'src/core/schemaValidators.ts',
+    out: 'validators',
+    input: /^src\/core\/schemaValidators\.ts$|^node_modules\/ajv\//,
+  },
+  { request: /^jsonc-parser$/, entry: 'jsonc-parser', out: 'jsonc', input: /^node_modules\/jsonc-parser\// },
+];
+
+/** In every bundle, a require of a lazy part becomes a require of its own file (never a second copy). */
+const lazyParts = {
+  name: 'lazy-parts',
+  setup(build) {
+    for (const part of LAZY) {
+      build.onResolve({ filter: part.request }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${part.out}.js`, external: true }));
+    }
+  },
+};
+
+/**
+ * The host's vscode API object itself in every module. For each `import * as vscode from 'vscode'` (40-odd
+ * modules) esbuild's CommonJS interop (__toESM) would copy the API's few hundred names onto a new object, a
+ * getter each, while the bundle loads: about 10-15 ms of the extension host's time. The bundle reads each such
+ * line as `import vscode = require('vscode')` instead: the same types for TypeScript, a plain require for esbuild.
+ */
+const VSCODE_IMPORT = /^import \* as vscode from 'vscode';$/gm;
+const vscodeAsIs = {
+  name: 'vscode-as-is',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const contents = text.replace(VSCODE_IMPORT, "import vscode = require('vscode');");
+      // Other files as esbuild (or the leave-out plugin) loads them.
+      return contents === text ? undefined : { contents, loader: 'ts' };
+    });
+  },
+};
+
+const common = {
   bundle: true,
-  outfile: 'dist/extension.js',
+  outdir: 'dist',
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',
@@ -67,20 +115,44 @@ const options = {
   mainFields: ['module', 'main'],
   target: 'node20',
   minify: production,
-  // Production: the map is written for crash reports but not linked, so no host parses it when loading the bundle.
+  // Production: the maps are written for crash reports but not linked, so no host parses them when loading a bundle.
   sourcemap: production ? 'external' : true,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: production ? [leaveOut] : [],
+  plugins: production ? [vscodeAsIs, lazyParts, leaveOut] : [vscodeAsIs, lazyParts],
 };
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    // For the benchmark (activate() reports these in its test hooks' stats): when the bundle's code began, when the
+    // host had made this extension's vscode API (its first require('vscode'), host work), and when the bundle's code
+    // had run. The directive first, so the bundle stays strict code.
+    banner: {
+      js: '"use strict";globalThis.__appKeysLoadStartedAt = performance.now();require("vscode");globalThis.__appKeysVscodeLoadedAt = performance.now();',
+    },
+    footer: { js: 'globalThis.__appKeysLoadEndedAt = performance.now();' },
+  },
+  { ...common, entryPoints: Object.fromEntries(LAZY.map((part) => [part.out, part.entry])) },
+];
+
+/** Each output's size; fails the build if a lazy part was bundled into another file. */
+function report(metafile) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    const own = LAZY.find((part) => file === `dist/${part.out}.js`);
+    const strays = Object.keys(output.inputs).filter((input) => LAZY.some((part) => part !== own && part.input.test(input)));
+    if (strays.length) throw new Error(`${file} bundles ${strays[0]} (and ${strays.length - 1} more), which belongs in its own file`);
+    console.log(`esbuild: ${file} ${(output.bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  }
+}
 
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
-  if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
+  for (const result of await Promise.all(builds.map((options) => esbuild.build(options)))) {
+    report(result.metafile);
+    if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
+  }
 }

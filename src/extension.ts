@@ -35,6 +35,8 @@ export interface AppKeysTestHooks {
     activateMs: number;
     /** When dist/extension.js began to run (its first line, esbuild.mjs `banner`); NaN when not bundled. */
     loadStartedAt: number;
+    /** When its first require('vscode') returned: the host makes each extension's API then. NaN when not bundled. */
+    vscodeLoadedAt: number;
     /** When dist/extension.js had run (its last line, esbuild.mjs `footer`); NaN when not bundled. */
     loadEndedAt: number;
     /** When activate() was called. */
@@ -45,7 +47,7 @@ export interface AppKeysTestHooks {
 export type AppKeysApi = AppKeysTestHooks;
 
 /** Written by the bundle's first and last lines (esbuild.mjs `banner` and `footer`). */
-const bundleClock = globalThis as { __appKeysLoadStartedAt?: number; __appKeysLoadEndedAt?: number };
+const bundleClock = globalThis as { __appKeysLoadStartedAt?: number; __appKeysVscodeLoadedAt?: number; __appKeysLoadEndedAt?: number };
 
 export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | undefined {
   const started = performance.now();
@@ -116,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     stats: {
       activateMs: performance.now() - started,
       loadStartedAt: bundleClock.__appKeysLoadStartedAt ?? NaN,
+      vscodeLoadedAt: bundleClock.__appKeysVscodeLoadedAt ?? NaN,
       loadEndedAt: bundleClock.__appKeysLoadEndedAt ?? NaN,
       activateStartedAt: started,
     },

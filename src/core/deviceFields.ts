@@ -15,9 +15,12 @@ export type DeviceSlot =
   | { kind: 'tagKey'; replace?: TextRange }
   | { kind: 'tagValue'; key?: string; replace?: TextRange };
 
-/** The string the cursor is inside, replaced whole by a completion (its quotes included). */
-function stringAt(node: Node | undefined, offset: number): TextRange | undefined {
-  return node?.type === 'string' && offset > node.offset && offset < node.offset + node.length ? { offset: node.offset, length: node.length } : undefined;
+/** The string the cursor is inside, replaced whole by a completion (its quotes included); one still being typed has no closing quote. */
+function stringAt(text: string, node: Node | undefined, offset: number): TextRange | undefined {
+  if (node?.type !== 'string' || offset <= node.offset) return undefined;
+  const end = node.offset + node.length;
+  const closed = node.length >= 2 && text[end - 1] === '"';
+  return offset < end || (!closed && offset === end) ? { offset: node.offset, length: node.length } : undefined;
 }
 
 function deviceIdNodes(root: Node | undefined): Node[] {
@@ -28,7 +31,7 @@ function deviceIdNodes(root: Node | undefined): Node[] {
 export function deviceSlotAt(text: string, offset: number): DeviceSlot | undefined {
   const location = jsonc().getLocation(text, offset);
   const [field, index, part] = location.path;
-  const replace = stringAt(location.previousNode, offset);
+  const replace = stringAt(text, location.previousNode, offset);
   if (field === 'deviceIds' && typeof index === 'number' && location.path.length === 2 && !location.isAtPropertyKey) {
     const taken = deviceIdNodes(jsonc().parseTree(text))
       .filter((n) => !replace || n.offset !== replace.offset)

@@ -2,10 +2,9 @@
 // fields the user deleted from the document. A deleted field is sent as its cleared value where the
 // schema has one (null where it allows null, "" for free text, [] for a list); otherwise it is
 // refused with a problem, never silently dropped.
-import { parseTree } from 'jsonc-parser';
 import { maskSecrets } from './masking';
 import type { Problem } from './validate';
-import { changedFields } from './validate';
+import { changedFields, jsonc } from './validate';
 
 interface FieldSchema {
   type?: string | string[];
@@ -43,7 +42,7 @@ export function editChanges(text: string, schema: object, current: Record<string
   const changes = changedFields(shown, edited);
   const properties = (schema as { properties?: Record<string, FieldSchema> }).properties ?? {};
   const problems: Problem[] = [];
-  const root = parseTree(text);
+  const root = jsonc().parseTree(text);
   const where = { offset: root?.offset ?? 0, length: root ? 1 : 0 };
   for (const field of Object.keys(current)) {
     if (field in edited || current[field] === undefined) continue;

@@ -1,8 +1,25 @@
 // Edit document text → value, or problems at the exact offsets in the text. jsonc-parser gives
 // the syntax tree and positions; ajv checks the value against the resource's JSON schema.
-import type { ErrorObject } from 'ajv';
-import { validatorFor } from './schemaValidators';
-import { findNodeAtLocation, getNodeValue, Node, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+// Both are loaded at the first document checked, not at activation: in the bundle they are files
+// of their own (dist/jsonc.js, dist/validators.js) that opening the view never reads.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type * as JsoncParser from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+
+let jsoncParser: typeof JsoncParser | undefined;
+let validators: typeof import('./schemaValidators') | undefined;
+
+/** jsonc-parser, loaded when first needed. */
+export function jsonc(): typeof JsoncParser {
+  return (jsoncParser ??= require('jsonc-parser') as typeof JsoncParser);
+}
+
+/** The compiled validator of one of the edit documents' schemas (schemaValidators.ts), loaded when first needed. */
+function validatorFor(schema: object): ValidateFunction {
+  return (validators ??= require('./schemaValidators') as typeof import('./schemaValidators')).validatorFor(schema);
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface Problem {
   message: string;
@@ -20,9 +37,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseAndValidate(text: string, schema: object): ValidationResult {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
-    const problems = errors.map((e) => ({ message: `JSON syntax error: ${printParseErrorCode(e.error)}`, offset: e.offset, length: Math.max(e.length, 1) }));
+    const problems = errors.map((e) => ({
+      message: `JSON syntax error: ${jsonc().printParseErrorCode(e.error)}`,
+      offset: e.offset,
+      length: Math.max(e.length, 1),
+    }));
     return { problems: problems.length ? problems : [{ message: 'The document is empty', offset: 0, length: 0 }] };
   }
   if (root.type !== 'object') {
@@ -33,7 +54,7 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   const structural = structuralProblems(root);
   if (structural.length > 0) return { problems: structural };
 
-  const value = getNodeValue(root) as Record<string, unknown>;
+  const value = jsonc().getNodeValue(root) as Record<string, unknown>;
   const validate = validatorFor(schema);
   if (validate(value)) return { value, problems: [] };
   return { problems: dedupe((validate.errors ?? []).map((e) => toProblem(e, root))) };
@@ -70,7 +91,7 @@ function toProblem(error: ErrorObject, root: Node): Problem {
       const name = part.replace(/~1/g, '/').replace(/~0/g, '~');
       return /^\d+$/.test(name) ? Number(name) : name;
     });
-  const node = findNodeAtLocation(root, path) ?? root;
+  const node = jsonc().findNodeAtLocation(root, path) ?? root;
   const where = path.length ? `"${path.join('.')}"` : 'The document';
   if (error.keyword === 'additionalProperties') {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
@@ -98,8 +119,8 @@ function dedupe(problems: Problem[]): Problem[] {
 
 /** Where a top-level field's value stands in the text (for a server's complaint about it). */
 export function fieldProblem(text: string, field: string | undefined, message: string): Problem {
-  const root = parseTree(text);
-  const node = root && field !== undefined ? findNodeAtLocation(root, [field]) : undefined;
+  const root = jsonc().parseTree(text);
+  const node = root && field !== undefined ? jsonc().findNodeAtLocation(root, [field]) : undefined;
   return node ? { message, offset: node.offset, length: node.length } : { message, offset: 0, length: Math.min(text.length, 1) };
 }
 

@@ -9,6 +9,7 @@ import { loadAll } from '../../src/core/listing';
 import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
 import { appKeysClient, bareUndiciClient, BenchClient, losantRestClient } from './clients';
+import { DEVICE_BENCH, perDeviceCreation } from './deviceKeys';
 import { startSandboxProcess } from './sandboxProcess';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -19,8 +20,8 @@ const KEYS = 10_000;
 /** Lists run against 1,000 keys: with 10,000 the sandbox's sorting, not the client, sets the pace. */
 const MEDIUM = SANDBOX_APPS.warehouseSensors.id;
 const token = SANDBOX_TOKENS.full;
-/** For working on one part: APPKEYS_BENCH_ONLY=throughput,load,host (default: all). */
-const ONLY = new Set((process.env.APPKEYS_BENCH_ONLY || 'throughput,load,host').split(','));
+/** For working on one part: APPKEYS_BENCH_ONLY=throughput,load,host,devices (default: all). */
+const ONLY = new Set((process.env.APPKEYS_BENCH_ONLY || 'throughput,load,host,devices').split(','));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -147,8 +148,9 @@ function sizes(): Record<string, number> {
       .readdirSync(path.join(ROOT, 'dist-vsix'))
       .map((f) => `dist-vsix/${f}`)
       .find((f) => f.endsWith('.vsix'));
+  const bundles = ['extension', 'undici', 'validators', 'jsonc'].map((name) => `dist/${name}.js`);
   return {
-    'dist/extension.js KB': fs.statSync(path.join(ROOT, 'dist/extension.js')).size / 1024,
+    ...Object.fromEntries(bundles.map((file) => [`${file} KB`, fs.existsSync(path.join(ROOT, file)) ? fs.statSync(path.join(ROOT, file)).size / 1024 : NaN])),
     '.vsix KB': vsix ? fs.statSync(path.join(ROOT, vsix)).size / 1024 : NaN,
   };
 }
@@ -158,7 +160,7 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; median of ${RUNS} runs of ${RUN_MS} ms`);
-  const fast = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--extra-keys', `${MEDIUM}:1000`]);
+  const fast = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--extra-keys', `${MEDIUM}:1000`, '--extra-devices', `${BIG}:${KEYS}`]);
   const slow = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--latency-ms', '20']);
   try {
     const probe = appKeysClient(fast.url, BIG, token);
@@ -199,13 +201,47 @@ async function main(): Promise<void> {
     console.log('| figure | value |');
     console.log('| --- | ---: |');
     console.log(`| activate() | ${fmt(host.activateMs, 2)} ms |`);
-    console.log(`| load dist/extension.js + activate() | ${fmt(host.activateWithLoadMs, 1)} ms |`);
+    console.log(
+      `| load dist/extension.js + activate()${host.settleMs ? ` (after ${host.settleMs} ms for the workbench to settle)` : ''} | ${fmt(host.activateWithLoadMs, 1)} ms |`,
+    );
+    console.log(
+      `| … of it, until dist/extension.js has run, plus activate() (not the host's wait for the extension's context) | ${fmt(host.loadAndActivateMs, 1)} ms |`,
+    );
+    console.log(`| … the host, until dist/extension.js starts to run (finding, reading, compiling it) | ${fmt(host.hostBeforeLoadMs, 1)} ms |`);
+    console.log(`| … the host, making the extension's vscode API (its first require('vscode')) | ${fmt(host.vscodeApiMs, 1)} ms |`);
+    console.log(`| … dist/extension.js's own module code | ${fmt(host.evaluateMs, 1)} ms |`);
+    console.log(`| … the host, between the module code and activate() (the extension's context) | ${fmt(host.hostBeforeActivateMs, 1)} ms |`);
+    console.log(`| … activate() | ${fmt(host.activateMs, 1)} ms |`);
+    console.log(`| … the host, after activate() returned | ${fmt(host.hostAfterActivateMs, 1)} ms |`);
     console.log(`| refresh → first page of the ${KEYS}-key application in the tree (median of 5) | ${fmt(host.firstPageMs, 1)} ms |`);
     console.log(`| heap growth with all ${fmt(host.keysInTree)} keys in the tree | ${fmt(host.heapGrowthMB, 1)} MB |`);
-    console.log(`| dist/extension.js | ${fmt(size['dist/extension.js KB'], 1)} KB |`);
+    console.log(
+      `| device completions in deviceIds, ${KEYS} devices (${fmt(host.deviceCompletionItems)} offered at once): the first (loads them) | ${fmt(host.deviceCompletionsFirstMs, 1)} ms |`,
+    );
+    console.log(`| … after the first load (median of 5) | ${fmt(host.deviceCompletionsMs, 1)} ms |`);
+    for (const [name, kb] of Object.entries(size)) if (name.startsWith('dist/')) console.log(`| ${name.replace(/ KB$/, '')} | ${fmt(kb, 1)} KB |`);
     console.log(`| .vsix | ${fmt(size['.vsix KB'], 1)} KB |`);
 
+    let devices: Record<string, number> = {};
+    if (ONLY.has('devices')) {
+      process.stdout.write('bench: per-device key creation (about a minute)… ');
+      devices = await perDeviceCreation();
+      console.log('');
+      console.log(
+        `\nOne key per device: ${DEVICE_BENCH.devices} devices, sandbox latency ${DEVICE_BENCH.latencyMs} ms, limit ${DEVICE_BENCH.requestsPerSecond} requests/s (429 with Retry-After over it)`,
+      );
+      console.log('| figure | value |');
+      console.log('| --- | ---: |');
+      console.log(`| keys created (failed) | ${fmt(devices.created)} (${fmt(devices.failed)}) |`);
+      console.log(`| time | ${fmt(devices.seconds, 1)} s |`);
+      console.log(
+        `| accepted requests per second (share of the allowed rate) | ${fmt(devices.acceptedPerSecond, 1)} (${fmt(devices.shareOfAllowedRate * 100, 1)}%) |`,
+      );
+      console.log(`| requests answered 429 | ${fmt(devices.refused)} of ${fmt(devices.requests)} (${fmt(devices.refusedShare * 100, 2)}%) |`);
+    }
+
     const results = {
+      devices,
       date: new Date().toISOString(),
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
       throughput: ops,

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ensureVsix, readZip, REPO_ROOT, VSIX_ALLOWED, VSIX_BUDGET_BYTES, ZipEntry } from './vsix';
+import { DIST_FILES, ensureVsix, readZip, REPO_ROOT, VSIX_ALLOWED, VSIX_BUDGET_BYTES, ZipEntry } from './vsix';
 import { parseObject } from '../support/json';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -12,15 +12,17 @@ describe('Packaged extension (.vsix)', () => {
   let vsix: string;
   let entries: ZipEntry[];
   let manifest: Record<string, unknown>;
+  let bundles: Map<string, string>;
 
   before(function () {
     this.timeout(120_000); // may have to bundle and package first
     vsix = ensureVsix();
   });
   before(async () => {
-    const zip = await readZip(vsix, (name) => name === 'extension/package.json');
+    const zip = await readZip(vsix, (name) => name === 'extension/package.json' || /^extension\/dist\/[^/]+\.js$/.test(name));
     entries = zip.entries;
     manifest = parseObject(zip.texts.get('extension/package.json') ?? '{}');
+    bundles = new Map([...zip.texts].filter(([name]) => name.startsWith('extension/dist/')));
   });
 
   it(`is smaller than its budget (${kb(VSIX_BUDGET_BYTES)})`, () => {
@@ -37,6 +39,8 @@ describe('Packaged extension (.vsix)', () => {
   it('the allow-list itself refuses what must not ship', () => {
     const mustRefuse = [
       'extension/dist/extension.js.map',
+      'extension/dist/undici.js.map',
+      'extension/dist/other.js',
       'extension/src/extension.ts',
       'extension/out/test/ui/ui.test.js',
       'extension/docs/screenshots/tree.png',
@@ -86,6 +90,16 @@ describe('Packaged extension (.vsix)', () => {
     assert.ok(referenced.length >= 5, `too few references found: ${referenced.join(', ')}`);
     const missing = referenced.map((p) => `extension/${p.replace(/^\.\//, '')}`).filter((p) => !names.has(p) && !names.has(`${p}.js`));
     assert.deepStrictEqual(missing, [], `referenced by package.json but not in the .vsix: ${missing.join(', ')}`);
+  });
+
+  it('holds every bundle a bundle loads (dist/undici.js, …), and no bundle nothing loads', () => {
+    const shipped = [...bundles.keys()].sort();
+    assert.deepStrictEqual(shipped, DIST_FILES.map((f) => `extension/${f}`).sort());
+    const loaded = new Set(['extension/dist/extension.js']);
+    for (const text of bundles.values()) {
+      for (const [, file] of text.matchAll(/require\("\.\/([A-Za-z0-9_-]+\.js)"\)/g)) loaded.add(`extension/dist/${file}`);
+    }
+    assert.deepStrictEqual([...loaded].sort(), shipped);
   });
 
   it('has a 128×128 PNG icon and the fields the Marketplace shows', () => {

@@ -13,7 +13,7 @@ export const VSIX_BUDGET_BYTES = 250 * 1024;
 
 /**
  * What the .vsix may hold (paths inside the zip). vsce adds the manifest and content types, lower-cases README and
- * CHANGELOG, and names the license LICENSE.txt. The bundle's source map is deliberately not shipped.
+ * CHANGELOG, and names the license LICENSE.txt. The bundles' source maps are deliberately not shipped.
  */
 export const VSIX_ALLOWED: RegExp[] = [
   /^extension\.vsixmanifest$/,
@@ -23,11 +23,15 @@ export const VSIX_ALLOWED: RegExp[] = [
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  /^extension\/dist\/extension\.js$/,
+  // The bundle, and the parts it loads when first needed (esbuild.mjs LAZY): undici, the schema validators, jsonc-parser.
+  /^extension\/dist\/(extension|undici|validators|jsonc)\.js$/,
   // Icons and walkthrough pictures; never screenshots (those live in docs/screenshots/, which is not shipped).
   /^extension\/media\/(?!.*screenshot)([a-z0-9-]+\/)?[A-Za-z0-9._-]+\.(png|svg|gif|md)$/,
   /^extension\/schemas\/(losant|elasticpath)\/[A-Za-z0-9]+\.json$/,
 ];
+
+/** The bundles in dist/ that go into the .vsix. */
+export const DIST_FILES = ['dist/extension.js', 'dist/undici.js', 'dist/validators.js', 'dist/jsonc.js'];
 
 export function packageVersion(): string {
   return parseObject(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
@@ -50,7 +54,7 @@ function mtime(file: string): number {
 export function ensureVsix(): string {
   const vsix = vsixPath();
   if (process.env.APPKEYS_VSIX) return vsix;
-  const inputs = ['package.json', 'README.md', 'CHANGELOG.md', 'dist/extension.js', '.vscodeignore'].map((f) => path.join(REPO_ROOT, f));
+  const inputs = ['package.json', 'README.md', 'CHANGELOG.md', ...DIST_FILES, '.vscodeignore'].map((f) => path.join(REPO_ROOT, f));
   const built = mtime(vsix);
   if (built === 0 || inputs.some((f) => mtime(f) > built)) {
     console.log(`  (building ${path.relative(REPO_ROOT, vsix)} with npm run package)`);

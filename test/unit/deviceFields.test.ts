@@ -15,6 +15,12 @@ describe('Device fields in a key document', () => {
     assert.deepStrictEqual(slot, { kind: 'deviceId', replace: { offset: text.indexOf('"Tru'), length: 5 }, taken: ['65a0c0de00000000000000d7'] });
   });
 
+  it('replaces a string still being typed, without its closing quote, whole', () => {
+    const [text, offset] = at('{ "deviceIds": ["Truck 0|');
+    const slot = deviceSlotAt(text, offset);
+    assert.deepStrictEqual(slot && slot.kind === 'deviceId' ? slot.replace : 'none', { offset: text.indexOf('"Truck'), length: '"Truck 0'.length });
+  });
+
   it('finds the key and value of a deviceTags entry, with the key already typed for values', () => {
     assert.deepStrictEqual(deviceSlotAt(...at('{ "deviceTags": [{ "key": "|" }] }'))?.kind, 'tagKey');
     const slot = deviceSlotAt(...at('{ "deviceTags": [{ "key": "floor", "value": "|" }] }'));
