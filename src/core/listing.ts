@@ -94,3 +94,9 @@ export async function loadAll(fetchPage: PageFetcher, query: (page: number) => L
     .slice(0, tally.maxItems);
   return { items, totalCount: total, note: first.note, incomplete: mayBeIncomplete(total, items.length, stop) };
 }
+
+/** Every item of `resource` in `view`: the largest pages its API serves, as many in flight as its kind allows. */
+export function loadEveryItem(fetchPage: PageFetcher, resource: ResourceType, view: ListView, signal?: AbortSignal): Promise<LoadAllResult> {
+  const { maxPerPage, concurrency, maxItems } = resource.paging;
+  return loadAll(fetchPage, (page) => pageQuery(resource, view, page, maxPerPage), { perPage: maxPerPage, concurrency, maxItems, signal });
+}

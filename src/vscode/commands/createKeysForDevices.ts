@@ -8,7 +8,7 @@ import type { ConfiguredApplication } from '../../core/application';
 import { listAllDevices } from '../../core/deviceDirectory';
 import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, keysByDevice, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
-import { loadAll } from '../../core/listing';
+import { loadEveryItem } from '../../core/listing';
 import type { Device } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
@@ -92,13 +92,8 @@ async function withoutExisting(
   skipExisting: boolean | undefined,
 ): Promise<{ todo: Device[]; skipped: Device[] }> {
   const resource = client.platform.resources.find(restrictsDevices)!;
-  const { maxPerPage: perPage, concurrency, maxItems } = resource.paging;
   const { items } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal) =>
-    loadAll(
-      (query, s) => client.list(resource, query, s),
-      (page) => ({ page, perPage }),
-      { perPage, concurrency, maxItems, signal },
-    ),
+    loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal),
   );
   const byDevice = keysByDevice(items);
   const having = devices.filter((d) => byDevice.has(d.id));

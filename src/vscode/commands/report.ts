@@ -1,7 +1,7 @@
 // The stale-key report (a read-only Markdown document) and the reveal command its links run.
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
-import { loadAll } from '../../core/listing';
+import { loadEveryItem } from '../../core/listing';
 import { ArgumentObject, argumentObject, numberField, stringField } from './arguments';
 import { resolveResource } from './targets';
 import { maskSecrets } from '../../core/masking';
@@ -37,12 +37,7 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
       for (const resource of client.platform.resources) {
         const application = { label: app.displayName, platform: client.platform.name, host: app.host, applicationId: app.applicationId };
         try {
-          const { maxPerPage: perPage, concurrency, maxItems } = resource.paging;
-          const { items } = await loadAll(
-            (query, s) => client.list(resource, query, s),
-            (page) => ({ page, perPage }),
-            { perPage, concurrency, maxItems, signal },
-          );
+          const { items } = await loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal);
           result.push({ application, resource, items });
         } catch (error) {
           result.push({ application, resource, items: [], error: describeError(error) });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
-import { applyViewLocally, loadAll, pageQuery } from '../../core/listing';
+import { applyViewLocally, loadEveryItem, pageQuery } from '../../core/listing';
 import { mayBeIncomplete, takePage } from '../../core/paging';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
@@ -94,9 +94,7 @@ export class GroupLists {
       const fetchPage = client.list.bind(client, resource);
       if (all || local) {
         // Everything, from the first page, in the largest pages the API serves, as many in flight as its kind allows.
-        const { maxPerPage, concurrency, maxItems } = resource.paging;
-        const query = (page: number) => pageQuery(resource, view, page, maxPerPage);
-        const result = await this.appKeys.ui.withProgress(title, (signal) => loadAll(fetchPage, query, { perPage: maxPerPage, concurrency, maxItems, signal }));
+        const result = await this.appKeys.ui.withProgress(title, (signal) => loadEveryItem(fetchPage, resource, view, signal));
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
         const totalCount = local ? items.length : result.totalCount;
         Object.assign(state, { items, totalCount, note: result.note, more: false, incomplete: result.incomplete, error: undefined, credentialRefused: false });
