@@ -1,7 +1,6 @@
 // An application's devices, for what a key can be restricted to: loaded at the first need (every page,
 // bounded like any list), kept for the session, one load at a time per application, and searched on
 // the server by name glob where the user narrows them. A refused load is not kept: the next need asks again.
-import { ApiError } from './errors';
 import { loadAll } from './listing';
 import type { Device } from './platforms/platform';
 import type { ApplicationClient } from './service';
@@ -34,11 +33,6 @@ export async function listAllDevices(
     { perPage: PER_PAGE, concurrency: 2, maxItems: MAX_DEVICES, signal },
   );
   return { devices: result.items.map((item) => byId.get(item.id)!), incomplete: result.incomplete };
-}
-
-/** Whether an error says the credential may not list devices (and which scopes would). */
-export function deviceScopeProblem(error: unknown): ApiError | undefined {
-  return error instanceof ApiError && error.status === 403 ? error : undefined;
 }
 
 export class DeviceDirectory {
@@ -75,7 +69,7 @@ export class DeviceIndex {
   readonly devices: readonly Device[];
   readonly incomplete: boolean;
   private readonly byId: Map<string, Device>;
-  private tagValues?: Map<string, Set<string>>;
+  private tagValues?: Map<string, string[]>;
 
   constructor(list: DeviceList) {
     this.devices = list.devices;
@@ -87,24 +81,21 @@ export class DeviceIndex {
     return this.byId.get(id);
   }
 
-  /** Tag keys and, for each, the values the devices carry (sorted). */
-  tags(): Map<string, string[]> {
+  /** Tag keys and, for each, the values the devices carry (both sorted); worked out once. */
+  tags(): ReadonlyMap<string, string[]> {
     if (!this.tagValues) {
-      this.tagValues = new Map();
+      const found = new Map<string, Set<string>>();
       for (const device of this.devices) {
         for (const tag of device.tags) {
           if (!tag.key) continue;
-          let values = this.tagValues.get(tag.key);
-          if (!values) this.tagValues.set(tag.key, (values = new Set()));
+          let values = found.get(tag.key);
+          if (!values) found.set(tag.key, (values = new Set()));
           if (tag.value) values.add(tag.value);
         }
       }
+      const byName = (a: string, b: string) => a.localeCompare(b);
+      this.tagValues = new Map([...found].sort(([a], [b]) => byName(a, b)).map(([key, values]) => [key, [...values].sort(byName)]));
     }
-    return new Map([...this.tagValues].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort((a, b) => a.localeCompare(b))]));
+    return this.tagValues;
   }
-}
-
-/** Device names for IDs, in order: `Truck 03`, or the ID itself where no device has it. */
-export function deviceNames(index: DeviceIndex | undefined, ids: readonly string[]): { id: string; name?: string }[] {
-  return ids.map((id) => ({ id, name: index?.get(id)?.name }));
 }

@@ -16,7 +16,7 @@ export class RateGate {
   private nextSlot = 0;
   private lastRefusal = -Infinity;
   private lastDecrease = -Infinity;
-  /** Send times in the last second (only kept once pacing has started, and at the start of a burst). */
+  /** Send times in the last second (at most 256): the rate being sent when a 429 comes. */
   private readonly sent: number[] = [];
   /** 429 answers seen, for the benchmark's figures. */
   refusals = 0;
