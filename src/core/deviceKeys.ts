@@ -32,20 +32,27 @@ export function deviceKeyInput(device: Device): Record<string, unknown> {
   };
 }
 
-function restrictedTo(item: ResourceItem): string[] {
+/** The devices a key is restricted to (its `deviceIds`; none when it has none). */
+export function deviceIdsOf(item: ResourceItem): string[] {
   const ids = item.data.deviceIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** The one device a key is restricted to, if it is restricted to exactly one. */
+function soleDevice(item: ResourceItem): string | undefined {
+  const ids = deviceIdsOf(item);
+  return ids.length === 1 ? ids[0] : undefined;
 }
 
 /** Keys restricted to exactly one device, by that device's ID. */
 export function keysByDevice(keys: readonly ResourceItem[]): Map<string, ResourceItem[]> {
   const byDevice = new Map<string, ResourceItem[]>();
   for (const key of keys) {
-    const ids = restrictedTo(key);
-    if (ids.length !== 1) continue;
-    const list = byDevice.get(ids[0]) ?? [];
+    const id = soleDevice(key);
+    if (id === undefined) continue;
+    const list = byDevice.get(id) ?? [];
     list.push(key);
-    byDevice.set(ids[0], list);
+    byDevice.set(id, list);
   }
   return byDevice;
 }
@@ -62,7 +69,7 @@ async function createOne(client: ApplicationClient, resource: ResourceType, devi
       lastError = error;
       if (surelyNotCreated(error)) break;
       // The answer was lost: did the server make it? Only "no" allows sending it again.
-      const found = (await itemsNamed(client, resource, device.name, signal)).filter((k) => restrictedTo(k).length === 1 && restrictedTo(k)[0] === device.id);
+      const found = (await itemsNamed(client, resource, device.name, signal)).filter((k) => soleDevice(k) === device.id);
       if (found.length > 0) return { device, status: 'createdSecretLost', item: found[0] };
     }
   }

@@ -4,6 +4,7 @@ import type { ListView } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import type { DeviceIndex } from '../../core/deviceDirectory';
+import { deviceIdsOf } from '../../core/deviceKeys';
 import { COMMANDS } from '../commandIds';
 import { describeError } from '../../core/errors';
 import { GroupLists } from './groupLists';
@@ -31,7 +32,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   /** Tooltips of items, built when the user hovers one; a restricted key's devices by name (listed once per session). */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     if (!(node instanceof ItemNode) || item.tooltip) return item;
-    const ids = Array.isArray(node.item.data.deviceIds) ? node.item.data.deviceIds.filter((id): id is string => typeof id === 'string') : [];
+    const ids = deviceIdsOf(node.item);
     let names: string[] | undefined;
     if (ids.length > 0) {
       const abort = new AbortController();
