@@ -5,34 +5,30 @@
 // name | tags, skipExisting }.
 import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
-import { listAllDevices } from '../../core/deviceDirectory';
 import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, keysByDevice, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
 import { loadEveryItem } from '../../core/listing';
 import type { Device } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
+import { deviceItem, type DeviceFilter, filteredDevices, sessionDevices } from '../devicePicks';
 import type { ReportDocuments } from '../documents/ReportDocuments';
 import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
 import { showManyOneTimeSecrets } from './secretHandOff';
 import { resolveApplication } from './targets';
 
-type Tag = { key?: string; value?: string };
-
 async function devicesFromArgument(appKeys: AppKeys, client: ApplicationClient, given: ArgumentObject): Promise<Device[] | undefined> {
   const ids = stringListField(given, 'deviceIds');
   const name = stringField(given, 'name');
   const tags = tagListField(given, 'tags');
   if (ids === undefined && name === undefined && tags === undefined) return undefined;
-  return appKeys.ui.withProgress(vscode.l10n.t('Listing the devices of {0}…', client.app.displayName), async (signal) => {
-    if (name !== undefined || tags !== undefined)
-      return (await listAllDevices(client, { name, tags }, signal)).devices.filter((d) => !ids || ids.includes(d.id));
-    const index = await appKeys.devices.devices(client, signal);
-    const unknown = ids!.filter((id) => !index.get(id));
-    if (unknown.length) throw new ApiError(vscode.l10n.t('{0} has no device {1}', client.app.displayName, unknown.join(', ')), { kind: 'invalid-input' });
-    return ids!.map((id) => index.get(id)!);
-  });
+  if (name !== undefined || tags !== undefined)
+    return (await filteredDevices(appKeys, client, { name, tags })).devices.filter((d) => !ids || ids.includes(d.id));
+  const index = await sessionDevices(appKeys, client);
+  const unknown = ids!.filter((id) => !index.get(id));
+  if (unknown.length) throw new ApiError(vscode.l10n.t('{0} has no device {1}', client.app.displayName, unknown.join(', ')), { kind: 'invalid-input' });
+  return ids!.map((id) => index.get(id)!);
 }
 
 /** Asks how to choose (name glob or tag: filtered on the server), then lets the user adjust the list. */
@@ -48,7 +44,7 @@ async function askDevices(appKeys: AppKeys, client: ApplicationClient): Promise<
     ],
     { placeHolder: vscode.l10n.t('Which devices of {0} get a key?', client.app.displayName) },
   );
-  let filter: { name?: string; tags?: Tag[] } = {};
+  let filter: DeviceFilter = {};
   if (how.label === byName) {
     const name = await appKeys.ui.showInputBox({
       prompt: vscode.l10n.t('Device names matching (* matches anything; case does not matter)'),
@@ -57,28 +53,18 @@ async function askDevices(appKeys: AppKeys, client: ApplicationClient): Promise<
     });
     filter = { name: name.trim() };
   } else if (how.label === byTag) {
-    const index = await appKeys.ui.withProgress(vscode.l10n.t('Listing the devices of {0}…', client.app.displayName), (signal) =>
-      appKeys.devices.devices(client, signal),
-    );
+    const index = await sessionDevices(appKeys, client);
     const tags = [...index.tags()].flatMap(([key, values]) => values.map((value) => ({ label: `${key}=${value}`, tag: { key, value } })));
     if (tags.length === 0) throw new ApiError(vscode.l10n.t('No device of {0} has tags', client.app.displayName), { kind: 'invalid-input' });
     const picked = await appKeys.ui.showQuickPick(tags, { placeHolder: vscode.l10n.t('Devices with the tag') });
     filter = { tags: [picked.tag] };
   }
-  const { devices, incomplete } = await appKeys.ui.withProgress(vscode.l10n.t('Listing the devices of {0}…', client.app.displayName), async (signal) =>
-    filter.name !== undefined || filter.tags !== undefined ? listAllDevices(client, filter, signal) : appKeys.devices.devices(client, signal),
-  );
+  const { devices, incomplete } = how.label === fromList ? await sessionDevices(appKeys, client) : await filteredDevices(appKeys, client, filter);
   if (devices.length === 0) return [];
   if (incomplete)
     void appKeys.ui.showMessage('warning', vscode.l10n.t('Only the first {0} devices are listed; narrow the choice to reach the others.', devices.length));
   const picked = await appKeys.ui.showQuickPickMany(
-    devices.map((d) => ({
-      label: d.name || d.id,
-      description: d.id,
-      detail: d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined,
-      picked: how.label !== fromList,
-      device: d,
-    })),
+    devices.map((d) => deviceItem(d, how.label !== fromList)),
     { placeHolder: vscode.l10n.t('{0} devices: each one picked gets its own key', devices.length), matchOnDescription: true, matchOnDetail: true },
   );
   return picked.map((p) => p.device);

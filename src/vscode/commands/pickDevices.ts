@@ -5,6 +5,7 @@ import { deviceIdsEdits, typedDeviceIds } from '../../core/deviceFields';
 import { ApiError } from '../../core/errors';
 import type { AppKeys } from '../appKeys';
 import { deviceDocument } from '../documents/deviceAssist';
+import { deviceItem, sessionDevices } from '../devicePicks';
 
 export async function pickDevices(appKeys: AppKeys, arg: unknown): Promise<string[]> {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
@@ -15,23 +16,15 @@ export async function pickDevices(appKeys: AppKeys, arg: unknown): Promise<strin
     });
   }
   const document = await vscode.workspace.openTextDocument(uri);
-  const index = await appKeys.ui.withProgress(vscode.l10n.t('Listing the devices of {0}…', target.app.displayName), async (signal) =>
-    appKeys.devices.devices(await appKeys.client(target.app), signal),
-  );
+  const index = await sessionDevices(appKeys, await appKeys.client(target.app));
   if (index.devices.length === 0) throw new ApiError(vscode.l10n.t('{0} has no devices', target.app.displayName), { kind: 'invalid-input' });
   const typed = typedDeviceIds(document.getText());
   const current = new Set(typed);
   const picked = await appKeys.ui.showQuickPickMany(
-    index.devices.map((d) => ({
-      label: d.name || d.id,
-      description: d.id,
-      detail: d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined,
-      picked: current.has(d.id),
-      id: d.id,
-    })),
+    index.devices.map((d) => deviceItem(d, current.has(d.id))),
     { placeHolder: vscode.l10n.t('The devices this key is restricted to (type to filter by name or ID)'), matchOnDescription: true, matchOnDetail: true },
   );
-  const ids = [...picked.map((p) => p.id), ...typed.filter((id) => !index.get(id))];
+  const ids = [...picked.map((p) => p.device.id), ...typed.filter((id) => !index.get(id))];
   const text = document.getText();
   const edit = new vscode.WorkspaceEdit();
   for (const e of deviceIdsEdits(text, ids)) {

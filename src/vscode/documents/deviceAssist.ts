@@ -11,6 +11,7 @@ import { ApiError, describeError } from '../../core/errors';
 import type { ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commandIds';
+import { tagText } from '../devicePicks';
 import { parseCreateUri } from './createDocuments';
 import { EDIT_SCHEME, parseUri, VIEW_SCHEME } from './uris';
 
@@ -125,7 +126,7 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
       const matching = index.devices.filter((d) => !taken.has(d.id) && (d.name.toLowerCase().includes(typed) || d.id.startsWith(typed)));
       const items = matching.slice(0, MAX_DEVICE_COMPLETIONS).map((d, i) => {
         const completion = item(d.name || d.id, d.id, d.id, i, vscode.CompletionItemKind.Value);
-        completion.detail = d.tags.map((t) => `${t.key}=${t.value}`).join(', ') || undefined;
+        completion.detail = tagText(d);
         return completion;
       });
       return new vscode.CompletionList(items, matching.length > items.length);
