@@ -3,7 +3,7 @@ export { startSandbox } from './server';
 export { callSandbox, type SandboxCallOptions, type SandboxReply } from './client';
 export type { RecordedRequest, Sandbox, SandboxOptions } from './server';
 export type { SandboxExtraKeys, SandboxState } from './state';
-export type { ExtraKeys } from './losant/seed';
+export type { ExtraDevices, ExtraKeys } from './losant/seed';
 export type { LosantApiTokenRecord, LosantApplication, LosantKeyRecord, LosantState, LosantUserToken } from './losant/model';
 export { SANDBOX_APPS, SANDBOX_KEY_COUNTS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, type SandboxTokenName } from './losant/seed-data';
 export { allowedScopes, hasAllowedScope } from './losant/scopes';

@@ -6,12 +6,12 @@
 //   --rate-limit N                   answer 429 (Retry-After) over N requests per second
 //   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
 //   --quiet                          no line per request, no request log kept in memory
-import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type SandboxExtraKeys } from './index';
+import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type ExtraDevices, type SandboxExtraKeys } from './index';
 
 function parseArgs(argv: string[]): {
   port: number;
   extraKeys: SandboxExtraKeys[];
-  extraDevices: { applicationId: string; count: number }[];
+  extraDevices: ExtraDevices[];
   latencyMs: number;
   rateLimit?: number;
   quiet: boolean;
@@ -21,7 +21,7 @@ function parseArgs(argv: string[]): {
   let quiet = false;
   let rateLimit: number | undefined;
   const extraKeys: SandboxExtraKeys[] = [];
-  const extraDevices: { applicationId: string; count: number }[] = [];
+  const extraDevices: ExtraDevices[] = [];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = (): string => inline ?? argv[++i] ?? '';

@@ -21,6 +21,7 @@ import { BodyTooLargeError, bodyForLog, readRawBody, writeResponse } from './htt
 import { createElasticPathRouter } from './elasticpath/router';
 import { createLosantRouter } from './losant/router';
 import type { PlatformRouter, SandboxResponse } from './platform';
+import type { ExtraDevices } from './losant/seed';
 import { createSandboxState, resetSandboxState, type SandboxExtraKeys, type SandboxState } from './state';
 
 export interface RecordedRequest {
@@ -73,7 +74,7 @@ export interface SandboxOptions {
   /** Generated keys: { applicationId, count } for Losant, { platform: 'elasticpath', count } for the EP store. */
   extraKeys?: SandboxExtraKeys[];
   /** Generated devices: { applicationId, count } (Losant). */
-  extraDevices?: { applicationId: string; count: number }[];
+  extraDevices?: ExtraDevices[];
   /** Called after each request is answered (the CLI uses it as its request log). */
   onRequest?: (request: RecordedRequest) => void;
   /** Keep no request log (benchmarks: millions of requests must not grow the heap). */
