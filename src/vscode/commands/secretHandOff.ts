@@ -16,34 +16,65 @@ function insertionTarget(): vscode.TextEditor | undefined {
   return editor && !editor.document.uri.scheme.startsWith('appkeys') ? editor : undefined;
 }
 
+/** A button of the hand-off modal, and what it did (said in the headline next time; undefined: nothing). */
+interface HandOff {
+  label: string;
+  run: () => Promise<string | undefined>;
+}
+
+/** The modal, shown again after each hand-off with what was done, until the user closes it. */
+async function handOffModal(appKeys: AppKeys, headline: string, detail: string, actions: readonly HandOff[]): Promise<void> {
+  let done = '';
+  for (;;) {
+    // The one place a secret is shown unmasked: the headline is masked like every message.
+    const title = maskSecrets(done ? `${headline} ${done}` : headline);
+    const choice = await appKeys.revealOnce.showMessage('info', title, { modal: true, detail }, ...actions.map((a) => a.label));
+    const action = actions.find((a) => a.label === choice);
+    if (!action) return;
+    done = (await action.run()) ?? done;
+  }
+}
+
+function saveAction(appKeys: AppKeys, records: readonly SecretRecord[], defaultName?: string): HandOff {
+  return {
+    label: vscode.l10n.t('Save to File…'),
+    run: async () => {
+      const file = await saveSecrets(appKeys, records, defaultName).catch(() => undefined);
+      return file === undefined ? undefined : vscode.l10n.t('Saved to {0}.', file);
+    },
+  };
+}
+
+/** Insert at Cursor, offered only where there is an editor to insert into. */
+function insertActions(insert: (editor: vscode.TextEditor) => PromiseLike<unknown>): HandOff[] {
+  const editor = insertionTarget();
+  if (!editor) return [];
+  return [
+    {
+      label: vscode.l10n.t('Insert at Cursor'),
+      run: async () => {
+        await insert(editor);
+        return vscode.l10n.t('Inserted in {0}.', path.basename(editor.document.fileName));
+      },
+    },
+  ];
+}
+
 /** A modal that shows secrets the server reveals only once, until the user closes it. `name` names the item in files. */
 export async function showOneTimeSecrets(appKeys: AppKeys, headline: string, secrets: OneTimeSecret[], name = 'secret'): Promise<void> {
   if (secrets.length === 0) return;
   const detail = `${secrets.map((s) => `${s.label}: ${s.value}`).join('\n')}\n\n${vscode.l10n.t('This is the only time the secret is shown: App Keys does not store it.')}`;
-  const editor = insertionTarget();
-  let done = '';
-  for (;;) {
-    const copy = secrets.map((s) => vscode.l10n.t('Copy {0}', s.label));
-    const save = vscode.l10n.t('Save to File…');
-    const insert = vscode.l10n.t('Insert at Cursor');
-    const buttons = [...copy, save, ...(editor ? [insert] : [])];
-    // The one place a secret is shown unmasked: the headline is masked like every message.
-    const title = maskSecrets(done ? `${headline} ${done}` : headline);
-    const choice = await appKeys.revealOnce.showMessage('info', title, { modal: true, detail }, ...buttons);
-    const copied = secrets.find((_s, i) => copy[i] === choice);
-    if (copied) {
-      await copySecret(copied.value, clipboardClearSeconds());
-      done = vscode.l10n.t('Copied {0}.', copied.label);
-    } else if (choice === save) {
-      const file = await saveSecrets(appKeys, [{ name, secrets }]).catch(() => undefined);
-      if (file) done = vscode.l10n.t('Saved to {0}.', file);
-    } else if (choice === insert && editor) {
-      await insertSecret(appKeys, editor, secrets);
-      done = vscode.l10n.t('Inserted in {0}.', path.basename(editor.document.fileName));
-    } else {
-      return;
-    }
-  }
+  await handOffModal(appKeys, headline, detail, [
+    ...secrets.map((secret) => ({
+      label: vscode.l10n.t('Copy {0}', secret.label),
+      run: async () => {
+        await copySecret(secret.value, clipboardClearSeconds());
+        return vscode.l10n.t('Copied {0}.', secret.label);
+      },
+    })),
+    saveAction(appKeys, [{ name, secrets }]),
+    ...insertActions((editor) => insertSecret(appKeys, editor, secrets)),
+  ]);
 }
 
 /**
@@ -57,27 +88,17 @@ export async function showManyOneTimeSecrets(appKeys: AppKeys, headline: string,
   if (withSecrets.length === 1) return showOneTimeSecrets(appKeys, headline, [...withSecrets[0].secrets], withSecrets[0].name);
   const listed = withSecrets.length <= 5 ? `${withSecrets.flatMap((r) => r.secrets.map((s) => `${r.name} ${s.label}: ${s.value}`)).join('\n')}\n\n` : '';
   const detail = `${listed}${vscode.l10n.t('The {0} secrets are shown only now: App Keys does not store them. Save them to a file, copy them or insert them.', withSecrets.length)}`;
-  const editor = insertionTarget();
-  let done = '';
-  for (;;) {
-    const save = vscode.l10n.t('Save to File…');
-    const copy = vscode.l10n.t('Copy All');
-    const insert = vscode.l10n.t('Insert at Cursor');
-    const title = maskSecrets(done ? `${headline} ${done}` : headline);
-    const choice = await appKeys.revealOnce.showMessage('info', title, { modal: true, detail }, save, copy, ...(editor ? [insert] : []));
-    if (choice === save) {
-      const file = await saveSecrets(appKeys, withSecrets, 'device-keys.csv').catch(() => undefined);
-      if (file) done = vscode.l10n.t('Saved to {0}.', file);
-    } else if (choice === copy) {
-      await copySecret(formatSecrets('env', withSecrets), clipboardClearSeconds());
-      done = vscode.l10n.t('Copied {0} secrets as .env lines.', withSecrets.length);
-    } else if (choice === insert && editor) {
-      await editor.edit((edit) => edit.replace(editor.selection, formatSecrets(formatFor(editor.document.fileName), withSecrets)));
-      done = vscode.l10n.t('Inserted in {0}.', path.basename(editor.document.fileName));
-    } else {
-      return;
-    }
-  }
+  await handOffModal(appKeys, headline, detail, [
+    saveAction(appKeys, withSecrets, 'device-keys.csv'),
+    {
+      label: vscode.l10n.t('Copy All'),
+      run: async () => {
+        await copySecret(formatSecrets('env', withSecrets), clipboardClearSeconds());
+        return vscode.l10n.t('Copied {0} secrets as .env lines.', withSecrets.length);
+      },
+    },
+    ...insertActions((editor) => editor.edit((edit) => edit.replace(editor.selection, formatSecrets(formatFor(editor.document.fileName), withSecrets)))),
+  ]);
 }
 
 /** Asks where, warns about an unignored git work tree, writes the file (mode 0600). Returns its path. */
