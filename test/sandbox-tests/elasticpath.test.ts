@@ -9,9 +9,9 @@ import {
   SANDBOX_EP_RESERVED_TOTAL,
   SANDBOX_TOKENS,
   startSandbox,
-  type Sandbox,
   type SandboxReply,
 } from '../sandbox';
+import { useSandbox } from '../support/sandboxFixture';
 
 const KEYS = '/v2/application-keys';
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
@@ -26,17 +26,10 @@ const badRequest = (...details: string[]): unknown => ({
 });
 
 describe('sandbox: Elastic Path', () => {
-  let sandbox: Sandbox;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await sandbox.close();
-  });
+  const h = useSandbox();
 
   function oauth(form: Record<string, string>, contentType = 'application/x-www-form-urlencoded'): Promise<SandboxReply> {
-    return callSandbox(sandbox, 'POST', '/oauth/access_token', {
+    return callSandbox(h.sandbox, 'POST', '/oauth/access_token', {
       token: null,
       rawBody: new URLSearchParams(form).toString(),
       headers: { 'Content-Type': contentType },
@@ -56,7 +49,7 @@ describe('sandbox: Elastic Path', () => {
     options: { token?: string; body?: unknown; rawBody?: string; query?: Record<string, string | number> } = {},
   ): Promise<SandboxReply> {
     const token = options.token ?? (await tokenFor());
-    return callSandbox(sandbox, method, path, { ...options, token });
+    return callSandbox(h.sandbox, method, path, { ...options, token });
   }
 
   const keyBody = (data: Record<string, unknown>): unknown => ({ data: { type: 'application_key', ...data } });
@@ -73,7 +66,7 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(reply.body.expires_in, 3600);
       assert.ok(reply.body.expires >= before + 3600 && reply.body.expires <= before + 3601, `expires ${reply.body.expires}`);
 
-      const list = await callSandbox(sandbox, 'GET', KEYS, { token: reply.body.access_token });
+      const list = await callSandbox(h.sandbox, 'GET', KEYS, { token: reply.body.access_token });
       assert.equal(list.status, 200);
     });
 
@@ -89,7 +82,7 @@ describe('sandbox: Elastic Path', () => {
         assert.equal(reply.status, 401, JSON.stringify(form));
         assert.deepEqual(reply.body, UNAUTHORIZED);
       }
-      assert.equal(sandbox.state.elasticpath.accessTokens.size, 0);
+      assert.equal(h.sandbox.state.elasticpath.accessTokens.size, 0);
     });
 
     it('answers 400 with the documented body for a missing or unknown grant_type, no client_id, or a non-form body', async () => {
@@ -98,7 +91,7 @@ describe('sandbox: Elastic Path', () => {
         await oauth(creds),
         await oauth({ grant_type: 'password', ...creds }),
         await oauth({ grant_type: 'client_credentials', client_secret: SANDBOX_EP.clientSecret }),
-        await callSandbox(sandbox, 'POST', '/oauth/access_token', { token: null, body: { grant_type: 'client_credentials', ...creds } }),
+        await callSandbox(h.sandbox, 'POST', '/oauth/access_token', { token: null, body: { grant_type: 'client_credentials', ...creds } }),
         await oauth({ grant_type: 'client_credentials', ...creds }, 'text/plain'),
       ];
       for (const reply of replies) {
@@ -118,21 +111,21 @@ describe('sandbox: Elastic Path', () => {
     });
 
     it('lets tokens expire after tokenLifetimeSeconds', async () => {
-      sandbox.state.elasticpath.tokenLifetimeSeconds = 1;
+      h.sandbox.state.elasticpath.tokenLifetimeSeconds = 1;
       const reply = await oauth({ grant_type: 'client_credentials', client_id: SANDBOX_EP.clientId, client_secret: SANDBOX_EP.clientSecret });
       assert.equal(reply.body.expires_in, 1);
       const token = reply.body.access_token;
-      assert.equal((await callSandbox(sandbox, 'GET', KEYS, { token })).status, 200);
+      assert.equal((await callSandbox(h.sandbox, 'GET', KEYS, { token })).status, 200);
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      const expired = await callSandbox(sandbox, 'GET', KEYS, { token });
+      const expired = await callSandbox(h.sandbox, 'GET', KEYS, { token });
       assert.equal(expired.status, 401);
       assert.deepEqual(expired.body, UNAUTHORIZED);
     });
 
     it('refuses a token whose expiry was moved into the past in the state', async () => {
       const token = await tokenFor();
-      sandbox.state.elasticpath.accessTokens.get(token)!.expiresAtMs = Date.now() - 1;
-      assert.equal((await callSandbox(sandbox, 'GET', KEYS, { token })).status, 401);
+      h.sandbox.state.elasticpath.accessTokens.get(token)!.expiresAtMs = Date.now() - 1;
+      assert.equal((await callSandbox(h.sandbox, 'GET', KEYS, { token })).status, 401);
     });
 
     it('issues implicit tokens that may not manage application keys (403)', async () => {
@@ -146,21 +139,21 @@ describe('sandbox: Elastic Path', () => {
         ['GET', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`],
         ['DELETE', `${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`],
       ]) {
-        const refused = await callSandbox(sandbox, method, path, { token, body: method === 'POST' ? keyBody({ name: 'x' }) : undefined });
+        const refused = await callSandbox(h.sandbox, method, path, { token, body: method === 'POST' ? keyBody({ name: 'x' }) : undefined });
         assert.equal(refused.status, 403, `${method} ${path}`);
         assert.equal(refused.body.errors.length, 1);
         assert.equal(refused.body.errors[0].title, 'Forbidden');
         assert.equal(refused.body.errors[0].status, '403');
         assert.equal(typeof refused.body.errors[0].detail, 'string');
       }
-      assert.ok(sandbox.state.elasticpath.keys.has(SANDBOX_EP_KEYS.storefront.id));
+      assert.ok(h.sandbox.state.elasticpath.keys.has(SANDBOX_EP_KEYS.storefront.id));
     });
   });
 
   describe('authentication on /v2', () => {
     it('answers 401 with the documented body without a bearer, or with an unknown or Losant one', async () => {
       for (const token of [null, 'not-a-token', SANDBOX_TOKENS.full]) {
-        const reply = await callSandbox(sandbox, 'GET', KEYS, { token });
+        const reply = await callSandbox(h.sandbox, 'GET', KEYS, { token });
         assert.equal(reply.status, 401, String(token));
         assert.deepEqual(reply.body, UNAUTHORIZED);
       }
@@ -172,7 +165,7 @@ describe('sandbox: Elastic Path', () => {
       const { status, body } = await ep('GET', KEYS);
       assert.equal(status, 200);
       assert.equal(body.data.length, SANDBOX_EP_KEY_COUNT);
-      const base = `${sandbox.url}${KEYS}`;
+      const base = `${h.sandbox.url}${KEYS}`;
       assert.deepEqual(body.links, {
         current: `${base}?page[offset]=0&page[limit]=25`,
         first: `${base}?page[offset]=0&page[limit]=25`,
@@ -210,7 +203,7 @@ describe('sandbox: Elastic Path', () => {
     });
 
     it('pages with page[offset] and page[limit] up to the last page', async () => {
-      const base = `${sandbox.url}${KEYS}`;
+      const base = `${h.sandbox.url}${KEYS}`;
       const token = await tokenFor();
       const first = await ep('GET', KEYS, { token, query: { 'page[limit]': 3 } });
       assert.equal(first.body.data.length, 3);
@@ -283,7 +276,7 @@ describe('sandbox: Elastic Path', () => {
         assert.equal(page.body.meta.page.total, Math.ceil(total / 100));
         assert.equal(page.body.links.next, null);
         assert.equal(page.body.meta.total_reserved_rate_limit, SANDBOX_EP_RESERVED_TOTAL);
-        assert.equal(big.state.losant.keys.size, sandbox.state.losant.keys.size, 'Losant seed untouched');
+        assert.equal(big.state.losant.keys.size, h.sandbox.state.losant.keys.size, 'Losant seed untouched');
       } finally {
         await big.close();
       }
@@ -304,7 +297,7 @@ describe('sandbox: Elastic Path', () => {
       assert.match(key.client_secret, /^\w{42}$/);
       assert.equal(key.meta.timestamps.created_at, key.meta.timestamps.updated_at);
       assert.equal(key.meta.timestamps.last_used_at, null);
-      assert.equal(key.links.self, `${sandbox.url}${KEYS}/${key.id}`);
+      assert.equal(key.links.self, `${h.sandbox.url}${KEYS}/${key.id}`);
 
       const fetched = await ep('GET', `${KEYS}/${key.id}`, { token });
       assert.equal(fetched.status, 200);
@@ -350,7 +343,7 @@ describe('sandbox: Elastic Path', () => {
       assert.deepEqual([malformed.status, malformed.body], [400, badRequest('The request body must be valid JSON.')]);
       const empty = await ep('POST', KEYS, { token, rawBody: '' });
       assert.deepEqual([empty.status, empty.body], [400, badRequest("The field 'data' is required.")]);
-      assert.equal(sandbox.state.elasticpath.keys.size, SANDBOX_EP_KEY_COUNT, 'nothing was created');
+      assert.equal(h.sandbox.state.elasticpath.keys.size, SANDBOX_EP_KEY_COUNT, 'nothing was created');
       assert.equal((await ep('POST', KEYS, { token, body: keyBody({ name: 'x'.repeat(255) }) })).status, 201);
     });
 
@@ -360,7 +353,7 @@ describe('sandbox: Elastic Path', () => {
       const over = await ep('POST', KEYS, { token, body: keyBody({ name: 'Too greedy', reserved_rate_limit: free + 1 }) });
       assert.equal(over.status, 409);
       assert.deepEqual(over.body, CONFLICT);
-      assert.equal(sandbox.state.elasticpath.keys.size, SANDBOX_EP_KEY_COUNT);
+      assert.equal(h.sandbox.state.elasticpath.keys.size, SANDBOX_EP_KEY_COUNT);
       const exact = await ep('POST', KEYS, { token, body: keyBody({ name: 'Just fits', reserved_rate_limit: free }) });
       assert.equal(exact.status, 201);
       const full = await ep('POST', KEYS, { token, body: keyBody({ name: 'One more', reserved_rate_limit: 1 }) });
@@ -377,8 +370,8 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(body.data.id, SANDBOX_EP_KEYS.storefront.id);
       assert.equal(body.data.name, 'Storefront');
       assert.equal(body.data.reserved_rate_limit, 30);
-      assert.equal(body.data.client_secret, sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.client_secret);
-      assert.equal(body.data.links.self, `${sandbox.url}${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`);
+      assert.equal(body.data.client_secret, h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.client_secret);
+      assert.equal(body.data.links.self, `${h.sandbox.url}${KEYS}/${SANDBOX_EP_KEYS.storefront.id}`);
     });
 
     it('answers 404 with the documented body for an unknown id and for an id that is not a UUID', async () => {
@@ -429,7 +422,7 @@ describe('sandbox: Elastic Path', () => {
       // Storefront reserves 30 of the 60; the others 30, so it may go up to 70.
       const over = await ep('PUT', path, { token, body: keyBody({ reserved_rate_limit: 71 }) });
       assert.deepEqual([over.status, over.body], [409, CONFLICT]);
-      assert.equal(sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.reserved_rate_limit, 30);
+      assert.equal(h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.reserved_rate_limit, 30);
       const fits = await ep('PUT', path, { token, body: keyBody({ reserved_rate_limit: 70 }) });
       assert.equal(fits.status, 200);
       assert.equal(fits.body.data.reserved_rate_limit, 70);
@@ -442,7 +435,7 @@ describe('sandbox: Elastic Path', () => {
       assert.deepEqual([noType.status, noType.body], [400, badRequest("The field 'type' is required.")]);
       const emptyName = await ep('PUT', path, { token, body: keyBody({ name: '' }) });
       assert.deepEqual([emptyName.status, emptyName.body], [400, badRequest("The field 'name' must be at least 1 character long.")]);
-      assert.equal(sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.name, 'Storefront');
+      assert.equal(h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.storefront.id)!.name, 'Storefront');
       const unknown = await ep('PUT', `${KEYS}/${UNKNOWN_ID}`, { token, body: keyBody({ name: 'Ghost' }) });
       assert.deepEqual([unknown.status, unknown.body], [404, NOT_FOUND]);
     });
@@ -463,7 +456,7 @@ describe('sandbox: Elastic Path', () => {
 
     it("revokes the deleted key's client credentials and the access tokens made from them", async () => {
       const id = SANDBOX_EP_KEYS.erpSync.id;
-      const { client_id: clientId, client_secret: clientSecret } = sandbox.state.elasticpath.keys.get(id)!;
+      const { client_id: clientId, client_secret: clientSecret } = h.sandbox.state.elasticpath.keys.get(id)!;
       const erpToken = await tokenFor(clientId, clientSecret);
       const ownToken = await tokenFor();
       assert.equal((await ep('GET', KEYS, { token: erpToken })).status, 200);
@@ -475,7 +468,7 @@ describe('sandbox: Elastic Path', () => {
       assert.deepEqual([login.status, login.body], [401, UNAUTHORIZED]);
       assert.equal((await ep('GET', KEYS, { token: ownToken })).status, 200, 'other keys keep working');
       assert.equal(
-        [...sandbox.state.elasticpath.accessTokens.values()].some((t) => t.keyId === id),
+        [...h.sandbox.state.elasticpath.accessTokens.values()].some((t) => t.keyId === id),
         false,
         'tokens removed',
       );
@@ -483,17 +476,17 @@ describe('sandbox: Elastic Path', () => {
 
     it('refuses tokens of a key removed from the state directly', async () => {
       const token = await tokenFor();
-      sandbox.state.elasticpath.keys.delete(SANDBOX_EP.keyId);
-      const reply = await callSandbox(sandbox, 'GET', KEYS, { token });
+      h.sandbox.state.elasticpath.keys.delete(SANDBOX_EP.keyId);
+      const reply = await callSandbox(h.sandbox, 'GET', KEYS, { token });
       assert.deepEqual([reply.status, reply.body], [401, UNAUTHORIZED]);
     });
 
     it('lets App Keys delete its own key, after which its credentials stop working until reset', async () => {
       const token = await tokenFor();
       assert.equal((await ep('DELETE', `${KEYS}/${SANDBOX_EP.keyId}`, { token })).status, 204);
-      assert.equal((await callSandbox(sandbox, 'GET', KEYS, { token })).status, 401);
+      assert.equal((await callSandbox(h.sandbox, 'GET', KEYS, { token })).status, 401);
       assert.equal((await oauth({ grant_type: 'client_credentials', client_id: SANDBOX_EP.clientId, client_secret: SANDBOX_EP.clientSecret })).status, 401);
-      sandbox.reset();
+      h.sandbox.reset();
       assert.equal((await ep('GET', KEYS)).status, 200);
     });
   });
@@ -508,19 +501,19 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(patch.status, 405);
       assert.equal(patch.headers.get('allow'), 'GET, PUT, DELETE');
       assert.equal(patch.body.errors[0].status, '405');
-      const getToken = await callSandbox(sandbox, 'GET', '/oauth/access_token', { token: null });
+      const getToken = await callSandbox(h.sandbox, 'GET', '/oauth/access_token', { token: null });
       assert.equal(getToken.status, 405);
       // Losant paths still reach Losant.
-      assert.equal((await callSandbox(sandbox, 'GET', '/applications')).status, 200);
+      assert.equal((await callSandbox(h.sandbox, 'GET', '/applications')).status, 200);
     });
 
     it('logs requests with the client name, form bodies parsed and no secret or access token anywhere', async () => {
       const login = await oauth({ grant_type: 'client_credentials', client_id: SANDBOX_EP.clientId, client_secret: SANDBOX_EP.clientSecret });
-      await callSandbox(sandbox, 'GET', KEYS, { token: login.body.access_token, query: { 'page[limit]': 2 } });
+      await callSandbox(h.sandbox, 'GET', KEYS, { token: login.body.access_token, query: { 'page[limit]': 2 } });
       await oauth({ grant_type: 'implicit', client_id: SANDBOX_EP.clientId });
       await oauth({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'guess' });
       assert.deepEqual(
-        sandbox.requests.map((r) => [r.method, r.path, r.status, r.tokenName]),
+        h.sandbox.requests.map((r) => [r.method, r.path, r.status, r.tokenName]),
         [
           ['POST', '/oauth/access_token', 200, `ep:${SANDBOX_EP.keyId}`],
           ['GET', KEYS, 200, `ep:${SANDBOX_EP.keyId}`],
@@ -528,24 +521,24 @@ describe('sandbox: Elastic Path', () => {
           ['POST', '/oauth/access_token', 401, undefined],
         ],
       );
-      assert.deepEqual(sandbox.requests[0].body, { grant_type: 'client_credentials', client_id: SANDBOX_EP.clientId, client_secret: '***' });
-      assert.deepEqual(sandbox.requests[1].query, { 'page[limit]': '2' });
-      assert.deepEqual(sandbox.requests[3].body, { grant_type: 'client_credentials', client_id: 'nobody', client_secret: '***' });
-      const log = JSON.stringify(sandbox.requests);
+      assert.deepEqual(h.sandbox.requests[0].body, { grant_type: 'client_credentials', client_id: SANDBOX_EP.clientId, client_secret: '***' });
+      assert.deepEqual(h.sandbox.requests[1].query, { 'page[limit]': '2' });
+      assert.deepEqual(h.sandbox.requests[3].body, { grant_type: 'client_credentials', client_id: 'nobody', client_secret: '***' });
+      const log = JSON.stringify(h.sandbox.requests);
       assert.equal(log.includes(SANDBOX_EP.clientSecret), false);
       assert.equal(log.includes('guess'), false);
       assert.equal(log.includes(login.body.access_token), false);
     });
 
     it('reset() restores keys, settings and tokens in place', async () => {
-      const state = sandbox.state.elasticpath;
+      const state = h.sandbox.state.elasticpath;
       const keys = state.keys;
       const token = await tokenFor();
       await ep('POST', KEYS, { token, body: keyBody({ name: 'Gone after reset' }) });
       await ep('DELETE', `${KEYS}/${SANDBOX_EP_KEYS.mobileApp.id}`, { token });
       state.tokenLifetimeSeconds = 1;
       state.rateLimit = 10;
-      sandbox.reset();
+      h.sandbox.reset();
       assert.equal(state.keys, keys, 'same Map instance');
       assert.equal(keys.size, SANDBOX_EP_KEY_COUNT);
       assert.ok(keys.has(SANDBOX_EP_KEYS.mobileApp.id));
@@ -553,13 +546,13 @@ describe('sandbox: Elastic Path', () => {
       assert.equal(state.tokenLifetimeSeconds, 3600);
       assert.equal(state.rateLimit, SANDBOX_EP.rateLimit);
       assert.equal(keys.get(SANDBOX_EP.keyId)!.last_used_at, null);
-      assert.equal((await callSandbox(sandbox, 'GET', KEYS, { token })).status, 401, 'old tokens are gone');
+      assert.equal((await callSandbox(h.sandbox, 'GET', KEYS, { token })).status, 401, 'old tokens are gone');
     });
 
     it('seeds the same ids and client ids on every start', async () => {
       const other = await startSandbox();
       try {
-        const mine = [...sandbox.state.elasticpath.keys.values()].map((k) => [k.id, k.client_id, k.client_secret]);
+        const mine = [...h.sandbox.state.elasticpath.keys.values()].map((k) => [k.id, k.client_id, k.client_secret]);
         const theirs = [...other.state.elasticpath.keys.values()].map((k) => [k.id, k.client_id, k.client_secret]);
         assert.deepEqual(theirs, mine);
         assert.equal(other.state.elasticpath.store.id, SANDBOX_EP.storeId);

@@ -1,67 +1,61 @@
 // Sandbox lifecycle: address, request recording, reset, live state, generated keys, close.
 import * as assert from 'node:assert/strict';
-import { callSandbox, SANDBOX_APPS, SANDBOX_TOKENS, startSandbox, type Sandbox } from '../sandbox';
+import { callSandbox, SANDBOX_APPS, SANDBOX_TOKENS, startSandbox } from '../sandbox';
+import { useSandbox } from '../support/sandboxFixture';
 
 const demo = SANDBOX_APPS.demoFleet.id;
 const empty = SANDBOX_APPS.emptyApp.id;
 
 describe('sandbox: lifecycle', () => {
-  let sandbox: Sandbox;
-  before(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  beforeEach(() => sandbox.reset());
-  after(async () => {
-    await sandbox.close();
-  });
+  const h = useSandbox();
 
   it('listens on 127.0.0.1 at a free port', () => {
-    assert.ok(sandbox.port > 0);
-    assert.equal(sandbox.url, `http://127.0.0.1:${sandbox.port}`);
+    assert.ok(h.sandbox.port > 0);
+    assert.equal(h.sandbox.url, `http://127.0.0.1:${h.sandbox.port}`);
   });
 
   it('records every request in order with query, body, status and token name, never the token', async () => {
-    await callSandbox(sandbox, 'GET', `/applications/${demo}/keys`, { query: { perPage: 5 }, token: SANDBOX_TOKENS.keysReadOnly });
-    await callSandbox(sandbox, 'POST', `/applications/${demo}/keys`, { body: { name: 'Logged' } });
-    await callSandbox(sandbox, 'GET', '/applications', { token: 'not-a-token' });
+    await callSandbox(h.sandbox, 'GET', `/applications/${demo}/keys`, { query: { perPage: 5 }, token: SANDBOX_TOKENS.keysReadOnly });
+    await callSandbox(h.sandbox, 'POST', `/applications/${demo}/keys`, { body: { name: 'Logged' } });
+    await callSandbox(h.sandbox, 'GET', '/applications', { token: 'not-a-token' });
     assert.deepEqual(
-      sandbox.requests.map((r) => [r.method, r.path, r.status, r.tokenName]),
+      h.sandbox.requests.map((r) => [r.method, r.path, r.status, r.tokenName]),
       [
         ['GET', `/applications/${demo}/keys`, 200, 'keysReadOnly'],
         ['POST', `/applications/${demo}/keys`, 201, 'full'],
         ['GET', '/applications', 401, undefined],
       ],
     );
-    assert.deepEqual(sandbox.requests[0].query, { perPage: '5' });
-    assert.deepEqual(sandbox.requests[1].body, { name: 'Logged' });
-    const log = JSON.stringify(sandbox.requests);
+    assert.deepEqual(h.sandbox.requests[0].query, { perPage: '5' });
+    assert.deepEqual(h.sandbox.requests[1].body, { name: 'Logged' });
+    const log = JSON.stringify(h.sandbox.requests);
     for (const token of Object.values(SANDBOX_TOKENS)) assert.equal(log.includes(token), false);
   });
 
   it('reset() restores the seed data in place and clears the request log', async () => {
-    const keys = sandbox.state.losant.keys;
-    const created = await callSandbox(sandbox, 'POST', `/applications/${demo}/keys`, { body: { name: 'Gone after reset' } });
+    const keys = h.sandbox.state.losant.keys;
+    const created = await callSandbox(h.sandbox, 'POST', `/applications/${demo}/keys`, { body: { name: 'Gone after reset' } });
     const seeded = [...keys.values()].find((k) => k.applicationId === demo)!;
-    await callSandbox(sandbox, 'DELETE', `/applications/${demo}/keys/${seeded.id}`);
-    sandbox.reset();
-    assert.equal(sandbox.requests.length, 0);
-    assert.equal(sandbox.state.losant.keys, keys, 'same Map instance');
+    await callSandbox(h.sandbox, 'DELETE', `/applications/${demo}/keys/${seeded.id}`);
+    h.sandbox.reset();
+    assert.equal(h.sandbox.requests.length, 0);
+    assert.equal(h.sandbox.state.losant.keys, keys, 'same Map instance');
     assert.equal(keys.has(created.body.id), false);
     assert.equal(keys.has(seeded.id), true);
-    assert.equal((await callSandbox(sandbox, 'GET', `/applications/${demo}/keys`)).body.totalCount, 26);
+    assert.equal((await callSandbox(h.sandbox, 'GET', `/applications/${demo}/keys`)).body.totalCount, 26);
   });
 
   it('serves changes tests make directly to the state', async () => {
-    const seeded = [...sandbox.state.losant.keys.values()].find((k) => k.applicationId === demo && k.status === 'active')!;
+    const seeded = [...h.sandbox.state.losant.keys.values()].find((k) => k.applicationId === demo && k.status === 'active')!;
     seeded.status = 'inactive';
-    const { body } = await callSandbox(sandbox, 'GET', `/applications/${demo}/keys/${seeded.id}`);
+    const { body } = await callSandbox(h.sandbox, 'GET', `/applications/${demo}/keys/${seeded.id}`);
     assert.equal(body.status, 'inactive');
   });
 
   it('seeds the same ids and key values on every start', async () => {
     const other = await startSandbox();
     try {
-      const mine = [...sandbox.state.losant.keys.values()].map((k) => [k.id, k.key]);
+      const mine = [...h.sandbox.state.losant.keys.values()].map((k) => [k.id, k.key]);
       const theirs = [...other.state.losant.keys.values()].map((k) => [k.id, k.key]);
       assert.deepEqual(theirs, mine);
     } finally {
@@ -107,6 +101,6 @@ describe('sandbox: lifecycle', () => {
   });
 
   it('fails to start on a port that is already taken', async () => {
-    await assert.rejects(startSandbox({ port: sandbox.port }), /EADDRINUSE/);
+    await assert.rejects(startSandbox({ port: h.sandbox.port }), /EADDRINUSE/);
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { DeviceDirectory } from '../../src/core/deviceDirectory';
 import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
-import { useSandbox } from './serviceSandbox';
+import { useSandbox } from '../support/sandboxFixture';
 
 const app = SANDBOX_APPS.emptyApp;
 

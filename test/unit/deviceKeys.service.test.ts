@@ -7,7 +7,7 @@ import { listAllDevices } from '../../src/core/deviceDirectory';
 import { countByStatus, createDeviceKeys, deviceKeyInput, keysByDevice, renderDeviceKeysReport } from '../../src/core/deviceKeys';
 import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
-import { useSandbox } from './serviceSandbox';
+import { useSandbox } from '../support/sandboxFixture';
 
 const app = SANDBOX_APPS.emptyApp;
 const DEVICES = 200;

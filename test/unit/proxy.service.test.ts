@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS, startProxy, type LoopbackProxy, type Sandbox } from '../sandbox';
-import { useSandbox } from './serviceSandbox';
+import { useSandbox } from '../support/sandboxFixture';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const ENV = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
