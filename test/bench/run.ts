@@ -125,11 +125,22 @@ async function loadAllTimes(url: string): Promise<Record<string, number>> {
   return result;
 }
 
+/** An empty extension, activated together with App Keys: what the host costs any extension. */
+const BASELINE_EXTENSION = path.join(ROOT, 'test/bench/baseline-extension');
+
 function extensionCosts(url: string): Record<string, number> {
   const out = path.join(os.tmpdir(), `appkeys-bench-${process.pid}.json`);
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'out/test/host/runIntegration.js'), '--tests', path.join(ROOT, 'out/test/bench/host/index.js'), '--timeout', '180'],
+    [
+      path.join(ROOT, 'out/test/host/runIntegration.js'),
+      '--tests',
+      path.join(ROOT, 'out/test/bench/host/index.js'),
+      '--extension',
+      BASELINE_EXTENSION,
+      '--timeout',
+      '180',
+    ],
     {
       env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
       encoding: 'utf8',
@@ -213,6 +224,11 @@ async function main(): Promise<void> {
     console.log(`| … the host, between the module code and activate() (the extension's context) | ${fmt(host.hostBeforeActivateMs, 1)} ms |`);
     console.log(`| … activate() | ${fmt(host.activateMs, 1)} ms |`);
     console.log(`| … the host, after activate() returned | ${fmt(host.hostAfterActivateMs, 1)} ms |`);
+    console.log(
+      `| an empty extension (test/bench/baseline-extension) activated at the same moment: until activate() resolves | ${fmt(host.baselineActivateWithLoadMs, 1)} ms |`,
+    );
+    console.log(`| … of it, the host between its module code and activate() (its context) | ${fmt(host.baselineHostBeforeActivateMs, 1)} ms |`);
+    console.log(`| … of it, its load + activate() | ${fmt(host.baselineLoadAndActivateMs, 1)} ms |`);
     console.log(`| refresh → first page of the ${KEYS}-key application in the tree (median of 5) | ${fmt(host.firstPageMs, 1)} ms |`);
     console.log(`| heap growth with all ${fmt(host.keysInTree)} keys in the tree | ${fmt(host.heapGrowthMB, 1)} MB |`);
     console.log(

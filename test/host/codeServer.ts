@@ -221,7 +221,8 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
 
 /**
  * The workbench URL whose `payload` (honoured with enable-smoke-test-driver) loads this repository as a development
- * extension and, with testsPath, runs that tests module's run() in the extension host.
+ * extension and, with testsPath, runs that tests module's run() in the extension host. (The workbench keeps only the last
+ * extensionDevelopmentPath of a payload: other extensions are installed into the extensions folder instead.)
  */
 export function payloadUrl(serverUrl: string, port: number, workspace: string | undefined, testsPath?: string): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;

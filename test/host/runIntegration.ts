@@ -41,6 +41,8 @@ function parseArgs(argv: string[]) {
     tests: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
     /** Workspace Trust on, and a workspace whose settings name an application: the restricted-mode run. */
     untrusted: false,
+    /** Extension folders installed beside App Keys (the benchmark's empty baseline extension). */
+    extensions: [] as string[],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,11 +50,14 @@ function parseArgs(argv: string[]) {
     else if (arg === '--timeout') opts.timeoutMs = Number(argv[++i]) * 1000;
     else if (arg === '--keep') opts.keep = true;
     else if (arg === '--tests') opts.tests = path.resolve(argv[++i]);
+    else if (arg === '--extension') opts.extensions.push(path.resolve(argv[++i]));
     else if (arg === '--untrusted') {
       opts.untrusted = true;
       opts.tests = path.join(REPO_ROOT, 'out', 'test', 'trust', 'index.js');
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
+      console.log(
+        'usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js] [--extension FOLDER]…',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -98,6 +103,12 @@ function newRunDir(): string {
   const dir = path.join(runsDir, `${stamp}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Copies an unpacked extension into the extensions folder, as `<publisher>.<name>-<version>`: the host finds it there. */
+function installUnpacked(folder: string, extensionsDir: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
 }
 
 async function main(): Promise<number> {
@@ -147,6 +158,7 @@ async function main(): Promise<number> {
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;
+    for (const folder of opts.extensions) installUnpacked(folder, path.join(runDir, 'extensions'));
     server = await startCodeServer({
       userDataDir: path.join(runDir, 'user-data'),
       extensionsDir: path.join(runDir, 'extensions'),

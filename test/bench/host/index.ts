@@ -16,6 +16,26 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
+type LoadStats = AppKeysApi['stats'];
+
+/**
+ * Where the time goes, on the host's one clock (each bundle notes its first and last lines; NaN if it did not run from
+ * there): the host finding, reading and compiling the file; making the extension's vscode API (its first
+ * require('vscode')); the module's own code; the host making the extension's context; activate(); the host settling
+ * the promise. The host makes the context while it loads the module and calls activate() when both are done.
+ */
+function breakdown(stats: LoadStats, t0: number, t1: number): Record<string, number> {
+  const { activateMs, loadStartedAt, vscodeLoadedAt, loadEndedAt, activateStartedAt } = stats;
+  return {
+    loadAndActivateMs: loadEndedAt - t0 + activateMs,
+    hostBeforeLoadMs: loadStartedAt - t0,
+    vscodeApiMs: vscodeLoadedAt - loadStartedAt,
+    evaluateMs: loadEndedAt - vscodeLoadedAt,
+    hostBeforeActivateMs: activateStartedAt - loadEndedAt,
+    hostAfterActivateMs: t1 - (activateStartedAt + activateMs),
+  };
+}
+
 export async function run(): Promise<void> {
   const resultsFile = process.env.APPKEYS_TEST_RESULTS;
   const out = process.env.APPKEYS_BENCH_OUT;
@@ -31,24 +51,21 @@ export async function run(): Promise<void> {
     const settleMs = Number(process.env.APPKEYS_BENCH_SETTLE_MS || 0);
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     figures.settleMs = settleMs;
+    // App Keys and an empty extension (test/bench/baseline-extension), activated at the same moment: what the host
+    // spends on any extension (making its context, whose storage asks the workbench) shows in the empty one's figures.
+    const baseline = vscode.extensions.getExtension<{ stats: LoadStats }>('app-keys-bench.baseline');
+    if (!baseline) throw new Error('the baseline extension is not loaded (runIntegration --extension test/bench/baseline-extension)');
     const t0 = performance.now();
-    const api = await extension.activate();
-    const t1 = performance.now();
+    const [[api, t1], [base, baseEnd]] = await Promise.all([
+      extension.activate().then((hooks) => [hooks, performance.now()] as const),
+      baseline.activate().then((exports) => [exports, performance.now()] as const),
+    ]);
     figures.activateWithLoadMs = wasActive ? NaN : t1 - t0;
-    const { activateMs, loadStartedAt, vscodeLoadedAt, loadEndedAt, activateStartedAt } = api.stats;
-    figures.activateMs = activateMs;
-    // Where that time goes, on the host's one clock (the bundle notes its first and last lines; NaN if it did not run
-    // from here): the host finding, reading and compiling dist/extension.js; the host making the extension's vscode
-    // API (its first require('vscode')); the bundle's own module code; the host making the extension's context;
-    // activate(); the host settling the promise. The host makes the context (its storage asks the workbench) while it
-    // loads the bundle, and calls activate() when both are done: App Keys' own share is the load and activate().
+    figures.activateMs = api.stats.activateMs;
     if (!wasActive) {
-      figures.loadAndActivateMs = loadEndedAt - t0 + activateMs;
-      figures.hostBeforeLoadMs = loadStartedAt - t0;
-      figures.vscodeApiMs = vscodeLoadedAt - loadStartedAt;
-      figures.evaluateMs = loadEndedAt - vscodeLoadedAt;
-      figures.hostBeforeActivateMs = activateStartedAt - loadEndedAt;
-      figures.hostAfterActivateMs = t1 - (activateStartedAt + activateMs);
+      Object.assign(figures, breakdown(api.stats, t0, t1));
+      figures.baselineActivateWithLoadMs = baseEnd - t0;
+      for (const [name, value] of Object.entries(breakdown(base.stats, t0, baseEnd))) figures[`baseline${name[0].toUpperCase()}${name.slice(1)}`] = value;
     }
 
     const applicationId = SANDBOX_APPS.emptyApp.id;
