@@ -46,6 +46,9 @@ export interface AppKeysTestHooks {
 /** @deprecated name kept for the tests: the hooks are not a public API. */
 export type AppKeysApi = AppKeysTestHooks;
 
+/** VS Code's settings that change how App Keys connects (settings.ts proxySettings). */
+const NETWORK_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.systemCertificates'];
+
 /** Written by the bundle's first and last lines (esbuild.mjs `banner` and `footer`). */
 const bundleClock = globalThis as { __appKeysLoadStartedAt?: number; __appKeysVscodeLoadedAt?: number; __appKeysLoadEndedAt?: number };
 
@@ -98,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.applications`)) tree.refresh();
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
-      if (['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
+      if (NETWORK_SETTINGS.some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       // A trusted workspace's own applications now count (restrictedConfigurations).

@@ -6,7 +6,8 @@ import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
 import { maskSecrets } from './masking';
-import { createDispatcher, ProxySettings } from './proxy';
+import { describeNetworkError } from './networkErrors';
+import { configuredProxy, createDispatcher, ProxySettings } from './proxy';
 import { RateGate } from './rateGate';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryAfterMs, retryDelay } from './retry';
 import { request, undici } from './undici';
@@ -179,7 +180,7 @@ export class HttpClient {
       this.log?.({ method: req.method, url: logUrl, status: response.statusCode, durationMs: performance.now() - started, attempt });
       return { attempts: attempt, status: response.statusCode, headers: response.headers, body: parsed };
     } catch (error) {
-      const failure = this.toError(error, req.signal, timedOut, timeoutMs, where);
+      const failure = this.toError(error, req.signal, timedOut, timeoutMs, where, origin);
       this.log?.({ method: req.method, url: logUrl, durationMs: performance.now() - started, error: failure.message, attempt });
       throw failure;
     } finally {
@@ -235,14 +236,27 @@ export class HttpClient {
     return dispatcher;
   }
 
-  private toError(error: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number, where: { method: string; path: string }): Error {
+  private toError(
+    error: unknown,
+    callerSignal: AbortSignal | undefined,
+    timedOut: boolean,
+    timeoutMs: number,
+    where: { method: string; path: string },
+    origin: string,
+  ): Error {
     if (error instanceof ApiError || error instanceof CancelledError) return error;
     if (callerSignal?.aborted) return new CancelledError();
     if (timedOut || error instanceof undici().errors.HeadersTimeoutError || error instanceof undici().errors.BodyTimeoutError) {
-      return new ApiError(`${where.method} ${where.path} timed out after ${timeoutMs} ms`, { kind: 'timeout', ...where, cause: error });
+      return new ApiError(
+        `${where.method} ${where.path} timed out after ${timeoutMs} ms: ${new URL(origin).host} did not answer in time (the limit is the setting appKeys.requestTimeoutSeconds)`,
+        { kind: 'timeout', ...where, cause: error },
+      );
     }
-    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
-    return new ApiError(maskSecrets(`${where.method} ${where.path} failed: ${reason}`), { kind: 'network', ...where, cause: error });
+    const proxy = configuredProxy(this.proxy, new URL(origin).protocol);
+    const proxyCredentials = !!this.proxy.proxyAuthorization || /^[a-z]+:\/\/[^/@]+@/i.test(proxy ?? '');
+    const described = describeNetworkError(error, { origin, proxy, proxyCredentials, timeoutMs });
+    const reason = described ?? `${new URL(origin).host}: ${error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error)}`;
+    return new ApiError(maskSecrets(`${where.method} ${where.path} failed. ${reason}`), { kind: 'network', ...where, cause: error });
   }
 }
 

@@ -116,12 +116,14 @@ export function requestTimeoutMs(): number {
   return timeoutSeconds(userValue<unknown>('requestTimeoutSeconds')) * 1000;
 }
 
-/** VS Code's own proxy settings, honoured by the service module's dispatchers. */
+/** VS Code's own network settings (proxy, its credentials, certificates), honoured by the service module's dispatchers. */
 export function proxySettings(): ProxySettings {
   const http = vscode.workspace.getConfiguration('http');
   return {
     proxy: http.get<string>('proxy') || undefined,
     noProxy: http.get<string[]>('noProxy', []),
     strictSSL: http.get<boolean>('proxyStrictSSL', true),
+    proxyAuthorization: http.get<string | null>('proxyAuthorization') || undefined,
+    systemCertificates: http.get<boolean>('systemCertificates', true),
   };
 }

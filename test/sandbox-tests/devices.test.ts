@@ -9,7 +9,7 @@ const names = (body: { items: { name: string }[] }) => body.items.map((d) => d.n
 describe('sandbox: Losant devices', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
   });
   after(async () => {
     await sandbox.close();

@@ -261,7 +261,7 @@ describe('sandbox: Elastic Path', () => {
     });
 
     it('serves generated keys from extraKeys { platform: "elasticpath" }', async () => {
-      const big = await startSandbox({ extraKeys: [{ platform: 'elasticpath', count: 1000 }] });
+      const big = await startSandbox({ plainHttp: true, extraKeys: [{ platform: 'elasticpath', count: 1000 }] });
       try {
         const login = await callSandbox(big, 'POST', '/oauth/access_token', {
           token: null,
@@ -550,7 +550,7 @@ describe('sandbox: Elastic Path', () => {
     });
 
     it('seeds the same ids and client ids on every start', async () => {
-      const other = await startSandbox();
+      const other = await startSandbox({ plainHttp: true });
       try {
         const mine = [...h.sandbox.state.elasticpath.keys.values()].map((k) => [k.id, k.client_id, k.client_secret]);
         const theirs = [...other.state.elasticpath.keys.values()].map((k) => [k.id, k.client_id, k.client_secret]);

@@ -11,7 +11,7 @@ describe('sandbox: Losant errors', () => {
   let demoKeyId: string;
   let warehouseKeyId: string;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
     const keys = [...sandbox.state.losant.keys.values()];
     demoKeyId = keys.find((k) => k.applicationId === demo)!.id;
     warehouseKeyId = keys.find((k) => k.applicationId === warehouse)!.id;

@@ -49,7 +49,7 @@ describe('sandbox: fault modes', () => {
   const keyCount = (): number => sandbox.state.losant.keys.size;
 
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
   });
   beforeEach(() => {
     sandbox.reset();
@@ -263,7 +263,7 @@ describe('sandbox: fault modes', () => {
   });
 
   it('hang: close() ends the hung connection, so the server stops and the client sees it', async () => {
-    const own = await startSandbox();
+    const own = await startSandbox({ plainHttp: true });
     const patient = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
     try {
       own.faults.failNext = ['hang'];

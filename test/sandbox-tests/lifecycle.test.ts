@@ -53,7 +53,7 @@ describe('sandbox: lifecycle', () => {
   });
 
   it('seeds the same ids and key values on every start', async () => {
-    const other = await startSandbox();
+    const other = await startSandbox({ plainHttp: true });
     try {
       const mine = [...h.sandbox.state.losant.keys.values()].map((k) => [k.id, k.key]);
       const theirs = [...other.state.losant.keys.values()].map((k) => [k.id, k.key]);
@@ -66,6 +66,7 @@ describe('sandbox: lifecycle', () => {
   it('adds generated keys with extraKeys (1,000 and 10,000)', async () => {
     const started = Date.now();
     const big = await startSandbox({
+      plainHttp: true,
       extraKeys: [
         { applicationId: empty, count: 1000 },
         { applicationId: demo, count: 10_000 },
@@ -87,11 +88,11 @@ describe('sandbox: lifecycle', () => {
   });
 
   it('refuses extraKeys for an unknown application', async () => {
-    await assert.rejects(startSandbox({ extraKeys: [{ applicationId: 'abcdefabcdefabcdefabcdef', count: 1 }] }), /unknown applicationId/);
+    await assert.rejects(startSandbox({ plainHttp: true, extraKeys: [{ applicationId: 'abcdefabcdefabcdefabcdef', count: 1 }] }), /unknown applicationId/);
   });
 
   it('close() ends keep-alive connections promptly and stops answering', async () => {
-    const short = await startSandbox();
+    const short = await startSandbox({ plainHttp: true });
     await callSandbox(short, 'GET', '/applications'); // leaves a keep-alive socket open
     const started = Date.now();
     await short.close();
@@ -101,6 +102,6 @@ describe('sandbox: lifecycle', () => {
   });
 
   it('fails to start on a port that is already taken', async () => {
-    await assert.rejects(startSandbox({ port: h.sandbox.port }), /EADDRINUSE/);
+    await assert.rejects(startSandbox({ port: h.sandbox.port, plainHttp: true }), /EADDRINUSE/);
   });
 });

@@ -7,7 +7,7 @@ const demoKeys = `/applications/${SANDBOX_APPS.demoFleet.id}/keys`;
 describe('sandbox: Losant lists', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
   });
   after(async () => {
     await sandbox.close();

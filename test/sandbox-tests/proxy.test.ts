@@ -67,7 +67,7 @@ describe('loopback proxy', () => {
   };
 
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
     proxy = await startProxy();
     authProxy = await startProxy({ auth: { username: 'tester', password: 's3cret' } });
   });

@@ -8,7 +8,7 @@ const keysPath = `/applications/${SANDBOX_APPS.demoFleet.id}/keys`;
 describe('sandbox: rate limit', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
   });
   after(async () => {
     await sandbox.close();

@@ -10,7 +10,7 @@ const tokensPath = `/applications/${demo}/tokens`;
 describe('sandbox: Losant writes', () => {
   let sandbox: Sandbox;
   before(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({ plainHttp: true });
   });
   beforeEach(() => sandbox.reset());
   after(async () => {

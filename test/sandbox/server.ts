@@ -1,8 +1,10 @@
-// startSandbox(): a real HTTP server on 127.0.0.1 answering like the imitated
-// platforms, recording every request, with switchable fault modes (faults.ts),
+// startSandbox(): a real HTTPS server on 127.0.0.1 (with an authority made for it, unless the caller
+// brings a certificate; plain HTTP only when asked for) answering like the imitated platforms, recording every request, with switchable fault modes (faults.ts),
 // reset() and a close() that also ends keep-alive and hung sockets so test
 // runners can exit by themselves.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createTestAuthority, type ServerCertificate } from '../support/testCertificates';
 import {
   echoFault,
   FaultInjector,
@@ -43,8 +45,11 @@ export interface RecordedRequest {
 }
 
 export interface Sandbox {
+  /** https://127.0.0.1:port (http:// when started with plainHttp). */
   readonly url: string;
   readonly port: number;
+  /** The authority that signed the sandbox's certificate, PEM, when the sandbox made one itself; a client trusts it to connect. */
+  readonly caPem?: string;
   /** Every request in arrival order; status is filled in once answered. */
   readonly requests: RecordedRequest[];
   readonly state: SandboxState;
@@ -71,6 +76,10 @@ export interface Sandbox {
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
+  /** The certificate to serve HTTPS with (its authority is the caller's to give clients); default: one made for this sandbox. */
+  tls?: ServerCertificate;
+  /** Plain HTTP instead of HTTPS: only for tests that say so (the service's unit tests on loopback). */
+  plainHttp?: boolean;
   /** Generated keys: { applicationId, count } for Losant, { platform: 'elasticpath', count } for the EP store. */
   extraKeys?: SandboxExtraKeys[];
   /** Generated devices: { applicationId, count } (Losant). */
@@ -179,7 +188,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.onRequest?.(record);
   }
 
-  const server = createServer((req, res) => void respond(req, res));
+  const handler = (req: IncomingMessage, res: ServerResponse) => void respond(req, res);
+  let caPem: string | undefined;
+  let server: Server;
+  if (options.plainHttp) server = createServer(handler);
+  else {
+    let certificate = options.tls;
+    if (!certificate) {
+      const authority = createTestAuthority('App Keys sandbox');
+      certificate = authority.server;
+      caPem = authority.caPem;
+    }
+    server = createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler) as unknown as Server;
+  }
   const sockets = trackSockets(server);
   // 127.0.0.1 only: the sandbox hands out working credentials to anyone who can reach it.
   const port = await listenOnLoopback(server, options.port ?? 0);
@@ -206,8 +227,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     get rateLimited(): number {
       return limiter.refused;
     },
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.plainHttp ? 'http' : 'https'}://127.0.0.1:${port}`,
     port,
+    caPem,
     requests,
     state,
     reset() {

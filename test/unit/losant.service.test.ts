@@ -208,7 +208,7 @@ describe('Losant through the service module (against the sandbox)', () => {
   });
 
   it('reports a refused connection as a network error', async () => {
-    const closed = await startSandbox({ port: 0 });
+    const closed = await startSandbox({ port: 0, plainHttp: true });
     const url = closed.url;
     await closed.close();
     const c = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: url }, SANDBOX_TOKENS.full);
