@@ -199,7 +199,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       certificate = authority.server;
       caPem = authority.caPem;
     }
-    server = createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler) as unknown as Server;
+    server = createHttpsServer({ key: certificate.key, cert: certificate.cert }, handler);
   }
   const sockets = trackSockets(server);
   // 127.0.0.1 only: the sandbox hands out working credentials to anyone who can reach it.

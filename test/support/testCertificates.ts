@@ -41,7 +41,7 @@ function newKeys(): Keys {
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(privateKey);
   return { publicKey: forge.pki.setRsaPublicKey(key.n, key.e), privateKey: createPrivateKey(privateKey), privateKeyPem: privateKey };
 }
 
