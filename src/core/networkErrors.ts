@@ -55,6 +55,24 @@ function factsOf(error: unknown): ErrorFacts {
   };
 }
 
+const PROXY_AUTHENTICATION = /Proxy Authentication Required|Proxy response \(407\)/;
+
+/**
+ * A failure that another try would only repeat: the certificate is what it is, the proxy wants other
+ * credentials. (Refused connections and DNS can be passing; retry.ts decides about those.)
+ */
+export function isSettledNetworkError(error: unknown): boolean {
+  const facts = factsOf(error);
+  const code = facts.code ?? '';
+  return (
+    UNTRUSTED.has(code) ||
+    code === 'CERT_HAS_EXPIRED' ||
+    code === 'CERT_NOT_YET_VALID' ||
+    code === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+    PROXY_AUTHENTICATION.test(facts.message)
+  );
+}
+
 function hostOf(url: string | undefined): { host: string; hostname: string; port: string } | undefined {
   if (!url) return undefined;
   try {
@@ -77,7 +95,7 @@ export function describeNetworkError(error: unknown, context: NetworkErrorContex
 
   // 407: the proxy wants credentials (undici: "Proxy Authentication Required (407)" or "Proxy response (407) !== 200 when HTTP Tunneling").
   const tunnel = /Proxy response \((\d{3})\)/.exec(facts.message);
-  if (/Proxy Authentication Required|\(407\)/.test(facts.message) && proxy) {
+  if (PROXY_AUTHENTICATION.test(facts.message) && proxy) {
     return context.proxyCredentials
       ? l10n.t(
           'The proxy {0} refused the credentials it was given (407 Proxy Authentication Required). Check the user name and password in the proxy URL (the setting http.proxy, or HTTPS_PROXY) or the setting http.proxyAuthorization.',

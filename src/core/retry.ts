@@ -1,8 +1,10 @@
 // When a request is tried again. Reads and deletes are idempotent: retried on 429/5xx, resets,
 // time-outs and unreadable answers. Creates and updates are never sent twice unless the request
 // provably never reached the server: a refused connection, or a 429 (the server turned it away
-// without doing it). Waits grow exponentially with full jitter; a Retry-After is honoured.
+// without doing it). Certificate problems and a proxy's 407 are not tried again: they would only repeat.
+// Waits grow exponentially with full jitter; a Retry-After is honoured.
 import { ApiError, isCancellation } from './errors';
+import { isSettledNetworkError } from './networkErrors';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -32,7 +34,7 @@ export function retryDelay(policy: RetryPolicy, a: Attempt, random: () => number
   const idempotent = IDEMPOTENT.has(a.method);
   let retry = false;
   if (a.error !== undefined) {
-    if (isCancellation(a.error) || !(a.error instanceof ApiError)) return undefined;
+    if (isCancellation(a.error) || !(a.error instanceof ApiError) || isSettledNetworkError(a.error.cause)) return undefined;
     const code = errorCode(a.error.cause);
     if (a.error.kind === 'network') retry = idempotent || (code !== undefined && NEVER_CONNECTED.has(code));
     else if (a.error.kind === 'timeout' || a.error.kind === 'bad-response') retry = idempotent;

@@ -31,7 +31,7 @@ describe('Saving under faults', () => {
     ['status503', /503/],
     ['status500', /500/],
     ['html', /text\/html, not JSON/],
-    ['reset', /failed: (ECONNRESET|UND_ERR_SOCKET|other side closed)/],
+    ['reset', /closed before the answer was complete \((ECONNRESET|UND_ERR_SOCKET|other side closed)\)/],
   ] as const) {
     it(`keeps the text dirty when the PATCH meets ${fault}, and saves on retry`, async () => {
       const { key, uri, document, mine, description } = await editFirstKey();
