@@ -12,6 +12,7 @@ export const DEVICE_BENCH = { devices: 1000, latencyMs: 50, requestsPerSecond: 2
 export async function perDeviceCreation(): Promise<Record<string, number>> {
   const app = SANDBOX_APPS.emptyApp.id;
   const sandbox = await startSandboxProcess([
+    '--plain-http',
     '--extra-devices',
     `${app}:${DEVICE_BENCH.devices}`,
     '--latency-ms',

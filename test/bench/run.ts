@@ -10,6 +10,7 @@ import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
 import { appKeysClient, bareUndiciClient, BenchClient, losantRestClient } from './clients';
 import { DEVICE_BENCH, perDeviceCreation } from './deviceKeys';
+import { createTestAuthority, writeAuthority } from '../support/testCertificates';
 import { startSandboxProcess } from './sandboxProcess';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -171,8 +172,11 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`bench: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; median of ${RUNS} runs of ${RUN_MS} ms`);
-  const fast = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--extra-keys', `${MEDIUM}:1000`, '--extra-devices', `${BIG}:${KEYS}`]);
-  const slow = await startSandboxProcess(['--extra-keys', `${BIG}:${KEYS}`, '--latency-ms', '20']);
+  const seed = ['--extra-keys', `${BIG}:${KEYS}`, '--extra-keys', `${MEDIUM}:1000`];
+  const fast = await startSandboxProcess(['--plain-http', ...seed, '--extra-devices', `${BIG}:${KEYS}`]);
+  const slow = await startSandboxProcess(['--plain-http', '--extra-keys', `${BIG}:${KEYS}`, '--latency-ms', '20']);
+  // The same over HTTPS, with the run's authority (which every client in this process trusts through NODE_EXTRA_CA_CERTS).
+  const secure = ONLY.has('throughput') ? await startSandboxProcess(['--tls-dir', process.env.APPKEYS_BENCH_TLS_DIR!, ...seed]) : undefined;
   try {
     const probe = appKeysClient(fast.url, BIG, token);
     const keyIds = ((await probe.listKeys(0, 200)).items as { id: string }[]).map((k) => k.id);
@@ -180,15 +184,21 @@ async function main(): Promise<void> {
 
     process.stdout.write('bench: throughput ');
     const ops = ONLY.has('throughput') ? await throughput(fast.url, keyIds) : {};
+    const opsTls = secure ? await throughput(secure.url, keyIds) : {};
     console.log('');
-    console.log('\nService throughput (operations per second; sandbox latency 0)');
-    console.log('| operation × concurrency | App Keys | losant-rest | bare undici | App Keys / losant-rest | App Keys / bare undici |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const [name, row] of Object.entries(ops)) {
-      const a = row['App Keys'],
-        l = row['losant-rest'],
-        u = row['bare undici'];
-      console.log(`| ${name} | ${fmt(a)} | ${fmt(l)} | ${fmt(u)} | ${fmt(a / l, 2)}× | ${fmt((a / u) * 100)}% |`);
+    for (const [over, table] of [
+      ['HTTP', ops],
+      ['HTTPS (keep-alive: one handshake per connection)', opsTls],
+    ] as const) {
+      console.log(`\nService throughput over ${over} (operations per second; sandbox latency 0)`);
+      console.log('| operation × concurrency | App Keys | losant-rest | bare undici | App Keys / losant-rest | App Keys / bare undici |');
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+      for (const [name, row] of Object.entries(table)) {
+        const a = row['App Keys'],
+          l = row['losant-rest'],
+          u = row['bare undici'];
+        console.log(`| ${name} | ${fmt(a)} | ${fmt(l)} | ${fmt(u)} | ${fmt(a / l, 2)}× | ${fmt((a / u) * 100)}% |`);
+      }
     }
 
     console.log(`\nLoad all ${KEYS} keys (ms, median of 3)`);
@@ -261,6 +271,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
       throughput: ops,
+      throughputHttps: opsTls,
       loadAll: loads,
       extension: host,
       sizes: size,
@@ -271,10 +282,27 @@ async function main(): Promise<void> {
   } finally {
     await fast.stop();
     await slow.stop();
+    await secure?.stop();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * Clients trust the HTTPS sandbox as a user's machine would trust an authority: through NODE_EXTRA_CA_CERTS, which Node
+ * reads only at start. So the benchmark makes the run's authority, then runs itself again with it.
+ */
+function withRunAuthority(): boolean {
+  if (process.env.APPKEYS_BENCH_TLS_DIR) return false;
+  const tls = writeAuthority(createTestAuthority('App Keys bench'), path.join(ROOT, '.bench', 'tls'));
+  const run = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.ca, APPKEYS_BENCH_TLS_DIR: tls.dir },
+  });
+  process.exitCode = run.status ?? 1;
+  return true;
+}
+
+if (!withRunAuthority())
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

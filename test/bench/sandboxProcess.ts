@@ -1,4 +1,5 @@
-// The sandbox in its own process (its own core), so clients and server do not share one thread.
+// The sandbox in its own process (its own core), so clients and server do not share one thread. Over HTTPS
+// unless the arguments say --plain-http (with --tls-dir, the caller's certificate).
 import { spawn, ChildProcess } from 'child_process';
 import * as path from 'path';
 
@@ -17,7 +18,7 @@ export async function startSandboxProcess(args: string[]): Promise<SandboxProces
     child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
     child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      const match = /listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(seen);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

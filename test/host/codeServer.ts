@@ -3,6 +3,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import * as net from 'net';
 import * as path from 'path';
 import { GroupProcess, spawnGroup } from './processGroup';
@@ -90,9 +91,11 @@ export function portIsFree(port: number): Promise<boolean> {
 }
 
 /** Resolves with the HTTP status of GET url, or undefined if nothing answered. */
-export function httpStatus(url: string, timeoutMs = 2000): Promise<number | undefined> {
+/** The status a GET gets (undefined: no answer); `ca` for an HTTPS server whose authority is the caller's. */
+export function httpStatus(url: string, timeoutMs = 2000, ca?: string): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const req = get(url, { timeout: timeoutMs, ca }, (res) => {
       res.resume();
       resolve(res.statusCode);
     });

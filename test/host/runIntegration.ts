@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { createTestAuthority, writeAuthority } from '../support/testCertificates';
 import { CodeServer, REPO_ROOT, hostPaths, payloadUrl, startCodeServer, tail } from './codeServer';
 import { onShutdown } from './processGroup';
 
@@ -155,6 +156,11 @@ async function main(): Promise<number> {
   try {
     // The run folder, so the last test can search its logs for secrets.
     const env: Record<string, string> = { APPKEYS_TEST_RESULTS: resultsFile, APPKEYS_TEST_RUN_DIR: runDir };
+    // The sandbox in the extension host serves HTTPS with a certificate from an authority made for this run, which
+    // the host trusts as a user's machine would: through NODE_EXTRA_CA_CERTS, read by Node when the host starts.
+    const tls = writeAuthority(createTestAuthority(), path.join(runDir, 'tls'));
+    env.NODE_EXTRA_CA_CERTS = tls.ca;
+    env.APPKEYS_SANDBOX_TLS_DIR = tls.dir;
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;

@@ -6,6 +6,7 @@
 //   node out/test/host/start.js [--port 8080] [--sandbox-port 7070]
 import * as fs from 'fs';
 import * as path from 'path';
+import { createTestAuthority, writeAuthority, type AuthorityFiles } from '../support/testCertificates';
 import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, installExtension, portIsFree, startCodeServer } from './codeServer';
 import { GroupProcess, onShutdown, setSignalExitCode, shutdownAndExit, spawnGroup } from './processGroup';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS } from '../sandbox';
@@ -38,22 +39,24 @@ function prefixOutput(stream: NodeJS.ReadableStream | null, prefix: string, to: 
   stream?.on('end', () => rest && to.write(`${prefix}${rest}\n`));
 }
 
-async function startSandbox(port: number, name: string): Promise<{ group: GroupProcess; url: string }> {
+/** Serves HTTPS with the demo's certificate (its authority is given to code-server through NODE_EXTRA_CA_CERTS). */
+async function startSandbox(port: number, name: string, tls: AuthorityFiles): Promise<{ group: GroupProcess; url: string }> {
   const main = path.join(REPO_ROOT, 'out', 'test', 'sandbox', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: compile first (npx tsc -p .)`);
-  const group = spawnGroup(process.execPath, [main, '--port', String(port)], {
+  const group = spawnGroup(process.execPath, [main, '--port', String(port), '--tls-dir', tls.dir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   prefixOutput(group.child.stdout, `[${name}] `, process.stdout);
   prefixOutput(group.child.stderr, `[${name}] `, process.stderr);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `https://127.0.0.1:${port}`;
+  const ca = fs.readFileSync(tls.ca, 'utf8');
   let exited = false;
   void group.exited.then(() => (exited = true));
   const deadline = Date.now() + 30000;
   for (;;) {
     if (exited) throw new Error('the sandbox exited during start-up (see its output above)');
-    if ((await httpStatus(url, 1000)) !== undefined) return { group, url };
+    if ((await httpStatus(url, 1000, ca)) !== undefined) return { group, url };
     if (Date.now() > deadline) throw new Error(`the sandbox did not answer on ${url} within 30 s`);
     await sleep(200);
   }
@@ -80,9 +83,11 @@ async function main(): Promise<void> {
   const workspace = path.join(demoDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
 
-  const sandbox = await startSandbox(await pickPort(opts.sandboxPort), 'sandbox');
+  // HTTPS, as the real services, with an authority made for the demo that code-server trusts as a machine would.
+  const tls = writeAuthority(createTestAuthority('App Keys demo'), path.join(demoDir, 'tls'));
+  const sandbox = await startSandbox(await pickPort(opts.sandboxPort), 'sandbox', tls);
   // A second origin stands for a Losant-compatible host (WNology, a private instance): tokens are kept per host.
-  const compatible = await startSandbox(await pickPort(opts.sandboxPort + 1), 'compatible host');
+  const compatible = await startSandbox(await pickPort(opts.sandboxPort + 1), 'compatible host', tls);
 
   const apps = Object.values(SANDBOX_APPS);
   const applications = [
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
     workspace,
     port: await pickPort(opts.port),
     settings: { 'appKeys.applications': applications },
+    env: { NODE_EXTRA_CA_CERTS: tls.ca },
   });
   onShutdown(() => console.log('\nstopping the demo (code-server and sandbox)…'));
 

@@ -1,9 +1,13 @@
 // Shared set-up for the integration suites: the real extension, a real sandbox API on loopback,
 // and a scripted person answering the extension's questions.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../src/extension';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { readServerCertificate, type ServerCertificate } from '../support/testCertificates';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { ScriptedUserInput } from './scriptedUserInput';
 
 export const EXTENSION_ID = 'app-keys.app-keys';
@@ -30,8 +34,28 @@ interface TreeNodeLike {
   [key: string]: unknown;
 }
 
+/** The certificate runIntegration made for this run (its authority is in the host's NODE_EXTRA_CA_CERTS). */
+function runCertificate(): ServerCertificate {
+  const dir = process.env.APPKEYS_SANDBOX_TLS_DIR;
+  if (!dir) throw new Error('APPKEYS_SANDBOX_TLS_DIR is not set: start the integration tests with out/test/host/runIntegration.js');
+  return readServerCertificate(dir);
+}
+
+let sandboxAgent: Agent | undefined;
+
+/**
+ * A request straight to the sandbox, as "someone else" changing things on the server. Not the host's global fetch:
+ * VS Code replaces it with one of its own, whose trust store is VS Code's business, not this test's.
+ */
+export function sandboxFetch(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+  const dir = process.env.APPKEYS_SANDBOX_TLS_DIR;
+  sandboxAgent ??= new Agent({ connect: dir ? { ca: fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8') } : {} });
+  return undiciFetch(url, { ...init, dispatcher: sandboxAgent });
+}
+
 export async function setUp(options: SandboxOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, ...options });
+  // HTTPS, as the real services: the extension trusts the run's authority the way it trusts a user's.
+  const sandbox = await startSandbox({ port: 0, tls: runCertificate(), ...options });
   const extension = vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in the test host`);
   const api = await extension.activate();

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
+import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { asOneLine, assertElements, HOSTILE_NAMES, readableText, renderMarkdown } from '../support/markdown';
 import { parseObject } from '../support/json';
@@ -159,7 +159,7 @@ describe('Application keys', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.editKey', { applicationId: fleet.id, keyId: key.id });
     const document = await vscode.workspace.openTextDocument(uri);
     // Someone else changes the key.
-    const other = await fetch(`${h.sandbox.url}/applications/${fleet.id}/keys/${key.id}`, {
+    const other = await sandboxFetch(`${h.sandbox.url}/applications/${fleet.id}/keys/${key.id}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ description: 'theirs' }),

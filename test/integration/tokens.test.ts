@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
+import { addApplication, children, label, replaceText, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 import { DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
@@ -105,7 +105,7 @@ describe('Losant API tokens', () => {
   });
 
   it('warns before deleting or deactivating the very token App Keys uses', async () => {
-    const made = await fetch(`${h.sandbox.url}/applications/${fleet.id}/tokens`, {
+    const made = await sandboxFetch(`${h.sandbox.url}/applications/${fleet.id}/tokens`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'App Keys itself', scope: ['all.Application'] }),

@@ -2,6 +2,7 @@
 // and the bytes each fault puts on the wire. The server asks pickFault() when a request arrives
 // and, for the faults that still process the request, hands the platform's answer to
 // writeFaultyResponse(). The semantics are documented in README.md ("Fault modes").
+import { TLSSocket } from 'node:tls';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxResponse } from './platform';
 
@@ -218,7 +219,8 @@ export function writeRedirect(req: IncomingMessage, res: ServerResponse): void {
 /** An RST on the connection (ECONNRESET on the client), without writing anything. */
 export function resetConnection(req: IncomingMessage): void {
   const socket = req.socket;
-  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  // A TLS socket cannot send a TCP reset itself (resetAndDestroy needs a TCP handle): it is destroyed.
+  if (typeof socket.resetAndDestroy === 'function' && !(socket instanceof TLSSocket)) socket.resetAndDestroy();
   else socket.destroy();
 }
 

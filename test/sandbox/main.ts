@@ -6,6 +6,13 @@
 //   --rate-limit N                   answer 429 (Retry-After) over N requests per second
 //   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
 //   --quiet                          no line per request, no request log kept in memory
+//   --tls-dir DIR                    serve HTTPS with DIR/server.key and DIR/server.pem (an authority the caller made)
+//   --plain-http                     serve plain HTTP (loopback only, for tools that say so); default: HTTPS with an
+//                                    authority made at start, written to a temporary ca.pem (printed) for clients to trust
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createTestAuthority, readServerCertificate, writeAuthority, type ServerCertificate } from '../support/testCertificates';
 import { startSandbox, SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, type ExtraDevices, type SandboxExtraKeys } from './index';
 
 function parseArgs(argv: string[]): {
@@ -15,11 +22,15 @@ function parseArgs(argv: string[]): {
   latencyMs: number;
   rateLimit?: number;
   quiet: boolean;
+  tlsDir?: string;
+  plainHttp: boolean;
 } {
   let port = 7070;
   let latencyMs = 0;
   let quiet = false;
   let rateLimit: number | undefined;
+  let tlsDir: string | undefined;
+  let plainHttp = false;
   const extraKeys: SandboxExtraKeys[] = [];
   const extraDevices: ExtraDevices[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -42,19 +53,33 @@ function parseArgs(argv: string[]): {
       if (!(latencyMs >= 0)) throw new Error('--latency-ms needs a number of milliseconds');
     } else if (flag === '--quiet') {
       quiet = true;
+    } else if (flag === '--tls-dir') {
+      tlsDir = value();
+    } else if (flag === '--plain-http') {
+      plainHttp = true;
     } else {
       throw new Error(
-        `Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --rate-limit N, --latency-ms N, --quiet)`,
+        `Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --rate-limit N, --latency-ms N, --quiet, --tls-dir DIR, --plain-http)`,
       );
     }
   }
-  return { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet };
+  return { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp };
 }
 
 async function main(): Promise<void> {
-  const { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet } = parseArgs(process.argv.slice(2));
+  const { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp } = parseArgs(process.argv.slice(2));
+  let caFile: string | undefined;
+  let tls: ServerCertificate | undefined;
+  if (tlsDir) tls = readServerCertificate(tlsDir);
+  else if (!plainHttp) {
+    const authority = createTestAuthority('App Keys sandbox');
+    tls = authority.server;
+    caFile = writeAuthority(authority, fs.mkdtempSync(path.join(os.tmpdir(), 'appkeys-sandbox-'))).ca;
+  }
   const sandbox = await startSandbox({
     port,
+    tls,
+    plainHttp,
     extraKeys,
     extraDevices,
     recordRequests: !quiet,
@@ -67,12 +92,14 @@ async function main(): Promise<void> {
   if (rateLimit !== undefined) sandbox.rateLimit = { requestsPerSecond: rateLimit };
   // Benchmarks read this line to learn the port.
   console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);
+  const cacert = caFile ? `--cacert ${caFile} ` : '';
+  if (caFile) console.log(`Its certificate's authority (made for this run): ${caFile}; trust it with NODE_EXTRA_CA_CERTS=${caFile} or curl --cacert ${caFile}`);
   console.log('\n== Losant ==');
   console.log('\nBearer tokens (Authorization: Bearer <token>):');
   for (const [name, token] of Object.entries(SANDBOX_TOKENS)) console.log(`  ${name.padEnd(13)} ${token}`);
   console.log('\nApplications:');
   for (const app of Object.values(SANDBOX_APPS)) console.log(`  ${app.id}  ${app.name}`);
-  console.log(`\nTry: curl -H 'Authorization: Bearer ${SANDBOX_TOKENS.full}' ${sandbox.url}/applications`);
+  console.log(`\nTry: curl ${cacert}-H 'Authorization: Bearer ${SANDBOX_TOKENS.full}' ${sandbox.url}/applications`);
   console.log('\n== Elastic Path Commerce Cloud ==');
   console.log(`  API base URL   ${sandbox.url}`);
   console.log(`  Store          ${SANDBOX_EP.storeName} (${SANDBOX_EP.storeId})`);
@@ -80,9 +107,9 @@ async function main(): Promise<void> {
   console.log(`  Client secret  ${SANDBOX_EP.clientSecret}`);
   console.log(`  (application key "${SANDBOX_EP.keyName}", ${SANDBOX_EP.keyId})`);
   console.log(
-    `\nTry: curl -d grant_type=client_credentials -d client_id=${SANDBOX_EP.clientId} -d client_secret=${SANDBOX_EP.clientSecret} ${sandbox.url}/oauth/access_token`,
+    `\nTry: curl ${cacert}-d grant_type=client_credentials -d client_id=${SANDBOX_EP.clientId} -d client_secret=${SANDBOX_EP.clientSecret} ${sandbox.url}/oauth/access_token`,
   );
-  console.log(`     curl -H 'Authorization: Bearer <access_token>' ${sandbox.url}/v2/application-keys\n`);
+  console.log(`     curl ${cacert}-H 'Authorization: Bearer <access_token>' ${sandbox.url}/v2/application-keys\n`);
 
   const stop = (signal: string): void => {
     console.log(`\n${signal}: stopping sandbox`);

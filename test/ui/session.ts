@@ -7,6 +7,7 @@ import { walk } from '../support/secretScan';
 import { Browser, chromium, Page } from 'playwright-core';
 import { SANDBOX_APPS, startSandbox, type Sandbox, type SandboxExtraKeys } from '../sandbox';
 import { CodeServer, REPO_ROOT, hostPaths, installExtension, startCodeServer } from '../host/codeServer';
+import { createTestAuthority, writeAuthority } from '../support/testCertificates';
 import { onShutdown } from '../host/processGroup';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../host/runIntegration';
 import { ensureVsix } from '../package/vsix';
@@ -82,11 +83,15 @@ export class UiSession {
     onShutdown(() => this.stop());
 
     installExtension({ vsix: this.vsix, extensionsDir: this.extensionsDir, userDataDir: this.userDataDir, stateDir: this.runDir });
-    this.sandbox = await startSandbox({ port: 0, extraKeys: SCALE_EXTRA_KEYS });
+    // HTTPS, with an authority made for this run that code-server's extension host trusts through NODE_EXTRA_CA_CERTS.
+    const authority = createTestAuthority();
+    const tls = writeAuthority(authority, path.join(this.runDir, 'tls'));
+    this.sandbox = await startSandbox({ port: 0, tls: authority.server, extraKeys: SCALE_EXTRA_KEYS });
     this.server = await startCodeServer({
       userDataDir: this.userDataDir,
       extensionsDir: this.extensionsDir,
       stateDir: this.runDir,
+      env: { NODE_EXTRA_CA_CERTS: tls.ca },
       workspace: this.workspace,
       settings: UI_SETTINGS,
     });
