@@ -27,7 +27,10 @@ describe('network errors in words', () => {
   it('names a connect time-out with the limit and the settings, through a proxy too', () => {
     const timeout = nodeError('Connect Timeout Error', { code: 'UND_ERR_CONNECT_TIMEOUT' });
     assert.match(describeNetworkError(timeout, context) ?? '', /^Connecting to api\.losant\.com:443 took longer than 30000 ms \(UND_ERR_CONNECT_TIMEOUT\)\./);
-    assert.match(describeNetworkError(timeout, { ...context, proxy: 'http://proxy.corp:3128' }) ?? '', /api\.losant\.com:443 through the proxy proxy\.corp:3128/);
+    assert.match(
+      describeNetworkError(timeout, { ...context, proxy: 'http://proxy.corp:3128' }) ?? '',
+      /api\.losant\.com:443 through the proxy proxy\.corp:3128/,
+    );
   });
 
   it('never shows proxy credentials, and leaves errors that are not the network to others', () => {
