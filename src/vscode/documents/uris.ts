@@ -37,7 +37,7 @@ const unhex = (text: string): string => Buffer.from(text, 'hex').toString('utf8'
 /** One path segment: never a separator, a dot name, control characters or an endless name. */
 export function pathSegment(name: string, fallback: string): string {
   const cleaned = name
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/[/\\]/g, '∕')
     .replace(/\s+/g, ' ')
     .trim()
