@@ -20,16 +20,11 @@ export async function viewOpen(wb: Workbench): Promise<void> {
 
 /** No application configured: the user settings hold an empty list (as a person would leave them). */
 export async function noApplications(wb: Workbench): Promise<void> {
-  clearApplications();
-  await viewOpen(wb);
-  await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
-}
-
-/** The user settings hold an empty application list (the settings file, as a person editing it would leave it). */
-export function clearApplications(): void {
   const file = path.join(session.userDataDir, 'User', 'settings.json');
   const settings = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   fs.writeFileSync(file, JSON.stringify({ ...settings, 'appKeys.applications': [] }, null, 2));
+  await viewOpen(wb);
+  await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
 }
 
 /** Adds a Losant application on the sandbox as a person does: palette, platform, host, token, pick. */

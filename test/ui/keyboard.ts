@@ -23,8 +23,13 @@ export class Keyboard {
 
   /** Puts the keyboard focus into the App Keys tree (palette: Focus on Applications View). */
   async focusTree(): Promise<void> {
+    // Its command exists once the workbench has read the extension's views: their activity bar entry shows it.
+    await this.page.locator('.part.activitybar .action-label[aria-label^="App Keys"]').first().waitFor();
+    // Keys reach the tree's list only once the page is the browser's active one.
+    await this.page.bringToFront();
     await this.wb.runCommand('App Keys: Focus on Applications View');
-    await until('the tree to have the focus', async () => (await this.page.locator('.part.sidebar .monaco-list:focus-within').count()) > 0);
+    // The tree, or its welcome text while there are no applications.
+    await until('the view to have the focus', async () => (await this.page.locator('.part.sidebar :focus').count()) > 0);
     await this.wb.waitForTreeIdle();
   }
 
@@ -36,12 +41,17 @@ export class Keyboard {
 
   /** Moves the focus with the arrow keys (Home first) until the focused row's label matches; returns that label. */
   async toRow(label: RegExp): Promise<string> {
+    // A tree that is still loading rows drops navigation keys.
+    await this.wb.waitForTreeIdle();
     await this.page.keyboard.press('Home');
+    const focused = this.page.locator('.part.sidebar .monaco-list-row.focused').first();
     for (let i = 0; i < 80; i++) {
       const now = await until('a focused row', async () => (await this.focusedRow()) || undefined);
       if (label.test(now)) return now;
+      // Rows may share a label (two keys of one name): the row's place tells that the focus moved.
+      const index = await focused.getAttribute('data-index');
       await this.page.keyboard.press('ArrowDown');
-      await until('the focus to move', async () => (await this.focusedRow()) !== now);
+      await until('the focus to move', async () => (await focused.getAttribute('data-index')) !== index);
     }
     throw new Error(`no tree row labelled ${label}`);
   }

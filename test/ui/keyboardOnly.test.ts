@@ -70,9 +70,23 @@ describe('UI: named documents and the keyboard only', () => {
       w.__appKeysMouseHooked = true;
     });
 
-    given.clearApplications();
+    // Start from no applications: each one removed from its row's context menu, the dialog answered with Enter.
+    const sidebar = session.page.locator('.part.sidebar');
     await keys.focusTree();
-    await until('no applications in the tree', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
+    for (let i = 0; i < 6 && !(await sidebar.innerText()).includes('No applications yet'); i++) {
+      const app = await keys.toRow(/, (Losant|Elastic Path) application on /);
+      const name = app.slice(0, app.indexOf(', '));
+      await keys.contextMenu('Remove Application…');
+      await wb.waitForDialog(`Remove ${name} from App Keys?`);
+      await session.page.keyboard.press('Enter');
+      await wb.dialog.waitFor({ state: 'hidden' });
+      await until('the application to leave the tree', async () => {
+        const text = await sidebar.innerText();
+        return !text.includes(name) || text.includes('No applications yet');
+      });
+      await keys.focusTree();
+    }
+    await until('no applications in the tree', async () => (await sidebar.innerText()).includes('No applications yet'));
 
     // Add: the palette, then quick picks filtered by typing and input boxes.
     await wb.runCommand('App Keys: Add Application');
@@ -87,6 +101,7 @@ describe('UI: named documents and the keyboard only', () => {
     await keys.focusTree();
     await keys.toRow(new RegExp(`^${fleet.name}, Losant application`));
     await session.page.keyboard.press('ArrowRight');
+    await until('the application expanded', async () => (await wb.treeRow('Application Keys').count()) > 0);
     const group = await keys.toRow(/^Application Keys, \d+/);
     assert.match(group, /^Application Keys, 26$/, 'the group says its count aloud');
     await keys.contextMenu('New…');
