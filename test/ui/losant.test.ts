@@ -101,6 +101,7 @@ describe('UI: Losant application keys', () => {
     await wb.save();
     await until('the save to reach the sandbox', () => key.name === renamed && key.status === 'inactive');
     await wb.treeRow(renamed, /^inactive/).waitFor();
+    await wb.waitForEditor(`${renamed}.json`); // the renamed key's document took its new name
     await wb.closeProblems();
     await wb.closeActiveEditor();
   });
