@@ -82,7 +82,7 @@ export interface ResourceType {
   readonly argName: string;
   /** JSON schema of the edit document (also contributed through jsonValidation). */
   readonly patchSchema: object;
-  /** JSON schema of a create document (also contributed through jsonValidation, for `…/<resource>/new/*.json`). */
+  /** JSON schema of a create document (also contributed through jsonValidation, for `appkeys://<platform>.<resource>.new.…`). */
   readonly postSchema: object;
   /** What a create document starts with: the fields a user would set. */
   createTemplate(now: number): Record<string, unknown>;
