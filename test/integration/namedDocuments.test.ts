@@ -128,7 +128,7 @@ describe('Documents titled by name', () => {
     assert.ok(!newDocument.isDirty);
   });
 
-  it('keeps a dirty document with unsaved text open when a failed save would rename it', async () => {
+  it('keeps a document whose renaming save failed: dirty, with its text, under its old title', async () => {
     const key = keyNamed('Truck 07 gateway');
     const uri = await edit(key.id);
     const document = await vscode.workspace.openTextDocument(uri);
