@@ -100,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, { isCaseSensitive: true, isReadonly: true }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.applications`)) tree.refresh();
+      else if (e.affectsConfiguration(`${SECTION}.expiryWarningDays`)) tree.redraw();
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`)) service.http.timeoutMs = requestTimeoutMs();
       if (NETWORK_SETTINGS.some((s) => e.affectsConfiguration(s))) service.http.setProxy(proxySettings());
     }),

@@ -10,6 +10,8 @@ export interface ApplicationRef {
   label?: string;
   apiUrl?: string;
   clientId?: string;
+  /** The application's page in the platform's web console; `{applicationId}` is replaced by its ID. */
+  consoleUrl?: string;
 }
 
 export interface ConfiguredApplication extends ApplicationRef {
@@ -34,6 +36,6 @@ export function isConfigured(app: ApplicationRef): app is ConfiguredApplication 
 
 /** Only the fields the user configures: what is written to settings. */
 export function settingsEntry(app: ApplicationRef): Record<string, unknown> {
-  const { platform, applicationId, label, apiUrl, clientId } = app;
-  return Object.fromEntries(Object.entries({ platform, applicationId, label, apiUrl, clientId }).filter(([, v]) => v !== undefined));
+  const { platform, applicationId, label, apiUrl, clientId, consoleUrl } = app;
+  return Object.fromEntries(Object.entries({ platform, applicationId, label, apiUrl, clientId, consoleUrl }).filter(([, v]) => v !== undefined));
 }

@@ -1,8 +1,10 @@
 // The stale-key report: per application, items unused for N days (where the platform records use),
-// inactive items, and items without a description (where they can have one), as Markdown whose
+// inactive items, expired and soon-expiring ones (where they expire), and items without a description
+// (where they can have one), as Markdown whose
 // links reveal each item in the tree. Server text is shown in code spans: text, never Markdown.
 import type { ResourceItem, ResourceType } from './platforms/platform';
 import { codeSpan } from './text';
+import { expiresSoon, expiryOf } from './expiry';
 
 export interface ReportSection {
   application: { label: string; platform: string; host: string; applicationId: string };
@@ -19,8 +21,16 @@ export interface Finding {
 
 const DAY_MS = 86_400_000;
 
-export function findings(resource: ResourceType, items: ResourceItem[], days: number, now: number): Finding[] {
+export function findings(resource: ResourceType, items: ResourceItem[], days: number, now: number, warningDays = 14): Finding[] {
   const result: Finding[] = [];
+  if (resource.expiresAt) {
+    const expiries = items.map((item) => ({ item, expiry: expiryOf(resource, item, now) }));
+    result.push({ title: 'Expired', items: expiries.filter((e) => e.expiry?.expired).map((e) => e.item) });
+    result.push({
+      title: `Expiring within ${warningDays} days`,
+      items: expiries.filter((e) => expiresSoon(e.expiry, warningDays)).map((e) => e.item),
+    });
+  }
   if (resource.lastUsed) {
     const cutoff = now - days * DAY_MS;
     const unused = items.filter((item) => {
@@ -50,7 +60,7 @@ export function reportTarget(section: ReportSection, item: ResourceItem): Report
 }
 
 /** `link` turns an item into the URI its name links to (the VS Code layer: a short command link). */
-export function renderReport(sections: ReportSection[], days: number, now: number, link: (target: ReportTarget) => string): string {
+export function renderReport(sections: ReportSection[], days: number, now: number, link: (target: ReportTarget) => string, warningDays = 14): string {
   const lines = [
     `# Stale keys report`,
     '',
@@ -70,7 +80,7 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
       lines.push(`Could not list them: ${codeSpan(section.error)}`, '');
       continue;
     }
-    for (const finding of findings(section.resource, section.items, days, now)) {
+    for (const finding of findings(section.resource, section.items, days, now, warningDays)) {
       lines.push(`### ${finding.title}: ${finding.items.length}`, '');
       for (const item of finding.items) {
         // The item's own description already says when it was last used, where the platform records it.

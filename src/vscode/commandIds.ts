@@ -27,6 +27,7 @@ export const COMMANDS = {
   recreate: 'appKeys.recreate',
   pickDevices: 'appKeys.pickDevices',
   createKeysForDevices: 'appKeys.createKeysForDevices',
+  openInConsole: 'appKeys.openInConsole',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

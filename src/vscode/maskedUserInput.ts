@@ -44,6 +44,11 @@ export class MaskedUserInput implements UserInput {
     return this.inner().showSaveDialog({ ...options, title: mask(options.title) });
   }
 
+  /** A configured address, not server text: passed as it is. */
+  openExternal(uri: vscode.Uri): Promise<boolean> {
+    return this.inner().openExternal(uri);
+  }
+
   withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
     return this.inner().withProgress(maskSecrets(title), (signal, report) => task(signal, (message) => report(maskSecrets(message))));
   }

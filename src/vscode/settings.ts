@@ -107,6 +107,12 @@ export function clipboardClearSeconds(): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(value, 3600) : 60;
 }
 
+/** Tokens expiring within this many days get a warning in the tree and the report (0–365; 14 by default). */
+export function expiryWarningDays(): number {
+  const days = vscode.workspace.getConfiguration(SECTION).get<unknown>('expiryWarningDays');
+  return typeof days === 'number' && Number.isFinite(days) ? Math.min(Math.max(Math.floor(days), 0), 365) : 14;
+}
+
 export function pageSize(): number {
   const size = vscode.workspace.getConfiguration(SECTION).get<number>('pageSize', 50);
   return Math.min(Math.max(Math.floor(size) || 50, 1), 1000);

@@ -15,11 +15,17 @@ export interface UserInput {
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
   /** Where to save a file; throws CancelledError when dismissed. */
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
+  /** Opens a web page in the browser (an external program: tests record it instead). */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Work that waits on the network: cancellable progress, whose Cancel aborts the signal; `report` says how far it is. */
   withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T>;
 }
 
 export class WindowUserInput implements UserInput {
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    return vscode.env.openExternal(uri);
+  }
+
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
     const uri = await vscode.window.showSaveDialog(options);
     if (!uri) throw new CancelledError();

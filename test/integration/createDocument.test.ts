@@ -24,7 +24,7 @@ describe('Create documents', () => {
   it('opens an unsaved document with the fields of a new Losant key, devices and topics included', async () => {
     const document = await newKeyDocument();
     assert.ok(document.isDirty, 'new and unsaved');
-    assert.match(document.uri.path, /\/keys\/new\/\d+\.json$/);
+    assert.match(document.uri.path, /\/Application Keys\/New application key \d+\.json$/);
     assert.deepStrictEqual(Object.keys(parseObject(document.getText())), [
       'name',
       'description',
@@ -63,12 +63,15 @@ describe('Create documents', () => {
     const edit = await waitFor('the edit document of the new key', () =>
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
-        .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(`/keys/${created.id}.json`)),
+        .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(`/Application Keys/${created.name}.json`)),
     );
     assert.ok(edit);
     await waitFor(
       'the create document to close',
-      () => !vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && /\/new\//.test(t.input.uri.path)),
+      () =>
+        !vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some((t) => t.input instanceof vscode.TabInputText && /\/New application key \d+\.json$/.test(t.input.uri.path)),
     );
     assert.ok(
       (await children(h, (await keyGroup(h, fleet.id)).group)).some((n) => label(h, n) === 'Truck 77 gateway (restricted)'),

@@ -20,9 +20,9 @@ describe('Generic item commands', () => {
   it('fetches the kind the argument names: tokenId, keyId, or resource', async () => {
     const byTokenId = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetch', { applicationId: fleet.id, tokenId: token().id });
     assert.strictEqual((await text(byTokenId)).id, token().id);
-    assert.match(byTokenId.path, /\/tokens\//);
+    assert.match(byTokenId.path, /\/API Tokens\//);
     const byKeyId = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetch', { applicationId: fleet.id, keyId: key().id });
-    assert.match(byKeyId.path, /\/keys\//);
+    assert.match(byKeyId.path, /\/Application Keys\//);
     const byAlias = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchToken', { applicationId: fleet.id, tokenId: token().id });
     assert.strictEqual(byAlias.toString(), byTokenId.toString(), 'the alias opens the same document');
   });
@@ -32,7 +32,7 @@ describe('Generic item commands', () => {
     const tokens = (await children(h, app)).find((g) => label(h, g) === 'API Tokens')!;
     await children(h, tokens);
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', tokens);
-    assert.match(uri.path, /\/tokens\/new\/\d+\.json$/, 'a token create document');
+    assert.match(uri.path, /\/API Tokens\/New API token \d+\.json$/, 'a token create document');
     const document = await vscode.workspace.openTextDocument(uri);
     await replaceText(document, JSON.stringify({ name: 'Made generically', scope: ['all.Application'] }));
     h.ui.answer(DISMISS); // the one-time token

@@ -47,7 +47,16 @@ export class ScriptedUserInput implements UserInput {
     this.asked.length = 0;
     this.progress.length = 0;
     this.progressReports.length = 0;
+    this.opened.length = 0;
     this.cancelling = undefined;
+  }
+
+  /** Pages the extension opened in the browser (none is, really). */
+  readonly opened: vscode.Uri[] = [];
+
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    this.opened.push(uri);
+    return true;
   }
 
   /** Answered with a file path. */

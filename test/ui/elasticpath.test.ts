@@ -35,7 +35,7 @@ describe('UI: Elastic Path application keys', () => {
     await given.expandedAlone(wb, SANDBOX_EP.storeName);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
-    const editor = await wb.waitForEditor(/^\d+\.json/);
+    const editor = await wb.waitForEditor(/^New application key \d+\.json/);
     await until('the template', async () => (await wb.editorText(editor)).includes('"reserved_rate_limit"'));
     await wb.replaceEditorText(editor, JSON.stringify({ name: 'UI test integration', reserved_rate_limit: 5 }, null, 2));
     await session.page.keyboard.press('Control+S');
@@ -46,7 +46,7 @@ describe('UI: Elastic Path application keys', () => {
     assert.strictEqual(/client_secret: (\S+)/.exec(dialog.detail)?.[1], created.client_secret, dialog.detail);
     assert.strictEqual(created.reserved_rate_limit, 5);
     await wb.dismissDialog();
-    await wb.waitForEditor(`${created.id}.json`);
+    await wb.waitForEditor(`${created.name}.json`);
     await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test integration', /^reserved 5\/s · never used/).waitFor();
     // The group counts the new key next to the store's reserved total.

@@ -55,7 +55,7 @@ describe('UI: Losant application keys', () => {
     const key = serverKeyNamed('Truck 03 gateway');
     assert.ok(key);
     await wb.clickRow(wb.treeRow('Truck 03 gateway'));
-    const editor = await wb.waitForEditor(`${key.id}.json`);
+    const editor = await wb.waitForEditor('Truck 03 gateway.json');
     const text = await until('the key in the editor', async () => {
       const t = await wb.editorText(editor);
       return t.includes(key.key) ? t : undefined;
@@ -77,7 +77,7 @@ describe('UI: Losant application keys', () => {
     assert.ok(key);
     const row = wb.treeRow('Truck 03 gateway');
     await wb.inlineAction(row, 'Edit');
-    const editor = await wb.waitForEditor(`${key.id}.json`);
+    const editor = await wb.waitForEditor('Truck 03 gateway.json');
     const original = parseObject(
       await until('the edit document', async () => {
         const t = await wb.editorText(editor);
@@ -101,6 +101,7 @@ describe('UI: Losant application keys', () => {
     await wb.save();
     await until('the save to reach the sandbox', () => key.name === renamed && key.status === 'inactive');
     await wb.treeRow(renamed, /^inactive/).waitFor();
+    await wb.waitForEditor(`${renamed}.json`); // the renamed key's document took its new name
     await wb.closeProblems();
     await wb.closeActiveEditor();
   });
@@ -110,7 +111,7 @@ describe('UI: Losant application keys', () => {
     await given.expandedAlone(wb, fleet.name);
     const before = new Set(serverKeys().map((k) => k.id));
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
-    const editor = await wb.waitForEditor(/^\d+\.json/);
+    const editor = await wb.waitForEditor(/^New application key \d+\.json/);
     await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
     const fields = { name: 'UI test key', description: 'Created by the UI tests', deviceIds: [], filterType: 'all' };
     await wb.replaceEditorText(editor, JSON.stringify(fields, null, 2));
@@ -125,7 +126,7 @@ describe('UI: Losant application keys', () => {
     assert.strictEqual(created.description, 'Created by the UI tests');
     await readmeScreenshot('secret');
     await wb.dismissDialog();
-    await wb.waitForEditor(`${created.id}.json`); // the create document gave way to the new key's edit document
+    await wb.waitForEditor(`${created.name}.json`); // the create document gave way to the new key's edit document
     await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test key').waitFor();
     // The group counts the new key (seeded keys, the new one).
@@ -137,7 +138,7 @@ describe('UI: Losant application keys', () => {
     await given.expandedAlone(wb, fleet.name);
     const truck = [...session.sandbox.state.losant.devices.values()].find((d) => d.name === 'Truck 03')!;
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
-    const editor = await wb.waitForEditor(/^\d+\.json/);
+    const editor = await wb.waitForEditor(/^New application key \d+\.json/);
     await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
     // The cursor ends inside the unfinished string: the completions offer the devices by name.
     await wb.replaceEditorText(editor, '{ "name": "UI restricted key", "description": "", "deviceIds": ["Truck 0');

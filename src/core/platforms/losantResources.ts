@@ -1,6 +1,7 @@
 // Losant's resources under an application: what each looks like in the tree and the edit document.
 import { LOSANT_ID } from '../ids';
 import type { ItemSummary, ResourceItem, ResourceType } from './platform';
+import { expiryOf, expiryText } from '../expiry';
 import applicationKeyPost from '../../../schemas/losant/applicationKeyPost.json';
 import applicationKeyPatch from '../../../schemas/losant/applicationKeyPatch.json';
 import apiTokenPatch from '../../../schemas/losant/apiTokenPatch.json';
@@ -117,14 +118,15 @@ export const losantApiTokens: LosantResourceType = {
   ],
   filterFields: [{ field: 'name', label: 'Name' }, STATUS],
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
+  // apiToken.json: `expirationDate` (date-time), absent for a token that never expires.
+  expiresAt: (item: ResourceItem) => text(item.data.expirationDate),
   summarize(item: ResourceItem): ItemSummary {
-    const expiration = text(item.data.expirationDate);
-    const expired = expiration !== undefined && Date.parse(expiration) < Date.now();
-    const active = item.data.status !== 'inactive' && !expired;
+    const expiry = expiryOf(losantApiTokens, item, Date.now());
+    const active = item.data.status !== 'inactive' && !expiry?.expired;
     const scopes = Array.isArray(item.data.scope) ? item.data.scope.join(', ') : undefined;
     return {
       label: text(item.data.name) ?? item.id,
-      description: [item.data.status === 'inactive' ? 'inactive' : undefined, expired ? 'expired' : undefined, scopes].filter(Boolean).join(' · ') || undefined,
+      description: [item.data.status === 'inactive' ? 'inactive' : undefined, expiry && expiryText(expiry), scopes].filter(Boolean).join(' · ') || undefined,
       active,
       copyValue: item.id,
     };

@@ -82,7 +82,7 @@ export interface ResourceType {
   readonly argName: string;
   /** JSON schema of the edit document (also contributed through jsonValidation). */
   readonly patchSchema: object;
-  /** JSON schema of a create document (also contributed through jsonValidation, for `…/<resource>/new/*.json`). */
+  /** JSON schema of a create document (also contributed through jsonValidation, for `appkeys://<platform>.<resource>.new.…`). */
   readonly postSchema: object;
   /** What a create document starts with: the fields a user would set. */
   createTemplate(now: number): Record<string, unknown>;
@@ -105,6 +105,8 @@ export interface ResourceType {
   readonly copyLabel?: string;
   /** A field's value as text, for filtering and sorting here. */
   fieldValue(item: ResourceItem, field: string): string;
+  /** When the item expires (ISO date), undefined if never; kinds that cannot expire leave it out. */
+  expiresAt?(item: ResourceItem): string | undefined;
   /** When the item was last used (ISO date), null if never; undefined where the platform does not say. */
   lastUsed?(item: ResourceItem): string | null;
   /** What a copy of the item needs, for rotation: the create input with the same settings. */

@@ -12,6 +12,7 @@ import { createKeysForDevices } from './createKeysForDevices';
 import { pickDevices } from './pickDevices';
 import { createItem } from './create';
 import { DocumentFileSystems, editItem, fetchItem } from './open';
+import { openInConsole } from './console';
 import { recreateItem } from './recreate';
 import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
@@ -54,6 +55,7 @@ export function registerCommands(
     [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, arg),
     [COMMANDS.recreate]: (_kind, uri, value) => recreateItem(appKeys, uri, value),
     [COMMANDS.pickDevices]: (_kind, arg) => pickDevices(appKeys, arg),
+    [COMMANDS.openInConsole]: (_kind, arg) => openInConsole(appKeys, arg),
     [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
   };
   return [

@@ -4,13 +4,13 @@ import { ApiError } from '../../core/errors';
 import type { CreateResult } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { resolveDocument } from '../documents/documentTarget';
-import { editUri } from '../documents/uris';
+import { documentUri } from '../documents/documentNames';
 import { showOneTimeSecrets } from './secretHandOff';
 
 export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknown): Promise<CreateResult> {
   if (!(uri instanceof vscode.Uri) || !value || typeof value !== 'object')
     throw new ApiError(vscode.l10n.t('Re-create needs the edit document and its settings'), { kind: 'invalid-input' });
-  const { target, client, resource } = await resolveDocument(appKeys, uri);
+  const { target, app, client, resource } = await resolveDocument(appKeys, uri);
   if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} cannot be re-created here', resource.label), { kind: 'invalid-input' });
   const settings = value as Record<string, unknown>;
   const name = typeof settings.name === 'string' && settings.name ? settings.name : vscode.l10n.t('Re-created {0}', resource.noun);
@@ -19,7 +19,7 @@ export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknow
     client.create(resource, input, signal),
   );
   await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets, name);
-  const document = await vscode.workspace.openTextDocument(editUri({ ...target, itemId: created.item.id }));
+  const document = await vscode.workspace.openTextDocument(documentUri(app, resource, { ...target, itemId: created.item.id }, created.item, 'edit'));
   await vscode.window.showTextDocument(document, { preview: false });
   return created;
 }

@@ -7,6 +7,7 @@ import { resolveResource } from './targets';
 import { maskSecrets } from '../../core/masking';
 import { renderReport, ReportSection } from '../../core/staleReport';
 import type { AppKeys } from '../appKeys';
+import { expiryWarningDays } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { describeError } from '../../core/errors';
 import type { TreeNode } from '../tree/nodes';
@@ -46,7 +47,7 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     }
     return result;
   });
-  const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target));
+  const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target), expiryWarningDays());
   const uri = reports.put('stale-keys.md', maskSecrets(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   return uri;

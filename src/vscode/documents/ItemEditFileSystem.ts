@@ -12,11 +12,11 @@ import type { AppKeys } from '../appKeys';
 import { describeError } from '../../core/errors';
 import { COMMANDS } from '../commandIds';
 import { ApiFileSystem } from './ApiFileSystem';
-import { renderJson, resolveDocument } from './documentTarget';
+import { readItem, renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
 import type { SaveProblems } from './saveProblems';
-import { parseCreateUri, saveCreateDocument } from './createDocuments';
-import { parseUri, viewUri } from './uris';
+import { saveCreateDocument } from './createDocuments';
+import { namesOf, parseCreateUri, parseUri, viewUri } from './uris';
 
 export class SaveError extends Error {}
 class DeletedOnServer extends SaveError {}
@@ -37,10 +37,10 @@ export class ItemEditFileSystem extends ApiFileSystem {
     // A create document starts empty; openCreateDocument types the template in.
     if (parseCreateUri(uri)) return '';
     const key = uri.toString();
-    const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await this.appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+    const doc = await resolveDocument(this.appKeys, uri);
+    const item = await readItem(this.appKeys, uri, doc);
     this.versions.set(key, item.version);
-    return renderJson(resource.editableFields(item));
+    return renderJson(doc.resource.editableFields(item));
   }
 
   protected async write(uri: vscode.Uri, text: string): Promise<void> {
@@ -158,7 +158,7 @@ export class ItemEditFileSystem extends ApiFileSystem {
     if (choice === compare) {
       // The user has now seen the server's version: the next save overwrites it.
       this.versions.set(uri.toString(), serverVersion);
-      const server = viewUri(parseUri(uri), 'server');
+      const server = viewUri(parseUri(uri), 'server', namesOf(uri));
       this.views.reload(server);
       void vscode.commands.executeCommand('vscode.diff', server, uri, vscode.l10n.t('{0}: server ↔ yours', name));
       throw new SaveError(vscode.l10n.t('Not saved: the {0} changed on the server. Compare opened; save again to overwrite.', name));

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
 import { ApiFileSystem } from './ApiFileSystem';
-import { renderJson, resolveDocument } from './documentTarget';
+import { readItem, renderJson, resolveDocument } from './documentTarget';
 
 export class ItemViewFileSystem extends ApiFileSystem {
   protected override readonly readonly = true;
@@ -13,8 +13,9 @@ export class ItemViewFileSystem extends ApiFileSystem {
   }
 
   protected async read(uri: vscode.Uri): Promise<string> {
-    const { target, client, resource } = await resolveDocument(this.appKeys, uri);
-    const item = await this.appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, target.itemId, signal));
+    const doc = await resolveDocument(this.appKeys, uri);
+    const { target, resource } = doc;
+    const item = await readItem(this.appKeys, uri, doc);
     return renderJson(target.mode === 'server' ? resource.editableFields(item) : item.data);
   }
 

@@ -1,4 +1,4 @@
-// Create documents: a new, unsaved item document on the appkeys: scheme (`…/<resource>/new/<n>.json`),
+// Create documents: a new, unsaved item document on the appkeys: scheme (`…/<group>/New <noun> <n>.json`),
 // checked against the platform's post schema as the user types (contributes.jsonValidation) and on
 // save, which creates the item with one POST. Then the document gives way to the new item's edit
 // document, and the one-time secret is shown. An invalid document sends nothing and keeps its text.
@@ -11,27 +11,15 @@ import type { AppKeys } from '../appKeys';
 import { showOneTimeSecrets } from '../commands/secretHandOff';
 import { renderJson } from './documentTarget';
 import type { SaveProblems } from './saveProblems';
-import { EDIT_SCHEME, editUri, type DocumentTarget } from './uris';
-
-type GroupTarget = Omit<DocumentTarget, 'itemId'>;
+import { documentUri } from './documentNames';
+import { createUri, type GroupTarget } from './uris';
 
 let opened = 0;
 
-export function createUri(t: GroupTarget, n: number): vscode.Uri {
-  return vscode.Uri.from({ scheme: EDIT_SCHEME, path: `/${t.platform}/${t.host}/${t.applicationId}/${t.resourceId}/new/${n}.json` });
-}
-
-/** The group a create document belongs to, or undefined for any other document. */
-export function parseCreateUri(uri: vscode.Uri): GroupTarget | undefined {
-  const parts = uri.path.split('/');
-  if (parts.length !== 7 || parts[0] !== '' || parts[5] !== 'new' || !/^\d+\.json$/.test(parts[6])) return undefined;
-  const [, platform, host, applicationId, resourceId] = parts;
-  return { platform, host, applicationId, resourceId };
-}
-
 /** Opens a new create document for `resource` of `app`, unsaved, holding the kind's template. */
 export async function openCreateDocument(app: ConfiguredApplication, resource: ResourceType): Promise<vscode.Uri> {
-  const uri = createUri({ platform: app.platform, host: app.host, applicationId: app.applicationId, resourceId: resource.id }, ++opened);
+  const group = { platform: app.platform, host: app.host, applicationId: app.applicationId, resourceId: resource.id };
+  const uri = createUri(group, ++opened, { application: app.displayName, group: resource.label }, vscode.l10n.t('New {0}', resource.noun));
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   // Typed in, not read from the file system: the document is new and unsaved until the user saves it.
   await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), renderJson(resource.createTemplate(Date.now()))));
@@ -69,7 +57,7 @@ export async function saveCreateDocument(appKeys: AppKeys, problems: SaveProblem
         .flatMap((g) => g.tabs)
         .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
       if (tab) await vscode.window.tabGroups.close(tab);
-      const edit = editUri({ ...group, itemId: created.item.id });
+      const edit = documentUri(app, resource, { ...group, itemId: created.item.id }, created.item, 'edit');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(edit), { preview: false });
       await showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, name), created.oneTimeSecrets, name);
     })().catch((error: unknown) => appKeys.log.warn(`After creating ${resource.noun} ${created.item.id}: ${describeError(error)}`));

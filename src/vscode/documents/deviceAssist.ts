@@ -12,8 +12,7 @@ import type { ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commandIds';
 import { tagText } from '../devicePicks';
-import { parseCreateUri } from './createDocuments';
-import { EDIT_SCHEME, parseUri, VIEW_SCHEME } from './uris';
+import { EDIT_SCHEME, parseCreateUri, parseUri, VIEW_SCHEME } from './uris';
 
 /** Whether items of `resource` can be restricted to devices (their post schema has `deviceIds`). */
 export function restrictsDevices(resource: ResourceType): boolean {

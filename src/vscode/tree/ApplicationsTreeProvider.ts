@@ -8,6 +8,7 @@ import { deviceIdsOf } from '../../core/deviceKeys';
 import { COMMANDS } from '../commandIds';
 import { describeError } from '../../core/errors';
 import { GroupLists } from './groupLists';
+import { expiryWarningDays } from '../settings';
 import { itemTooltip } from './tooltip';
 import { maskMarkdown, maskTreeItem } from './maskTreeItem';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode, MessageNode, TreeNode } from './nodes';
@@ -25,7 +26,12 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const item = node instanceof GroupNode ? node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key)) : node.toTreeItem();
+    const item =
+      node instanceof GroupNode
+        ? node.toTreeItem(this.lists.state(node.key), this.lists.view(node.key))
+        : node instanceof ItemNode
+          ? node.toTreeItem(expiryWarningDays())
+          : node.toTreeItem();
     return maskTreeItem(item);
   }
 
@@ -78,6 +84,11 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (!(node instanceof ApplicationNode || node instanceof GroupNode)) return this.refresh(this.getParent(node));
     this.lists.forget(node.key);
     this.changed.fire(node);
+  }
+
+  /** Draws every shown item again (a setting that changes how they look), without loading anything. */
+  redraw(): void {
+    this.changed.fire(undefined);
   }
 
   async loadMore(node: LoadMoreNode): Promise<void> {

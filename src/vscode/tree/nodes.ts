@@ -5,7 +5,8 @@ import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ConfiguredApplication } from '../../core/application';
 import { codeSpan } from '../../core/text';
 import { COMMANDS } from '../commandIds';
-import { itemDecorationUri } from './itemDecorations';
+import { expiresSoon, expiryOf, expiryText } from '../../core/expiry';
+import { itemDecorationUri, type ItemState } from './itemDecorations';
 import { plainTooltip } from './tooltip';
 
 export class ApplicationNode {
@@ -28,7 +29,11 @@ export class ApplicationNode {
       vscode.l10n.t('{0} application {1} on {2}', this.app.platformName, codeSpan(this.app.applicationId), codeSpan(this.app.host)),
     );
     item.iconPath = new vscode.ThemeIcon('server-environment');
-    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}`;
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('{0}, {1} application on {2}', item.label as string, this.app.platformName, this.app.host || this.app.apiUrl || ''),
+    };
+    // application:<platform>[:devices][:console]: Create Keys for Devices… and Open in Web Console where they apply.
+    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}${this.app.consoleUrl ? ':console' : ''}`;
     return item;
   }
 }
@@ -59,6 +64,9 @@ export class GroupNode {
         .filter(Boolean)
         .join(' · ') || undefined;
     item.iconPath = new vscode.ThemeIcon(view.filter ? 'filter' : 'folder-library');
+    item.accessibilityInformation = {
+      label: [this.resource.label, item.description, view.filter ? vscode.l10n.t('filtered') : undefined].filter(Boolean).join(', '),
+    };
     // group[:filtered][:status]: the same for every kind; menus offer clear-filter and status where they apply.
     item.contextValue = `group${view.filter ? ':filtered' : ''}${this.resource.statusPatch ? ':status' : ''}`;
     return item;
@@ -80,11 +88,16 @@ export class ItemNode {
     return this.group.resource;
   }
 
-  toTreeItem(): vscode.TreeItem {
+  /** `warningDays`: appKeys.expiryWarningDays (a token expiring within them gets a warning). */
+  toTreeItem(warningDays: number): vscode.TreeItem {
     const summary = this.resource.summarize(this.item);
+    const expiry = expiryOf(this.resource, this.item, Date.now());
     const item = new vscode.TreeItem(summary.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.group.key}/${this.item.id}`;
     item.description = summary.description;
+    // Read aloud: name, kind, status and expiry (the description holds them too; icons and colours only repeat them).
+    const status = expiry?.expired ? undefined : summary.active ? vscode.l10n.t('active') : vscode.l10n.t('inactive');
+    item.accessibilityInformation = { label: [summary.label, this.resource.noun, status, expiry && expiryText(expiry)].filter(Boolean).join(', ') };
     // The tooltip is built on hover (resolveTreeItem): 10,000 Markdown tooltips up front cost memory.
     item.iconPath = summary.active
       ? new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'))
@@ -92,8 +105,15 @@ export class ItemNode {
     // item:<active|inactive>[:status][:rotate][:copy]: what the item's kind allows, whatever the kind.
     const can = [this.resource.statusPatch && 'status', this.resource.copyInput && 'rotate', this.resource.copyLabel && 'copy'].filter(Boolean);
     item.contextValue = ['item', summary.active ? 'active' : 'inactive', ...can].join(':');
-    // Lets the decoration provider fade inactive items (see itemDecorations.ts).
-    item.resourceUri = itemDecorationUri(item.id, summary.active);
+    // Lets the decoration provider fade inactive items and flag expiring ones (see itemDecorations.ts).
+    const state: ItemState = expiry?.expired
+      ? { kind: 'expired' }
+      : !summary.active
+        ? { kind: 'inactive' }
+        : expiresSoon(expiry, warningDays)
+          ? { kind: 'expiring', daysLeft: expiry!.daysLeft }
+          : { kind: 'active' };
+    item.resourceUri = itemDecorationUri(item.id, state);
     item.command = { title: vscode.l10n.t('Fetch'), command: COMMANDS.fetch, arguments: [this] };
     return item;
   }
@@ -142,6 +162,8 @@ export class MessageNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parentKey}/#message`;
     item.iconPath = new vscode.ThemeIcon(this.icon, this.icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+    // An error is said in words, not only by its red icon.
+    item.accessibilityInformation = { label: this.icon === 'error' ? vscode.l10n.t('Error: {0}', this.label) : this.label };
     item.tooltip = this.detail ? plainTooltip().appendMarkdown(codeSpan(this.detail)) : undefined;
     item.command = this.command;
     item.contextValue = `message:${this.icon}`;

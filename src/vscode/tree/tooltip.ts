@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import { codeSpan } from '../../core/text';
+import { expiryOf, expiryText } from '../../core/expiry';
 
 const HIDDEN = new Set(['id', 'applicationId']);
 
@@ -20,6 +21,8 @@ export function plainTooltip(): vscode.MarkdownString {
 export function itemTooltip(resource: ResourceType, item: ResourceItem, deviceNames?: readonly string[]): vscode.MarkdownString {
   const md = plainTooltip();
   md.appendMarkdown(`**${codeSpan(resource.summarize(item).label)}**\n\n`);
+  const expiry = expiryOf(resource, item, Date.now());
+  if (expiry) md.appendMarkdown(`${expiryText(expiry)} (${new Date(expiry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)\n\n`);
   if (deviceNames?.length) md.appendMarkdown(`${vscode.l10n.t('Restricted to the devices')} ${deviceNames.map(codeSpan).join(', ')}\n\n`);
   for (const [field, value] of Object.entries(item.data)) {
     if (HIDDEN.has(field) || value === undefined || value === '') continue;
