@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ItemDecorations } from '../../src/vscode/tree/itemDecorations';
-import { addApplication, children, configure, label, SANDBOX_APPS, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
+import { addApplication, children, configure, label, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const DAY = 86_400_000;
@@ -19,7 +19,7 @@ describe('Token expiry, accessibility and the web console', () => {
   afterEach(() => setting('expiryWarningDays', undefined));
 
   async function postToken(name: string, expires: number): Promise<void> {
-    const response = await fetch(`${h.sandbox.url}/applications/${fleet.id}/tokens`, {
+    const response = await sandboxFetch(`${h.sandbox.url}/applications/${fleet.id}/tokens`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name, expirationDate: new Date(expires).toISOString(), scope: ['all.Application.read'] }),
@@ -118,5 +118,17 @@ describe('Token expiry, accessibility and the web console', () => {
     await vscode.commands.executeCommand('appKeys.openInConsole', { applicationId: fleet.id });
     assert.strictEqual(h.ui.opened.length, 1, 'a plain-http console page is refused, not opened');
     assert.match(h.ui.messages('error').pop() ?? '', /must be an https address/);
+  });
+
+  it('opens the page the platform publishes for api.losant.com without a consoleUrl (no request is sent)', async () => {
+    await configure([{ platform: 'losant', applicationId: fleet.id }]);
+    const [app] = await children(h);
+    assert.match(String(h.api.tree.getTreeItem(app as never).contextValue), /:console$/);
+    const before = h.ui.opened.length;
+    await vscode.commands.executeCommand('appKeys.openInConsole', { applicationId: fleet.id });
+    assert.deepStrictEqual(
+      h.ui.opened.slice(before).map((u) => u.toString(true)),
+      [`https://app.losant.com/applications/${fleet.id}`],
+    );
   });
 });

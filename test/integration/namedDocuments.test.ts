@@ -2,7 +2,7 @@
 // two open items share a name, retitled on rename, and still bound to their platform's schemas.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { addElasticPathStore, children, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { addElasticPathStore, children, keyGroup, replaceText, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { SANDBOX_EP } from '../sandbox';
 import { parseObject } from '../support/json';
 
@@ -31,7 +31,7 @@ describe('Documents titled by name', () => {
   }
 
   async function postKey(name: string): Promise<string> {
-    const response = await fetch(`${h.sandbox.url}/applications/${fleet.id}/keys`, {
+    const response = await sandboxFetch(`${h.sandbox.url}/applications/${fleet.id}/keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name }),

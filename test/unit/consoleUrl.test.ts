@@ -1,17 +1,30 @@
 import * as assert from 'assert';
-import { consolePage } from '../../src/core/consoleUrl';
+import { consolePage, hasConsolePage } from '../../src/core/consoleUrl';
 
 const app = { platform: 'losant', applicationId: '65a0c0dea000000000000001', label: 'Fleet' };
 
 describe('Web console page', () => {
   it('is only what consoleUrl says, with {applicationId} filled in', () => {
-    assert.strictEqual(consolePage(app), undefined, 'none configured: none invented');
+    assert.strictEqual(consolePage(app), undefined, 'none configured and no origin: none invented');
     assert.strictEqual(consolePage({ ...app, consoleUrl: '  ' }), undefined);
     assert.strictEqual(
       consolePage({ ...app, consoleUrl: 'https://console.example.test/applications/{applicationId}/keys' })?.href,
       'https://console.example.test/applications/65a0c0dea000000000000001/keys',
     );
     assert.strictEqual(consolePage({ ...app, consoleUrl: 'http://127.0.0.1:8080/{applicationId}' })?.href, 'http://127.0.0.1:8080/65a0c0dea000000000000001');
+  });
+
+  it('falls back to the page the platform publishes for its API origin, and only there', () => {
+    const losant = { ...app, origin: 'https://api.losant.com' };
+    assert.strictEqual(consolePage(losant)?.href, 'https://app.losant.com/applications/65a0c0dea000000000000001');
+    assert.strictEqual(consolePage({ ...app, origin: 'https://useast.api.elasticpath.com' })?.href, 'https://useast.cm.elasticpath.com/');
+    for (const origin of ['https://api.app.wnology.io', 'https://euwest.api.elasticpath.com', 'https://losant.internal.example', 'http://127.0.0.1:7070']) {
+      assert.strictEqual(consolePage({ ...app, origin }), undefined, origin);
+      assert.strictEqual(hasConsolePage({ ...app, origin }), false, origin);
+    }
+    // A configured consoleUrl wins over the published page.
+    assert.strictEqual(consolePage({ ...losant, consoleUrl: 'https://console.example.test/{applicationId}' })?.host, 'console.example.test');
+    assert.strictEqual(hasConsolePage(losant), true);
   });
 
   it('refuses anything but https (http on loopback), and credentials in the URL', () => {

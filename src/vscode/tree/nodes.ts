@@ -1,5 +1,6 @@
 // The tree's node kinds. Each knows how it looks; the provider knows where children come from.
 import * as vscode from 'vscode';
+import { hasConsolePage } from '../../core/consoleUrl';
 import type { ListView } from '../../core/listing';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ConfiguredApplication } from '../../core/application';
@@ -33,7 +34,7 @@ export class ApplicationNode {
       label: vscode.l10n.t('{0}, {1} application on {2}', item.label as string, this.app.platformName, this.app.host || this.app.apiUrl || ''),
     };
     // application:<platform>[:devices][:console]: Create Keys for Devices… and Open in Web Console where they apply.
-    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}${this.app.consoleUrl ? ':console' : ''}`;
+    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}${hasConsolePage(this.app) ? ':console' : ''}`;
     return item;
   }
 }
