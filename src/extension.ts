@@ -10,7 +10,7 @@ import { SaveProblems } from './vscode/documents/saveProblems';
 import { DeviceAssist } from './vscode/documents/deviceAssist';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/documents/ReportDocuments';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
-import { CREDENTIALS_METADATA_KEY, CredentialStore, SecretStorageError } from './core/credentials';
+import { CREDENTIALS_METADATA_KEY, CredentialRecord, CredentialStore, SecretStorageError } from './core/credentials';
 import { moveCredentials } from './vscode/moveCredentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
@@ -34,6 +34,8 @@ export interface AppKeysTestHooks {
   forgetCredentials(): Promise<void>;
   /** The extension's secret storage, for tests that plant what earlier versions stored. */
   readonly secrets: vscode.SecretStorage;
+  /** The stored credentials (metadata only) and the applications (platform:origin:ID) using each. */
+  credentialRecords(): (CredentialRecord & { users: string[] })[];
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   /** The extension's log folder (tests search the logs around it for secrets). */
@@ -141,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       tree.refresh();
     },
     secrets: context.secrets,
+    credentialRecords: () => credentials.records().map((record) => ({ ...record, users: credentials.usersOf(record.id) })),
     setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,

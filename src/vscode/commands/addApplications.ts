@@ -32,7 +32,7 @@ interface AddState {
   /** A preset's URL, or '' for "Other host…". */
   preset?: string;
   typedUrl?: string;
-  /** A stored credential, or null for a new one. */
+  /** A stored credential; null or undefined for a new one. */
   credential?: CredentialRecord | null;
   clientId?: string;
   secret?: string;
@@ -71,15 +71,19 @@ export async function addApplications(
     secret: givenSecret,
     chosen: arg?.applicationId ? [{ id: arg.applicationId, name: arg.label ?? '' }] : undefined,
   };
-  const stored = (s: AddState): CredentialRecord[] =>
-    appKeys.credentials.records().filter((r) => r.platform === s.platform?.id && r.origin === new URL(apiUrlOf(s)).origin);
+  // Credentials stored for the platform and host chosen (none while the host is not known yet).
+  const stored = (s: AddState): CredentialRecord[] => {
+    if (!s.platform || !(s.preset || s.typedUrl)) return [];
+    const origin = new URL(apiUrlOf(s)).origin;
+    return appKeys.credentials.records().filter((r) => r.platform === s.platform?.id && r.origin === origin);
+  };
   const steps: WizardStep<AddState>[] = [
     { skip: () => arg?.platform !== undefined, run: (s, step) => askPlatform(appKeys, s, step) },
     { skip: () => arg?.apiUrl !== undefined, run: (s, step) => askHost(appKeys, s, step) },
-    { skip: (s) => arg?.apiUrl !== undefined || s.preset !== '', run: (s, step) => askUrl(appKeys, s, step) },
+    { skip: (s) => arg?.apiUrl !== undefined || !!s.preset, run: (s, step) => askUrl(appKeys, s, step) },
     { skip: (s) => givenSecret !== undefined || stored(s).length === 0, run: (s, step) => askCredential(appKeys, s, step, stored(s)) },
-    { skip: (s) => !s.platform?.needsClientId || s.credential !== null || arg?.clientId !== undefined, run: (s, step) => askClientId(appKeys, s, step) },
-    { skip: (s) => s.credential !== null || givenSecret !== undefined, run: (s, step) => askNewSecret(appKeys, s, step) },
+    { skip: (s) => !s.platform?.needsClientId || !!s.credential || arg?.clientId !== undefined, run: (s, step) => askClientId(appKeys, s, step) },
+    { skip: (s) => !!s.credential || givenSecret !== undefined, run: (s, step) => askNewSecret(appKeys, s, step) },
     { skip: () => arg?.applicationId !== undefined, run: (s, step) => askApplications(appKeys, s, step, many) },
   ];
   const title = many ? vscode.l10n.t('Add Applications') : vscode.l10n.t('Add Application');
