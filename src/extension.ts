@@ -133,7 +133,9 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       const store =
         failAfterWrites === undefined
           ? credentials
-          : (({ secrets, metadata }) => new CredentialStore(secrets, metadata, keepForSession))(interruptedAfter(failAfterWrites, context.secrets, context.globalState));
+          : (({ secrets, metadata }) => new CredentialStore(secrets, metadata, keepForSession))(
+              interruptedAfter(failAfterWrites, context.secrets, context.globalState),
+            );
       await moveCredentials(appKeys, store, true);
       tree.refresh();
     },

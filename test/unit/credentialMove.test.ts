@@ -38,7 +38,11 @@ describe('Moving per-application secrets to shared credentials', () => {
     assert.strictEqual(store.records().length, 4);
     assert.strictEqual(store.recordFor(apps[0])?.id, store.recordFor(apps[1])?.id, 'identical secrets on one origin: one credential');
     assert.notStrictEqual(store.recordFor(apps[0])?.id, store.recordFor(apps[3])?.id, 'another origin: another credential');
-    assert.deepStrictEqual([...secrets.values.keys()].filter((k) => k.startsWith('appKeys.credential:')), [], 'no old key left');
+    assert.deepStrictEqual(
+      [...secrets.values.keys()].filter((k) => k.startsWith('appKeys.credential:')),
+      [],
+      'no old key left',
+    );
     assert.strictEqual(secrets.values.size, 4);
     assert.deepStrictEqual(await moveLegacyCredentials(store, apps), { created: 0, joined: 0 }, 'a second run has nothing to do');
   });

@@ -201,9 +201,14 @@ async function askApplications(appKeys: AppKeys, s: AddState, step: Step, many: 
   const noun = many ? vscode.l10n.t('{0}s', platform.applicationNoun) : platform.applicationNoun;
   const configured = new Set(appKeys.applications().map((a) => a.identity));
   const before = new Set(s.chosen?.map((c) => c.id));
-  const items = apps.map((a) => {
+  const items = apps.map((a): vscode.QuickPickItem & { app?: ApplicationSummary } => {
     const already = configured.has(appKeys.configure({ platform: platform.id, applicationId: a.id, apiUrl: apiUrlOf(s) }).identity);
-    return { label: a.name, description: already ? vscode.l10n.t('{0} · added already', a.id) : a.id, app: a as ApplicationSummary | undefined, picked: before.has(a.id) };
+    return {
+      label: a.name,
+      description: already ? vscode.l10n.t('{0} · added already', a.id) : a.id,
+      app: a,
+      picked: before.has(a.id),
+    };
   });
   const enterId = { label: vscode.l10n.t('$(edit) Enter the {0} ID…', platform.applicationNoun), app: undefined, picked: s.typedId !== undefined && many };
   const placeHolder = apps.incomplete
@@ -235,7 +240,8 @@ async function askId(appKeys: AppKeys, s: AddState, step: Step): Promise<string>
     await appKeys.ui.showInputBox({
       prompt: vscode.l10n.t('{0} ID ({1})', capitalize(platform.applicationNoun), platform.applicationIdHint),
       value: s.typedId,
-      validateInput: (v) => (platform.applicationIdPattern.test(v.trim()) ? undefined : vscode.l10n.t('Not a {0} {1} ID', platform.name, platform.applicationNoun)),
+      validateInput: (v) =>
+        platform.applicationIdPattern.test(v.trim()) ? undefined : vscode.l10n.t('Not a {0} {1} ID', platform.name, platform.applicationNoun),
       step,
     })
   ).trim();
@@ -243,7 +249,12 @@ async function askId(appKeys: AppKeys, s: AddState, step: Step): Promise<string>
 }
 
 /** Checks the credential against each chosen application, stores it once, links them all and writes them to user settings. */
-async function addChosen(appKeys: AppKeys, tree: ApplicationsTreeProvider, s: AddState, arg: AddApplicationArgument | undefined): Promise<ConfiguredApplication[]> {
+async function addChosen(
+  appKeys: AppKeys,
+  tree: ApplicationsTreeProvider,
+  s: AddState,
+  arg: AddApplicationArgument | undefined,
+): Promise<ConfiguredApplication[]> {
   const platform = s.platform!;
   const apiUrl = apiUrlOf(s);
   const host = new URL(apiUrl).host;

@@ -82,9 +82,7 @@ export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider,
   } else if (linked) {
     const users = applicationsUsing(appKeys, linked);
     const where =
-      users.length > 1
-        ? vscode.l10n.t('{0} (used by {1})', linked.label, users.join(', '))
-        : vscode.l10n.t('{0} on {1}', app.displayName, app.host);
+      users.length > 1 ? vscode.l10n.t('{0} (used by {1})', linked.label, users.join(', ')) : vscode.l10n.t('{0} on {1}', app.displayName, app.host);
     await appKeys.credentials.replace(linked.id, await askSecret(appKeys.ui, app.credentialNoun, where));
   } else {
     const stored = appKeys.credentials.candidates(app.credentialTarget);
@@ -110,7 +108,10 @@ async function storeCredentialFor(appKeys: AppKeys, app: ConfiguredApplication, 
     return;
   }
   const { platform, origin, clientId } = app.credentialTarget;
-  const record = await appKeys.credentials.add({ platform, origin, clientId, label: vscode.l10n.t('{0} for {1}', capitalize(app.credentialNoun), app.displayName) }, secret);
+  const record = await appKeys.credentials.add(
+    { platform, origin, clientId, label: vscode.l10n.t('{0} for {1}', capitalize(app.credentialNoun), app.displayName) },
+    secret,
+  );
   await appKeys.credentials.use(app.credentialTarget, record.id);
 }
 
