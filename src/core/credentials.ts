@@ -181,12 +181,15 @@ export class CredentialStore {
 
   /** Links the application to a credential (its per-application secret, if any, is no longer read). */
   async use(target: CredentialTarget, id: string): Promise<void> {
+    const before = this.read().uses[linkKey(target)];
     await this.write((m) => {
       m.uses[linkKey(target)] = id;
     });
     // Only after the link is written: until then the per-application secret is what is read.
     await this.deleteSecret(legacyKey(target));
     await this.markMoved(target);
+    // The credential the application used before goes when nothing uses it any more.
+    if (before !== undefined && before !== id && this.usersOf(before).length === 0) await this.remove(before);
   }
 
   /** Replaces a credential's secret: every application using it uses the new one. */

@@ -18,7 +18,7 @@ describe('UI: one credential for many applications', () => {
   });
 
   it('adds two applications with one token through Add Applications…, pressing Back once', async () => {
-    await given.noApplications(wb);
+    await given.noApplicationsInTree(wb);
     await wb.runCommand('App Keys: Add Applications…');
     await wb.pick('Which platform?', 'Losant');
     assert.match(await wb.quickInputTitle(), /Add Applications.*2\/\d/);

@@ -27,6 +27,24 @@ export async function noApplications(wb: Workbench): Promise<void> {
   await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
 }
 
+/**
+ * No application in the tree, removed as a person does (context menu, Remove Application…, Remove): the workbench does
+ * not always read a settings.json written behind its back once applications were added.
+ */
+export async function noApplicationsInTree(wb: Workbench): Promise<void> {
+  await viewOpen(wb);
+  const sidebar = session.page.locator('.part.sidebar');
+  for (;;) {
+    if ((await sidebar.innerText()).includes('No applications yet')) return;
+    const row = session.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
+    const name = (await row.locator('.label-name').innerText()).trim();
+    await wb.contextMenu(row, 'Remove Application…');
+    await wb.waitForDialog(`Remove ${name} from App Keys?`);
+    await wb.clickDialogButton('Remove');
+    await until(`${name} to leave the tree`, async () => !(await wb.treeRow(name).isVisible()));
+  }
+}
+
 /** When the wizard offers a credential stored for the host already (an earlier test stored it), a new one is typed as a person new to it would. */
 export async function newCredentialIfOffered(wb: Workbench, noun: string, next: RegExp): Promise<void> {
   const offer = new RegExp(`Which ${noun}\\? One stored`);

@@ -122,6 +122,7 @@ async function askHost(appKeys: AppKeys, s: AddState, step: Step): Promise<void>
 }
 
 async function askUrl(appKeys: AppKeys, s: AddState, step: Step): Promise<void> {
+  const before = s.typedUrl;
   s.typedUrl = (
     await appKeys.ui.showInputBox({
       prompt: vscode.l10n.t('API base URL'),
@@ -131,6 +132,7 @@ async function askUrl(appKeys: AppKeys, s: AddState, step: Step): Promise<void> 
       step,
     })
   ).trim();
+  if (s.typedUrl !== before) s.credential = undefined; // a credential chosen for the other host is not sent here
 }
 
 async function askCredential(appKeys: AppKeys, s: AddState, step: Step, stored: CredentialRecord[]): Promise<void> {
@@ -164,6 +166,9 @@ async function askNewSecret(appKeys: AppKeys, s: AddState, step: Step): Promise<
 /** The secret the wizard goes on with: a stored credential's, or the new one. */
 async function secretOf(appKeys: AppKeys, s: AddState): Promise<{ secret: string; clientId?: string }> {
   if (s.credential) {
+    // A stored secret goes only to the origin it is bound to.
+    if (s.credential.platform !== s.platform!.id || s.credential.origin !== new URL(apiUrlOf(s)).origin)
+      throw new ApiError(vscode.l10n.t('The {0} "{1}" belongs to another host.', s.platform!.credentialName, s.credential.label), { kind: 'invalid-input' });
     const secret = await appKeys.credentials.secretOf(s.credential);
     if (secret === undefined)
       throw new ApiError(vscode.l10n.t('The stored {0} "{1}" could not be read.', s.platform!.credentialName, s.credential.label), { kind: 'invalid-input' });
