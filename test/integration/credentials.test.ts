@@ -111,6 +111,28 @@ describe('Credentials shared by applications', () => {
     assert.strictEqual(configured().length, 2, 'the applications stay');
   });
 
+  it('offers the credential stored for the origin to an application without one', async () => {
+    await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
+    await configure([...configured(), { platform: 'losant', applicationId: warehouse.id, apiUrl: h.sandbox.url }]);
+    assert.ok(await credentialMissing(h, warehouse.id));
+    const [record] = h.api.credentialRecords();
+    h.ui.answer(record.label);
+    await vscode.commands.executeCommand('appKeys.setToken', { applicationId: warehouse.id });
+    assert.match(h.ui.asked[0], /^pick: Which API token for Warehouse Sensors/);
+    assert.ok(await listsKeys(h, warehouse.id));
+    assert.strictEqual(h.api.credentialRecords()[0].users.length, 2);
+  });
+
+  it('removing one of two applications keeps the credential the other uses', async () => {
+    await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
+    await addApplication(h, warehouse.id, SANDBOX_TOKENS.full);
+    h.ui.answer('Remove');
+    await vscode.commands.executeCommand('appKeys.removeApplication', { applicationId: fleet.id });
+    assert.match(h.ui.shown[0].detail ?? '', /stays stored: other applications use it \(Warehouse Sensors\)/);
+    assert.ok(await listsKeys(h, warehouse.id));
+    assert.strictEqual(h.api.credentialRecords()[0].users.length, 1);
+  });
+
   it('Back in a create prompt keeps the name typed', async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
     h.ui.answer('Gate key', BACK, ACCEPT, 'made with Back');

@@ -118,6 +118,20 @@ describe('CredentialStore', () => {
     assert.strictEqual(secrets.values.size, 0);
   });
 
+  it('relinking an application to another credential deletes the one nothing uses any more', async () => {
+    const secrets = new MapBackend();
+    const store = newStore(secrets);
+    const first = await store.add(fields, 'tok_first_9');
+    await store.use(target, first.id);
+    const next = await store.add(fields, 'tok_next_9');
+    await store.use(target, next.id);
+    assert.deepStrictEqual(
+      store.records().map((r) => r.id),
+      [next.id],
+    );
+    assert.strictEqual(secrets.values.size, 1);
+  });
+
   it('an Elastic Path credential fits only its own client ID', async () => {
     const store = newStore();
     const ep = { platform: 'elasticpath', origin: 'https://useast.api.elasticpath.com', clientId: 'client-a' };

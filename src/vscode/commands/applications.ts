@@ -39,7 +39,7 @@ export async function removeApplication(appKeys: AppKeys, tree: ApplicationsTree
     elsewhere.length
       ? vscode.l10n.t('It is removed from your user settings; {0} also define it, so it stays in the tree until removed there.', scopeName(elsewhere))
       : others.length
-        ? vscode.l10n.t('Its {0} stays stored: {1} use it too. Nothing changes on the server.', app.credentialNoun, others.join(', '))
+        ? vscode.l10n.t('Its {0} stays stored: other applications use it ({1}). Nothing changes on the server.', app.credentialNoun, others.join(', '))
         : vscode.l10n.t('Its stored {0} is deleted too. Nothing changes on the server.', app.credentialNoun),
     vscode.l10n.t('Remove'),
   );
