@@ -118,7 +118,7 @@ describe('Credentials shared by applications', () => {
     const [record] = h.api.credentialRecords();
     h.ui.answer(record.label);
     await vscode.commands.executeCommand('appKeys.setToken', { applicationId: warehouse.id });
-    assert.match(h.ui.asked[0], /^pick: Which API token for Warehouse Sensors/);
+    assert.match(h.ui.asked[0], new RegExp(`^pick: Which API token for ${warehouse.id}`));
     assert.ok(await listsKeys(h, warehouse.id));
     assert.strictEqual(h.api.credentialRecords()[0].users.length, 2);
   });
