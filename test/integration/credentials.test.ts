@@ -88,7 +88,7 @@ describe('Credentials shared by applications', () => {
     assert.ok(await listsKeys(h, warehouse.id), 'fixed for Warehouse Sensors');
   });
 
-  it('Manage Credentials: Replace gives every application the new token; Remove names who loses it, after a modal', async () => {
+  it('Manage Credentials: Replace gives every application the new token, What Can It Reach? lists what it sees, Remove names who loses it', async () => {
     await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
     await addApplication(h, warehouse.id, SANDBOX_TOKENS.full);
     const [record] = h.api.credentialRecords();
@@ -100,6 +100,12 @@ describe('Credentials shared by applications', () => {
     await vscode.commands.executeCommand('appKeys.manageCredentials');
     assert.ok(await listsKeys(h, fleet.id));
     assert.ok(await listsKeys(h, warehouse.id));
+
+    h.ui.answer(record.label, '$(eye) What Can It Reach?');
+    await vscode.commands.executeCommand('appKeys.manageCredentials');
+    const reach = h.ui.shown.find((m) => m.level === 'info');
+    assert.match(reach?.detail ?? '', /It can see 3 applications: Demo Fleet, Empty App, Warehouse Sensors\.\nUsed by Demo Fleet, Warehouse Sensors\./);
+    h.ui.reset();
 
     h.ui.answer(record.label, '$(trash) Remove…', 'Remove');
     await vscode.commands.executeCommand('appKeys.manageCredentials');
