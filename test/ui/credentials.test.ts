@@ -21,7 +21,8 @@ describe('UI: one credential for many applications', () => {
     await given.noApplicationsInTree(wb);
     await wb.runCommand('App Keys: Add Applications…');
     await wb.pick('Which platform?', 'Losant');
-    assert.match(await wb.quickInputTitle(), /Add Applications.*2\/\d/);
+    await wb.waitForPrompt('Which Losant API host?');
+    assert.match(await wb.quickInputTitle(), /^Add Applications \(2\/\d\)$/, 'the title and step 2 of the wizard');
     await wb.pick('Which Losant API host?', 'Other host…');
     await wb.type('API base URL', session.sandbox.url);
     await given.newCredentialIfOffered(wb, 'API token', /API token for 127\.0\.0\.1/);
@@ -30,6 +31,7 @@ describe('UI: one credential for many applications', () => {
 
     await wb.waitForPrompt('Choose the applications');
     const listStep = await wb.quickInputTitle();
+    assert.match(listStep, /^Add Applications \((\d)\/\1\)$/, 'the list is the last step');
     await wb.back();
     await wb.waitForPrompt(/API token for 127\.0\.0\.1/);
     await until('the token typed before Back in the password box', async () => (await wb.quickInputValue()) === SANDBOX_TOKENS.full);
