@@ -10,7 +10,7 @@ interface State {
 }
 
 /** Answers each step from a queue (BACK presses Back); records what each step was shown. */
-function scripted(answers: (string | 'BACK')[], shown: string[]): (field: keyof State) => WizardStep<State>['run'] {
+function scripted(answers: string[], shown: string[]): (field: keyof State) => WizardStep<State>['run'] {
   return (field) => async (state: State, step: Step) => {
     shown.push(`${step.step}/${step.totalSteps} ${field}=${state[field] ?? ''}`);
     const answer = answers.shift();
