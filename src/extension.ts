@@ -1,6 +1,6 @@
 // activate(): builds the service and registers the VS Code layer. No network and no file I/O here.
 import * as vscode from 'vscode';
-import { testHooksFor } from './core/testHooks';
+import { interruptedAfter, testHooksFor } from './core/testHooks';
 import { AppKeysService } from './core/service';
 import { AppKeys } from './vscode/appKeys';
 import { registerCommands } from './vscode/commands';
@@ -10,7 +10,8 @@ import { SaveProblems } from './vscode/documents/saveProblems';
 import { DeviceAssist } from './vscode/documents/deviceAssist';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/documents/ReportDocuments';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
-import { CredentialStore } from './core/credentials';
+import { CREDENTIALS_METADATA_KEY, CredentialRecord, CredentialStore, SecretStorageError } from './core/credentials';
+import { moveCredentials } from './vscode/moveCredentials';
 import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
@@ -25,6 +26,16 @@ import { maskedLog } from './vscode/maskedUserInput';
  */
 export interface AppKeysTestHooks {
   setUserInput(ui: UserInput | undefined): void;
+  /** The move of per-application secrets that activation started. */
+  readonly credentialsMoved: Promise<void>;
+  /** Runs the move again; with a number, the stores fail after that many writes (an interruption). Rejects as the move does. */
+  moveCredentials(failAfterWrites?: number): Promise<void>;
+  /** Deletes every stored credential and its metadata (a fresh start for a test). */
+  forgetCredentials(): Promise<void>;
+  /** The extension's secret storage, for tests that plant what earlier versions stored. */
+  readonly secrets: vscode.SecretStorage;
+  /** The stored credentials (metadata only) and the applications (platform:origin:ID) using each. */
+  credentialRecords(): (CredentialRecord & { users: string[] })[];
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   /** The extension's log folder (tests search the logs around it for secrets). */
@@ -69,13 +80,14 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       else log.info(line);
     },
   });
-  const credentials = new CredentialStore(context.secrets, async (error) => {
+  const keepForSession = async (error: SecretStorageError): Promise<void> => {
     await appKeys.ui.confirm(
       error.message,
       vscode.l10n.t('App Keys can keep it in memory for this session only: it is gone when VS Code closes, and never written anywhere.'),
       vscode.l10n.t('Keep for This Session Only'),
     );
-  });
+  };
+  const credentials = new CredentialStore(context.secrets, context.globalState, keepForSession);
   const windowInput = new WindowUserInput();
   const appKeys: AppKeys = new AppKeys(service, credentials, channel, windowInput);
   const tree = new ApplicationsTreeProvider(appKeys);
@@ -114,7 +126,30 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     { dispose: () => void service.dispose() },
   );
 
+  // Earlier versions' per-application secrets become shared credentials, without asking (after activate() returns).
+  const moved = Promise.resolve()
+    .then(() => moveCredentials(appKeys, credentials))
+    .then(() => tree.refresh());
+
   const hooks: AppKeysTestHooks = {
+    credentialsMoved: moved,
+    moveCredentials: async (failAfterWrites) => {
+      const store =
+        failAfterWrites === undefined
+          ? credentials
+          : (({ secrets, metadata }) => new CredentialStore(secrets, metadata, keepForSession))(
+              interruptedAfter(failAfterWrites, context.secrets, context.globalState),
+            );
+      await moveCredentials(appKeys, store, true);
+      tree.refresh();
+    },
+    forgetCredentials: async () => {
+      for (const record of credentials.records()) await credentials.remove(record.id);
+      await context.globalState.update(CREDENTIALS_METADATA_KEY, undefined);
+      tree.refresh();
+    },
+    secrets: context.secrets,
+    credentialRecords: () => credentials.records().map((record) => ({ ...record, users: credentials.usersOf(record.id) })),
     setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,

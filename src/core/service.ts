@@ -96,7 +96,7 @@ export class AppKeysService {
       displayName: ref.label || ref.applicationId,
       platformName,
       credentialNoun,
-      credentialTarget: { platform: ref.platform, origin, applicationId: ref.applicationId },
+      credentialTarget: { platform: ref.platform, origin, applicationId: ref.applicationId, clientId: ref.clientId },
       problem,
     };
   }

@@ -3,6 +3,8 @@
 // (the node's or argument's resource type); today's per-kind ids stay as aliases for keybindings.
 export const COMMANDS = {
   addApplication: 'appKeys.addApplication',
+  addApplications: 'appKeys.addApplications',
+  manageCredentials: 'appKeys.manageCredentials',
   removeApplication: 'appKeys.removeApplication',
   setToken: 'appKeys.setToken',
   clearToken: 'appKeys.clearToken',

@@ -3,9 +3,12 @@
 // through the unmasked input (AppKeys.revealOnce).
 import * as vscode from 'vscode';
 import { maskSecrets } from '../core/masking';
-import type { UserInput } from './userInput';
+import type { InputOptions, PickOptions, UserInput } from './userInput';
+import type { Step } from './wizard';
 
 const mask = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskSecrets(text));
+
+const maskStep = (step: Step | undefined): Step | undefined => (step ? { ...step, title: maskSecrets(step.title) } : undefined);
 
 function maskItem<T extends vscode.QuickPickItem>(item: T): T {
   return { ...item, label: maskSecrets(item.label), description: mask(item.description), detail: mask(item.detail) };
@@ -14,25 +17,37 @@ function maskItem<T extends vscode.QuickPickItem>(item: T): T {
 export class MaskedUserInput implements UserInput {
   constructor(private readonly inner: () => UserInput) {}
 
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
     const shown = items.map(maskItem);
-    const picked = await this.inner().showQuickPick(shown, { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) });
+    const picked = await this.inner().showQuickPick(shown, {
+      ...options,
+      placeHolder: mask(options.placeHolder),
+      title: mask(options.title),
+      step: maskStep(options.step),
+    });
     return items[shown.indexOf(picked)] ?? picked;
   }
 
-  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[]> {
     const shown = items.map(maskItem);
-    const picked = await this.inner().showQuickPickMany(shown, { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) });
+    const picked = await this.inner().showQuickPickMany(shown, {
+      ...options,
+      placeHolder: mask(options.placeHolder),
+      title: mask(options.title),
+      step: maskStep(options.step),
+    });
     return picked.map((p) => items[shown.indexOf(p)] ?? p);
   }
 
-  showInputBox(options: vscode.InputBoxOptions): Promise<string> {
+  showInputBox(options: InputOptions): Promise<string> {
     return this.inner().showInputBox({
       ...options,
       prompt: mask(options.prompt),
       placeHolder: mask(options.placeHolder),
       title: mask(options.title),
-      value: mask(options.value),
+      // A password box offers the secret typed before Back again; it shows only dots.
+      value: options.password ? options.value : mask(options.value),
+      step: maskStep(options.step),
     });
   }
 

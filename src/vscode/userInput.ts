@@ -4,12 +4,22 @@ import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
 import { withCancellableProgress } from './progress';
 import { notificationText } from '../core/text';
+import { stepInputBox, stepQuickPick } from './stepInput';
+import type { Step } from './wizard';
+
+/** A question that is one step of a wizard (wizard.ts): its title, step n of m and a Back button (BackError). */
+export interface StepOption {
+  step?: Step;
+}
+export type PickOptions = vscode.QuickPickOptions & StepOption;
+export type InputOptions = vscode.InputBoxOptions & StepOption;
 
 export interface UserInput {
-  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
+  /** In a wizard step, the `picked` item starts focused (the earlier answer). */
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T>;
   /** Several items at once (canPickMany); `picked` items start selected. */
-  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]>;
-  showInputBox(options: vscode.InputBoxOptions): Promise<string>;
+  showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[]>;
+  showInputBox(options: InputOptions): Promise<string>;
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
@@ -36,19 +46,22 @@ export class WindowUserInput implements UserInput {
     return withCancellableProgress(title, task);
   }
 
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], { step, ...options }: PickOptions): Promise<T> {
+    if (step) return (await stepQuickPick(items, options, step, false))[0];
     const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
     return picked;
   }
 
-  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], { step, ...options }: PickOptions): Promise<T[]> {
+    if (step) return stepQuickPick(items, options, step, true);
     const picked = await vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
     return picked;
   }
 
-  async showInputBox(options: vscode.InputBoxOptions): Promise<string> {
+  async showInputBox({ step, ...options }: InputOptions): Promise<string> {
+    if (step) return stepInputBox(options, step);
     const value = await vscode.window.showInputBox({ ...options, ignoreFocusOut: true });
     if (value === undefined) throw new CancelledError();
     return value;

@@ -16,6 +16,7 @@ describe('Elastic Path application keys', () => {
 
   it('adds a store through the prompts: platform, region host, client ID, secret, store ID, name', async () => {
     await configure([]);
+    await h.api.forgetCredentials(); // from scratch: no client secret stored for the host to offer
     h.ui.answer('Elastic Path', 'Other host…', h.sandbox.url, SANDBOX_EP.clientId, SANDBOX_EP.clientSecret, store, 'My Store');
     await vscode.commands.executeCommand('appKeys.addApplication');
     const apps = vscode.workspace.getConfiguration('appKeys').get('applications');

@@ -59,6 +59,7 @@ export async function setUp(options: SandboxOptions = {}): Promise<Harness> {
   const extension = vscode.extensions.getExtension<AppKeysApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in the test host`);
   const api = await extension.activate();
+  await api.credentialsMoved;
   const ui = new ScriptedUserInput();
   api.setUserInput(ui);
   await configure([]);
@@ -81,6 +82,8 @@ export function useHarness(each?: (h: Harness) => Promise<void>, options?: Sandb
     h.sandbox.reset();
     h.ui.reset();
     await configure([]);
+    // Credentials are shared by applications now: none left over from another test.
+    await h.api.forgetCredentials();
     await each?.(h);
   });
   afterEach(async () => {

@@ -1,7 +1,8 @@
 // A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
 // and records every message it is shown. A question with no answer queued fails the test.
 import * as vscode from 'vscode';
-import type { UserInput } from '../../src/vscode/userInput';
+import type { InputOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
+import type { Step } from '../../src/vscode/wizard';
 
 export interface ShownMessage {
   level: 'info' | 'warning' | 'error' | 'confirm';
@@ -12,7 +13,26 @@ export interface ShownMessage {
 
 /** Answer that dismisses a question (Escape). */
 export const DISMISS = Symbol('dismiss');
-type Answer = string | typeof DISMISS;
+/** Answer that presses a wizard step's Back button (a question without one fails the test). */
+export const BACK = Symbol('back');
+/** Answer that presses Enter on what the question shows: the value typed before, or the items picked before. */
+export const ACCEPT = Symbol('accept');
+type Answer = string | typeof DISMISS | typeof BACK | typeof ACCEPT;
+
+/** A question asked as a step of a wizard, with what it showed. */
+export interface AskedStep extends Step {
+  question: string;
+  /** An input box's value when shown (what was typed before Back). */
+  value?: string;
+  /** A pick's items shown as picked (the earlier answer). */
+  picked: string[];
+}
+
+function back(): Error {
+  const error = new Error('Back');
+  error.name = 'BackError';
+  return error;
+}
 
 function cancelled(): Error {
   const error = new Error('Cancelled');
@@ -23,6 +43,8 @@ function cancelled(): Error {
 export class ScriptedUserInput implements UserInput {
   readonly shown: ShownMessage[] = [];
   readonly asked: string[] = [];
+  /** The questions asked as wizard steps, in order. */
+  readonly steps: AskedStep[] = [];
   /** Titles of the progress notifications shown, in order. */
   readonly progress: string[] = [];
   /** What progress reported on the way (`12 of 200`), in order. */
@@ -45,6 +67,7 @@ export class ScriptedUserInput implements UserInput {
   reset(): void {
     this.shown.length = 0;
     this.asked.length = 0;
+    this.steps.length = 0;
     this.progress.length = 0;
     this.progressReports.length = 0;
     this.opened.length = 0;
@@ -62,7 +85,7 @@ export class ScriptedUserInput implements UserInput {
   /** Answered with a file path. */
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
     const answer = this.next(`save: ${options.title ?? ''}`);
-    if (answer === DISMISS) throw cancelled();
+    if (typeof answer !== 'string') throw cancelled();
     return vscode.Uri.file(answer);
   }
 
@@ -82,25 +105,36 @@ export class ScriptedUserInput implements UserInput {
     return this.answers.length;
   }
 
-  private next(question: string): Answer {
+  private next(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK> {
     this.asked.push(question);
+    if (step) this.steps.push({ ...step, question, value: shown?.value, picked: shown?.picked ?? [] });
     if (this.answers.length === 0) throw new Error(`Unexpected question: ${question}`);
-    return this.answers.shift()!;
+    const answer = this.answers.shift()!;
+    if (answer === BACK) {
+      if (!step || !(step.back ?? step.step > 1)) throw new Error(`Back pressed on "${question}", which has no Back button`);
+      throw back();
+    }
+    return answer;
   }
 
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
-    const answer = this.next(`pick: ${options.placeHolder ?? ''}`);
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
+    const answer = this.next(`pick: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
     if (answer === DISMISS) throw cancelled();
+    if (answer === ACCEPT) {
+      const kept = items.find((i) => i.picked);
+      if (!kept) throw new Error(`Enter on "${options.placeHolder}" with nothing picked before`);
+      return kept;
+    }
     const found = items.find((i) => i.label === answer || i.description === answer || i.detail === answer);
     if (!found) throw new Error(`No item "${answer}" in pick "${options.placeHolder}": ${items.map((i) => i.label).join(', ')}`);
     return found;
   }
 
   /** Answered with a list of labels (strings joined by "|"), or "" for the items picked in advance. */
-  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
-    const answer = this.next(`pick many: ${options.placeHolder ?? ''}`);
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[]> {
+    const answer = this.next(`pick many: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
     if (answer === DISMISS) throw cancelled();
-    if (answer === '') return items.filter((i) => i.picked);
+    if (answer === '' || answer === ACCEPT) return items.filter((i) => i.picked);
     return answer.split('|').map((label) => {
       const found = items.find((i) => i.label === label);
       if (!found) throw new Error(`No item "${label}" in pick "${options.placeHolder}"`);
@@ -108,9 +142,10 @@ export class ScriptedUserInput implements UserInput {
     });
   }
 
-  async showInputBox(options: vscode.InputBoxOptions): Promise<string> {
-    const answer = this.next(`input: ${options.prompt ?? ''}`);
-    if (answer === DISMISS) throw cancelled();
+  async showInputBox(options: InputOptions): Promise<string> {
+    const given = this.next(`input: ${options.prompt ?? ''}`, options.step, { value: options.value });
+    if (given === DISMISS) throw cancelled();
+    const answer = given === ACCEPT ? (options.value ?? '') : given;
     const problem = await options.validateInput?.(answer);
     if (problem) throw new Error(`Input "${answer}" refused by the prompt: ${typeof problem === 'string' ? problem : problem.message}`);
     return answer;
@@ -119,7 +154,7 @@ export class ScriptedUserInput implements UserInput {
   async confirm(message: string, detail: string, ...items: string[]): Promise<string> {
     this.shown.push({ level: 'confirm', message, detail, items });
     const answer = this.next(`confirm: ${message}`);
-    if (answer === DISMISS) throw cancelled();
+    if (typeof answer !== 'string') throw cancelled();
     if (!items.includes(answer)) throw new Error(`"${answer}" is not a choice of "${message}": ${items.join(', ')}`);
     return answer;
   }
@@ -135,7 +170,7 @@ export class ScriptedUserInput implements UserInput {
     const next = this.answers[0];
     if (this.answers.length === 0 || (!options.modal && !(typeof next === 'string' && items.includes(next)))) return undefined;
     const answer = this.next(`message: ${message}`);
-    return answer === DISMISS ? undefined : answer;
+    return typeof answer === 'string' ? answer : undefined;
   }
 
   messages(level: ShownMessage['level']): string[] {

@@ -61,7 +61,9 @@ describe('Secrets echoed by a hostile server', () => {
       [
         'add application (token typed)',
         () => {
-          h.ui.answer('Losant', 'Other host…', h.sandbox.url, secrets.typedToken);
+          // A token stored for the host already is offered first: a new one is typed.
+          const stored = h.api.credentialRecords().some((r) => r.platform === 'losant' && r.origin === new URL(h.sandbox.url).origin);
+          h.ui.answer('Losant', 'Other host…', h.sandbox.url, ...(stored ? ['$(add) New API token…'] : []), secrets.typedToken);
           return vscode.commands.executeCommand('appKeys.addApplication');
         },
       ],

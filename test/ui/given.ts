@@ -27,12 +27,41 @@ export async function noApplications(wb: Workbench): Promise<void> {
   await until('the welcome text', async () => (await session.page.locator('.part.sidebar').innerText()).includes('No applications yet'));
 }
 
+/**
+ * No application in the tree, removed as a person does (context menu, Remove Application…, Remove): the workbench does
+ * not always read a settings.json written behind its back once applications were added.
+ */
+export async function noApplicationsInTree(wb: Workbench): Promise<void> {
+  await viewOpen(wb);
+  const sidebar = session.page.locator('.part.sidebar');
+  for (;;) {
+    if ((await sidebar.innerText()).includes('No applications yet')) return;
+    const row = session.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
+    const name = (await row.locator('.label-name').innerText()).trim();
+    await wb.contextMenu(row, 'Remove Application…');
+    await wb.waitForDialog(`Remove ${name} from App Keys?`);
+    await wb.clickDialogButton('Remove');
+    await until(`${name} to leave the tree`, async () => !(await wb.treeRow(name).isVisible()));
+  }
+}
+
+/** When the wizard offers a credential stored for the host already (an earlier test stored it), a new one is typed as a person new to it would. */
+export async function newCredentialIfOffered(wb: Workbench, noun: string, next: RegExp): Promise<void> {
+  const offer = new RegExp(`Which ${noun}\\? One stored`);
+  await until(`the ${noun} offer or ${next}`, async () => {
+    const text = await wb.quickInputText();
+    return offer.test(text) || next.test(text);
+  });
+  if (offer.test(await wb.quickInputText())) await wb.pick(offer, `New ${noun}…`);
+}
+
 /** Adds a Losant application on the sandbox as a person does: palette, platform, host, token, pick. */
 export async function addLosantApplication(wb: Workbench, app: { id: string; name: string }): Promise<void> {
-  await wb.runCommand('App Keys: Add Application');
+  await wb.runCommand('App Keys: Add Application…');
   await wb.pick('Which platform?', 'Losant');
   await wb.pick('Which Losant API host?', 'Other host…');
   await wb.type('API base URL', session.sandbox.url);
+  await newCredentialIfOffered(wb, 'API token', /API token for 127\.0\.0\.1/);
   await wb.type(/API token for 127\.0\.0\.1/, SANDBOX_TOKENS.full);
   session.secretsUsed.set('SANDBOX_TOKENS.full', SANDBOX_TOKENS.full);
   await wb.pick('Choose the application', app.name);
@@ -49,10 +78,11 @@ export async function losantApplication(wb: Workbench, app: { id: string; name: 
 
 /** Adds the Elastic Path store as a person does: palette, platform, host, client ID and secret, store ID, name. */
 export async function addElasticPathStore(wb: Workbench): Promise<void> {
-  await wb.runCommand('App Keys: Add Application');
+  await wb.runCommand('App Keys: Add Application…');
   await wb.pick('Which platform?', 'Elastic Path');
   await wb.pick('Which Elastic Path API host?', 'Other host…');
   await wb.type('API base URL', session.sandbox.url);
+  await newCredentialIfOffered(wb, 'client secret', /Client ID for/);
   await wb.type('Client ID for', SANDBOX_EP.clientId);
   await wb.type(/Client secret for/i, SANDBOX_EP.clientSecret);
   session.secretsUsed.set('SANDBOX_EP.clientSecret', SANDBOX_EP.clientSecret);

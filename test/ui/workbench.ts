@@ -69,14 +69,46 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Waits for a multi-select quick pick whose placeholder or title holds `prompt`, ticks the rows with these labels and presses Enter. */
+  async pickMany(prompt: string | RegExp, labels: string[], before?: () => Promise<void>): Promise<void> {
+    await this.waitForPrompt(prompt);
+    for (const label of labels) {
+      const row = this.quickInput.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
+      await row.click();
+      await until(`"${label}" ticked`, async () => (await row.getAttribute('aria-checked')) === 'true');
+    }
+    await before?.();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The quick input's title bar: its title and "n/m" step. */
+  async quickInputTitle(): Promise<string> {
+    return (await this.quickInput.locator('.quick-input-titlebar').innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Clicks the quick input's Back button (a wizard's previous step). */
+  async back(): Promise<void> {
+    await this.quickInput.locator('.quick-input-titlebar .action-label[aria-label^="Back"]').click();
+  }
+
+  /** The quick input box's value (a password box's too, which shows only dots). */
+  async quickInputValue(): Promise<string> {
+    return this.quickInput.locator('.quick-input-box input').inputValue();
+  }
+
+  /** The current quick input's text: title, placeholder, prompt and rows. */
+  async quickInputText(): Promise<string> {
+    return this.quickInput.evaluate((el: DomElement) => {
+      const input = el.querySelector('.quick-input-box input');
+      return `${el.innerText}\n${input?.placeholder ?? ''}\n${input?.getAttribute('aria-label') ?? ''}`;
+    });
+  }
+
   async waitForPrompt(prompt: string | RegExp): Promise<void> {
     await this.quickInput.waitFor();
     await until(`a prompt ${prompt}`, async () => {
       if (!(await this.quickInput.isVisible())) return false;
-      const text = await this.quickInput.evaluate((el: DomElement) => {
-        const input = el.querySelector('.quick-input-box input');
-        return `${el.innerText}\n${input?.placeholder ?? ''}\n${input?.getAttribute('aria-label') ?? ''}`;
-      });
+      const text = await this.quickInputText();
       return typeof prompt === 'string' ? text.includes(prompt) : prompt.test(text);
     });
   }

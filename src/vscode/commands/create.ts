@@ -28,7 +28,10 @@ export async function createItem(appKeys: AppKeys, arg: unknown, preferred?: str
     return openCreateDocument(app, resource);
   }
   const given = argumentObject(arg) ?? {};
-  const input = { ...extraFields(resource, given), ...(await askCreateFields(appKeys.ui, resource.createFields, given)) };
+  const input = {
+    ...extraFields(resource, given),
+    ...(await askCreateFields(appKeys.ui, resource.createFields, given, vscode.l10n.t('New {0} in {1}', resource.noun, app.displayName))),
+  };
   // The same check as a create document's: an argument object with a bad field sends nothing.
   const { problems } = parseAndValidate(JSON.stringify(input), resource.postSchema);
   if (problems.length > 0)

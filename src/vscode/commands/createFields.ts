@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { CreateField } from '../../core/platforms/platform';
 import type { UserInput } from '../userInput';
+import { runWizard, WizardStep } from '../wizard';
 
 function checkText(field: CreateField, value: string): string | undefined {
   if (field.required && !value.trim()) return vscode.l10n.t('Required');
@@ -39,23 +40,38 @@ function fromArgument(field: CreateField, given: unknown): unknown {
   return convert(field, text);
 }
 
-export async function askCreateFields(ui: UserInput, fields: readonly CreateField[], given: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Asks the fields not given, one wizard step each (`title`, step n of m, Back keeping the answers). */
+export async function askCreateFields(
+  ui: UserInput,
+  fields: readonly CreateField[],
+  given: Record<string, unknown>,
+  title: string,
+): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = {};
-  for (const field of fields) {
-    let value: unknown;
-    if (given[field.name] !== undefined) {
-      value = fromArgument(field, given[field.name]);
-    } else if (field.kind === 'choices') {
-      const picked = await ui.showQuickPickMany(
-        (field.choices ?? []).map((choice) => ({ label: choice, picked: field.defaultChoices?.includes(choice) })),
-        { placeHolder: field.prompt },
-      );
-      if (field.required && picked.length === 0) throw new ApiError(vscode.l10n.t('Pick at least one for "{0}"', field.name), { kind: 'invalid-input' });
-      value = picked.map((p) => p.label);
-    } else {
-      value = convert(field, await ui.showInputBox({ prompt: field.prompt, validateInput: (v) => checkText(field, v) }));
-    }
-    if (value !== undefined) input[field.name] = value;
-  }
-  return input;
+  for (const field of fields) if (given[field.name] !== undefined) input[field.name] = fromArgument(field, given[field.name]);
+  // What was typed or picked per field, offered again after Back.
+  const typed: Record<string, string> = {};
+  const picked: Record<string, readonly string[]> = {};
+  const steps: WizardStep<Record<string, unknown>>[] = fields.map((field) => ({
+    skip: () => given[field.name] !== undefined,
+    run: async (state, step) => {
+      let value: unknown;
+      if (field.kind === 'choices') {
+        const before = picked[field.name] ?? field.defaultChoices ?? [];
+        const chosen = await ui.showQuickPickMany(
+          (field.choices ?? []).map((choice) => ({ label: choice, picked: before.includes(choice) })),
+          { placeHolder: field.prompt, step },
+        );
+        picked[field.name] = chosen.map((p) => p.label);
+        if (field.required && chosen.length === 0) throw new ApiError(vscode.l10n.t('Pick at least one for "{0}"', field.name), { kind: 'invalid-input' });
+        value = picked[field.name];
+      } else {
+        typed[field.name] = await ui.showInputBox({ prompt: field.prompt, value: typed[field.name], validateInput: (v) => checkText(field, v), step });
+        value = convert(field, typed[field.name]);
+      }
+      if (value === undefined) delete state[field.name];
+      else state[field.name] = value;
+    },
+  }));
+  return runWizard(title, input, steps);
 }

@@ -7,6 +7,8 @@ import type { ReportDocuments } from '../documents/ReportDocuments';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { LoadMoreNode, TreeNode } from '../tree/nodes';
 import { addApplication, AddApplicationArgument, clearToken, removeApplication, setToken } from './applications';
+import { addApplications } from './addApplications';
+import { manageCredentials } from './manageCredentials';
 import { copyId, copyValue } from './copy';
 import { createKeysForDevices } from './createKeysForDevices';
 import { pickDevices } from './pickDevices';
@@ -32,6 +34,8 @@ export function registerCommands(
 ): vscode.Disposable[] {
   const handlers: Record<CommandId, Handler> = {
     [COMMANDS.addApplication]: (_kind, arg) => addApplication(appKeys, tree, arg as AddApplicationArgument | undefined),
+    [COMMANDS.addApplications]: (_kind, arg) => addApplications(appKeys, tree, arg as AddApplicationArgument | undefined, true),
+    [COMMANDS.manageCredentials]: () => manageCredentials(appKeys, tree),
     [COMMANDS.removeApplication]: (_kind, arg) => removeApplication(appKeys, tree, arg),
     [COMMANDS.setToken]: (_kind, arg) => setToken(appKeys, tree, arg),
     [COMMANDS.clearToken]: (_kind, arg) => clearToken(appKeys, tree, arg),

@@ -1,0 +1,36 @@
+// The questions and texts about stored credentials that several commands share.
+import * as vscode from 'vscode';
+import { CredentialRecord, linkKey } from '../../core/credentials';
+import type { AppKeys } from '../appKeys';
+import { capitalize } from '../text';
+import type { InputOptions, UserInput } from '../userInput';
+
+/** A password box for a secret; it goes to the secret storage only. */
+export async function askSecret(ui: UserInput, noun: string, where: string, options: InputOptions = {}): Promise<string> {
+  const secret = await ui.showInputBox({
+    ...options,
+    prompt: vscode.l10n.t("{0} for {1} (stored in VS Code's secret storage only)", capitalize(noun), where),
+    password: true,
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the {0}', noun)),
+  });
+  return secret.trim();
+}
+
+/** The configured applications that use a credential. */
+export function applicationsUsing(appKeys: AppKeys, record: CredentialRecord): string[] {
+  const users = new Set(appKeys.credentials.usersOf(record.id));
+  return appKeys
+    .applications()
+    .filter((app) => users.has(linkKey(app.credentialTarget)))
+    .map((app) => app.displayName);
+}
+
+/** Where a credential is bound and what uses it: `127.0.0.1:7070 · client ID … · used by Demo Fleet, Warehouse Sensors`. */
+export function credentialDescription(appKeys: AppKeys, record: CredentialRecord): string {
+  const users = applicationsUsing(appKeys, record);
+  return [
+    new URL(record.origin).host,
+    ...(record.clientId ? [vscode.l10n.t('client ID {0}', record.clientId)] : []),
+    users.length ? vscode.l10n.t('used by {0}', users.join(', ')) : vscode.l10n.t('used by no application'),
+  ].join(' · ');
+}
