@@ -1,5 +1,6 @@
 // activate(): builds the service and registers the VS Code layer. No network and no file I/O here.
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { testHooksFor } from './core/testHooks';
 import { AppKeysService } from './core/service';
 import { AppKeys } from './vscode/appKeys';
@@ -51,6 +52,8 @@ const bundleClock = globalThis as { __appKeysLoadStartedAt?: number; __appKeysVs
 
 export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | undefined {
   const started = performance.now();
+  // The core's strings (src/core, plain Node) in VS Code's display language: the bundle VS Code already read for us.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const channel = vscode.window.createOutputChannel('App Keys', { log: true });
   const log = maskedLog(channel);
   const service = new AppKeysService({

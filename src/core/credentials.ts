@@ -2,6 +2,7 @@
 // API origin and the application, so a setting that points an application at another host finds no
 // credential to send there. When the secret storage fails (on Linux: no keyring), the user may keep
 // a credential for this session only, in memory; nothing is ever written elsewhere.
+import * as l10n from '@vscode/l10n';
 import { registerSecret } from './masking';
 
 /** The part of vscode.SecretStorage used here. */
@@ -19,12 +20,14 @@ export interface CredentialTarget {
 
 /** Raised when the secret storage itself fails; names the cause. */
 export class SecretStorageError extends Error {
-  constructor(action: string, cause: unknown) {
-    super(
-      `VS Code's secret storage could not ${action} (${cause instanceof Error ? cause.message : String(cause)}). ` +
-        'On Linux this usually means no keyring (GNOME Keyring or KWallet, through libsecret) is running.',
-      { cause },
-    );
+  constructor(action: 'read' | 'store' | 'delete', cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const failed = {
+      read: () => l10n.t("VS Code's secret storage could not read a stored credential ({0}).", reason),
+      store: () => l10n.t("VS Code's secret storage could not store the credential ({0}).", reason),
+      delete: () => l10n.t("VS Code's secret storage could not delete a stored credential ({0}).", reason),
+    }[action]();
+    super(`${failed} ${l10n.t('On Linux this usually means no keyring (GNOME Keyring or KWallet, through libsecret) is running.')}`, { cause });
     this.name = 'SecretStorageError';
   }
 }
@@ -53,7 +56,7 @@ export class CredentialStore {
       try {
         value = (await this.backend.get(key)) || undefined;
       } catch (error) {
-        throw new SecretStorageError('read a stored credential', error);
+        throw new SecretStorageError('read', error);
       }
     }
     registerSecret(value);
@@ -69,7 +72,7 @@ export class CredentialStore {
       this.sessionOnly.delete(key);
       return 'secret-storage';
     } catch (error) {
-      await this.keepForSession(new SecretStorageError('store the credential', error));
+      await this.keepForSession(new SecretStorageError('store', error));
       this.sessionOnly.set(key, value);
       return 'session';
     }
@@ -81,7 +84,7 @@ export class CredentialStore {
     try {
       await this.backend.delete(key);
     } catch (error) {
-      throw new SecretStorageError('delete a stored credential', error);
+      throw new SecretStorageError('delete', error);
     }
   }
 }
