@@ -16,6 +16,7 @@ import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
 import { followItemChanges } from './vscode/followItemChanges';
+import { followPlatformContext } from './vscode/platformContext';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 import { maskedLog } from './vscode/maskedUserInput';
 
@@ -108,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       tree.refresh();
     }),
     followItemChanges(appKeys, tree, { edits, views }),
+    followPlatformContext(),
     new DeviceAssist(appKeys).register(),
     ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
     { dispose: () => void service.dispose() },
