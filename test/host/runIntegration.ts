@@ -41,6 +41,8 @@ function parseArgs(argv: string[]) {
     tests: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
     /** Workspace Trust on, and a workspace whose settings name an application: the restricted-mode run. */
     untrusted: false,
+    /** VS Code's display language (code-server --locale), for the translation suite (test/locale). */
+    locale: undefined as string | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -51,8 +53,13 @@ function parseArgs(argv: string[]) {
     else if (arg === '--untrusted') {
       opts.untrusted = true;
       opts.tests = path.join(REPO_ROOT, 'out', 'test', 'trust', 'index.js');
+    } else if (arg === '--locale') {
+      opts.locale = argv[++i];
+      opts.tests = path.join(REPO_ROOT, 'out', 'test', 'locale', 'index.js');
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js]');
+      console.log(
+        'usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--untrusted] [--locale de] [--tests out/test/…/index.js]',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -153,6 +160,7 @@ async function main(): Promise<number> {
       stateDir: runDir,
       env,
       workspaceTrust: opts.untrusted,
+      locale: opts.locale,
     });
     const tServer = Date.now();
     console.log(`integration: code-server ${server.url} ready after ${seconds(tServer - t0)} (pgid ${server.pgid})`);
