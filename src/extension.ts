@@ -16,7 +16,7 @@ import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
 import { followItemChanges } from './vscode/followItemChanges';
-import { followPlatformContext } from './vscode/platformContext';
+import { followPlatformContext, platformContextValues } from './vscode/platformContext';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 import { maskedLog } from './vscode/maskedUserInput';
 
@@ -29,6 +29,8 @@ export interface AppKeysTestHooks {
   setUserInput(ui: UserInput | undefined): void;
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  /** The platform context keys as last set (appKeys.hasLosant, appKeys.hasElasticPath). */
+  contextKeys(): Readonly<Record<string, boolean>>;
   /** The extension's log folder (tests search the logs around it for secrets). */
   readonly logUri: vscode.Uri;
   /** Read by the benchmark (performance.now() times are the extension host's clock). */
@@ -119,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,
+    contextKeys: platformContextValues,
     logUri: context.logUri,
     stats: {
       activateMs: performance.now() - started,

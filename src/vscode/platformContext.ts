@@ -5,11 +5,21 @@ import * as vscode from 'vscode';
 import { PLATFORM_CONTEXT_KEYS } from './commandIds';
 import { readApplications, SECTION } from './settings';
 
+/** The values last given to VS Code, by key (the integration tests read them through the test hooks). */
+const values: Record<string, boolean> = {};
+
 function update(): void {
   const platforms = new Set(
     readApplications((app) => ({ identity: JSON.stringify([app.platform, app.apiUrl, app.applicationId]), platform: app.platform })).map((a) => a.platform),
   );
-  for (const [platform, key] of Object.entries(PLATFORM_CONTEXT_KEYS)) void vscode.commands.executeCommand('setContext', key, platforms.has(platform));
+  for (const [platform, key] of Object.entries(PLATFORM_CONTEXT_KEYS)) {
+    values[key] = platforms.has(platform);
+    void vscode.commands.executeCommand('setContext', key, values[key]);
+  }
+}
+
+export function platformContextValues(): Readonly<Record<string, boolean>> {
+  return { ...values };
 }
 
 export function followPlatformContext(): vscode.Disposable {
