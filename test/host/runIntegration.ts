@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { CodeServer, REPO_ROOT, hostPaths, payloadUrl, startCodeServer, tail } from './codeServer';
+import { packLanguagePackStub } from './languagePackStub';
 import { onShutdown } from './processGroup';
 
 interface Results {
@@ -154,6 +155,8 @@ async function main(): Promise<number> {
     if (opts.grep) env.APPKEYS_TEST_GREP = opts.grep;
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;
+    // The language pack the German suite installs through VS Code (test/locale/index.ts).
+    if (opts.locale) env.APPKEYS_LANGUAGE_PACK_VSIX = packLanguagePackStub(opts.locale, runDir);
     server = await startCodeServer({
       userDataDir: path.join(runDir, 'user-data'),
       extensionsDir: path.join(runDir, 'extensions'),
