@@ -33,7 +33,7 @@ describe('Command palette context keys follow the configured applications', () =
   });
 
   it('ignores entries that are not applications', async () => {
-    await configure([{ platform: 'losant' }, 'nonsense']);
+    await configure([{ platform: 'losant' }, { nonsense: true }]);
     await settled({ 'appKeys.hasLosant': false, 'appKeys.hasElasticPath': false });
     assert.deepStrictEqual(Object.keys(keys()).sort(), ['appKeys.hasElasticPath', 'appKeys.hasLosant']);
   });

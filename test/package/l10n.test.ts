@@ -22,7 +22,7 @@ function untranslatable(text: string): string[] {
 function checkTranslation(sourceFile: string, translatedFile: string): number {
   const source = read(sourceFile);
   const translated = read(translatedFile);
-  const missing = Object.keys(source).filter((key) => typeof translated[key] !== 'string' || !(translated[key] as string).trim());
+  const missing = Object.keys(source).filter((key) => typeof translated[key] !== 'string' || !translated[key].trim());
   assert.deepStrictEqual(missing, [], `${translatedFile} lacks translations (run npm run l10n)`);
   const stale = Object.keys(translated).filter((key) => !(key in source));
   assert.deepStrictEqual(stale, [], `${translatedFile} translates strings that no longer exist`);

@@ -30,7 +30,8 @@ describe('Walkthrough pictures for every theme', () => {
   });
 
   it('draws the light picture dark on light and the high-contrast one light on black', () => {
-    const background = (file: string) => /<rect width="480" height="300" rx="6" fill="(#[0-9a-f]{6})"/.exec(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'))?.[1];
+    const background = (file: string) =>
+      /<rect width="480" height="300" rx="6" fill="(#[0-9a-f]{6})"/.exec(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'))?.[1];
     for (const step of steps) {
       const image = step.media.image as Record<string, string>;
       assert.strictEqual(background(image.dark), '#1e1e1e', image.dark);
