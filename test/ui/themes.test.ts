@@ -103,7 +103,7 @@ describe('UI: the walkthrough in light, dark and high-contrast themes', () => {
         decodeURIComponent(await page.locator('.getting-started-media img').evaluate((el: ImageElement) => el.currentSrc)).includes('add-application'),
       );
       await readmeScreenshot(theme.shot);
-      await wb.runCommand('View: Close All Editors');
+      await wb.closeActiveEditor();
     });
   }
 });
