@@ -1,5 +1,6 @@
 // activate(): builds the service and registers the VS Code layer. No network and no file I/O here.
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { interruptedAfter, testHooksFor } from './core/testHooks';
 import { AppKeysService } from './core/service';
 import { AppKeys } from './vscode/appKeys';
@@ -16,6 +17,7 @@ import { proxySettings, requestTimeoutMs, SECTION } from './vscode/settings';
 import { ApplicationsTreeProvider } from './vscode/tree/ApplicationsTreeProvider';
 import { ItemDecorations } from './vscode/tree/itemDecorations';
 import { followItemChanges } from './vscode/followItemChanges';
+import { followPlatformContext, platformContextValues } from './vscode/platformContext';
 import { UserInput, WindowUserInput } from './vscode/userInput';
 import { maskedLog } from './vscode/maskedUserInput';
 
@@ -38,6 +40,8 @@ export interface AppKeysTestHooks {
   credentialRecords(): (CredentialRecord & { users: string[] })[];
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  /** The platform context keys as last set (appKeys.hasLosant, appKeys.hasElasticPath). */
+  contextKeys(): Readonly<Record<string, boolean>>;
   /** The extension's log folder (tests search the logs around it for secrets). */
   readonly logUri: vscode.Uri;
   /** Read by the benchmark (performance.now() times are the extension host's clock). */
@@ -65,6 +69,8 @@ const bundleClock = globalThis as { __appKeysLoadStartedAt?: number; __appKeysVs
 
 export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | undefined {
   const started = performance.now();
+  // The core's strings (src/core, plain Node) in VS Code's display language: the bundle VS Code already read for us.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const channel = vscode.window.createOutputChannel('App Keys', { log: true });
   const log = maskedLog(channel);
   const service = new AppKeysService({
@@ -121,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
       tree.refresh();
     }),
     followItemChanges(appKeys, tree, { edits, views }),
+    followPlatformContext(),
     new DeviceAssist(appKeys).register(),
     ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
     { dispose: () => void service.dispose() },
@@ -153,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,
+    contextKeys: platformContextValues,
     logUri: context.logUri,
     stats: {
       activateMs: performance.now() - started,

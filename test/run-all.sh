@@ -2,7 +2,8 @@
 # `npm test`: installs the VS Code test host (once), type-checks and compiles, lints and checks the format, bundles and
 # packages the .vsix, then runs the unit tests (mocha, Node), the sandbox's own tests, the integration tests (inside code-server's real extension host), the package
 # check (the .vsix's contents and size) and the UI tests (the .vsix installed in code-server, driven in Chromium by
-# mouse and keyboard). `npm ci` is the caller's job.
+# mouse and keyboard). On a fresh clone it installs the dependencies first (scripts/ensure-deps.sh: npm ci when
+# node_modules is missing or older than package-lock.json).
 # The last line is always "N passed, N failed" summed over all suites; the exit code is non-zero if anything
 # failed, a build step failed or a suite did not run.
 set -euo pipefail
@@ -76,6 +77,7 @@ package_vsix() {
   grep -E 'DONE|WARNING' "$log" || tail -n 1 "$log"
 }
 
+step "dependencies (npm ci when missing or out of date)" bash scripts/ensure-deps.sh
 step "install test host" bash test/host/install.sh
 # A clean out/: compiled tests of deleted sources must not run.
 rm -rf out
@@ -90,6 +92,8 @@ suite sandbox npx mocha --config test/sandbox-tests/.mocharc.json --reporter ./o
 suite integration node out/test/host/runIntegration.js
 # Restricted mode: Workspace Trust on, a workspace that names an application of its own.
 suite integration-untrusted node out/test/host/runIntegration.js --untrusted
+# VS Code in German (code-server --locale de): the translations as users see them.
+suite integration-german node out/test/host/runIntegration.js --locale de
 suite package npx mocha --config test/package/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
 suite ui npx mocha --config test/ui/.mocharc.json --reporter ./out/test/host/countingSpecReporter.js
 

@@ -1,5 +1,6 @@
 // One configured application's API, with its credential bound in. Every write is announced on the
 // service's one change event, so views follow whatever command made it.
+import * as l10n from '@vscode/l10n';
 import type { ConfiguredApplication } from './application';
 import { ApiError } from './errors';
 import type { ItemChanges } from './itemChanges';
@@ -53,7 +54,7 @@ export class ApplicationClient {
   /** Activates or deactivates an item, where its resource has a status. */
   async setStatus(resource: ResourceType, id: string, active: boolean, signal?: AbortSignal): Promise<ResourceItem> {
     const patch = resource.statusPatch?.(active);
-    if (!patch) throw new ApiError(`${resource.label} have no status`, { kind: 'invalid-input' });
+    if (!patch) throw new ApiError(l10n.t('{0} have no status', resource.label), { kind: 'invalid-input' });
     const item = await this.run(this.platform.update(this.conn, this.applicationId, resource, id, patch, signal));
     this.changes.emit({ kind: 'statusChanged', app: this.app, resource, id, item });
     return item;
@@ -64,7 +65,7 @@ export class ApplicationClient {
   }
   /** The application's devices (Losant); an error where the platform has none. */
   listDevices(query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage> {
-    if (!this.platform.listDevices) return Promise.reject(new ApiError(`${this.platform.name} has no devices`, { kind: 'invalid-input' }));
+    if (!this.platform.listDevices) return Promise.reject(new ApiError(l10n.t('{0} has no devices', this.platform.name), { kind: 'invalid-input' }));
     return this.run(this.platform.listDevices(this.conn, this.applicationId, query, signal));
   }
 

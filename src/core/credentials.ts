@@ -53,15 +53,14 @@ const METADATA_KEY = CREDENTIALS_METADATA_KEY;
 
 /** Raised when the secret storage itself fails; names the cause. */
 export class SecretStorageError extends Error {
-  constructor(action: string, cause: unknown) {
-    super(
-      l10n.t(
-        "VS Code's secret storage could not {0} ({1}). On Linux this usually means no keyring (GNOME Keyring or KWallet, through libsecret) is running.",
-        action,
-        cause instanceof Error ? cause.message : String(cause),
-      ),
-      { cause },
-    );
+  constructor(action: 'read' | 'store' | 'delete', cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const failed = {
+      read: () => l10n.t("VS Code's secret storage could not read a stored credential ({0}).", reason),
+      store: () => l10n.t("VS Code's secret storage could not store the credential ({0}).", reason),
+      delete: () => l10n.t("VS Code's secret storage could not delete a stored credential ({0}).", reason),
+    }[action]();
+    super(`${failed} ${l10n.t('On Linux this usually means no keyring (GNOME Keyring or KWallet, through libsecret) is running.')}`, { cause });
     this.name = 'SecretStorageError';
   }
 }
@@ -252,7 +251,7 @@ export class CredentialStore {
       try {
         value = (await this.secrets.get(key)) || undefined;
       } catch (error) {
-        throw new SecretStorageError(l10n.t('read a stored credential'), error);
+        throw new SecretStorageError('read', error);
       }
     }
     registerSecret(value);
@@ -266,7 +265,7 @@ export class CredentialStore {
       this.sessionOnly.delete(key);
       return 'secret-storage';
     } catch (error) {
-      const failure = new SecretStorageError(l10n.t('store the credential'), error);
+      const failure = new SecretStorageError('store', error);
       if (ifStorageFails === 'throw') throw failure;
       await this.keepForSession(failure);
       this.sessionOnly.set(key, value);
@@ -279,7 +278,7 @@ export class CredentialStore {
     try {
       await this.secrets.delete(key);
     } catch (error) {
-      throw new SecretStorageError(l10n.t('delete a stored credential'), error);
+      throw new SecretStorageError('delete', error);
     }
   }
 }

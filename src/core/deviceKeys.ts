@@ -3,6 +3,7 @@
 // after a 429 (rateGate.ts) and retries only what the server turned away unprocessed (retry.ts). A
 // create whose answer was lost is looked up, never guessed: found, it counts as created (its secret
 // is gone with the answer); not found, the server provably did not make it, and it is sent again.
+import * as l10n from '@vscode/l10n';
 import { runBulk } from './bulk';
 import { surelyNotCreated, itemsNamed } from './createOutcome';
 import { describeError, isCancellation } from './errors';
@@ -27,6 +28,7 @@ const MAX_SENDS = 3;
 export function deviceKeyInput(device: Device): Record<string, unknown> {
   return {
     name: device.name,
+    // Sent to the server and kept there, seen by everyone who opens the key: English, like the API.
     description: `Restricted to the device ${device.name} (${device.id}); created by App Keys, one key per device.`,
     deviceIds: [device.id],
   };
@@ -114,35 +116,37 @@ export function countByStatus(outcomes: readonly DeviceKeyOutcome[]): Record<Dev
 /** Keys created at once: enough to keep the rate up at 50 ms a request, few enough to be polite. */
 export const DEVICE_KEY_CONCURRENCY = 4;
 
-const OUTCOME_TEXT: Record<DeviceKeyStatus, string> = {
-  created: 'created',
-  createdSecretLost: 'created, but its answer was lost with the secret: rotate it or delete it',
-  failed: 'failed',
-  interrupted: 'cancelled while being created: it may exist, look in the tree',
-  notStarted: 'not started (cancelled)',
+const OUTCOME_TEXT: Record<DeviceKeyStatus, () => string> = {
+  created: () => l10n.t('created'),
+  createdSecretLost: () => l10n.t('created, but its answer was lost with the secret: rotate it or delete it'),
+  failed: () => l10n.t('failed'),
+  interrupted: () => l10n.t('cancelled while being created: it may exist, look in the tree'),
+  notStarted: () => l10n.t('not started (cancelled)'),
 };
 
 /** The per-device report (Markdown; every server text a code span). Secrets are never in it. */
 export function renderDeviceKeysReport(applicationLabel: string, outcomes: readonly DeviceKeyOutcome[], skipped: readonly Device[], now: number): string {
   const counts = countByStatus(outcomes);
+  const created = counts.created + counts.createdSecretLost;
+  const cancelled = counts.interrupted + counts.notStarted;
   const lines = [
-    `# Keys for devices: ${codeSpan(applicationLabel)}`,
+    `# ${l10n.t('Keys for devices: {0}', codeSpan(applicationLabel))}`,
     '',
-    `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. One key per device, each restricted to its device.`,
+    l10n.t('Generated {0} UTC. One key per device, each restricted to its device.', new Date(now).toISOString().slice(0, 16).replace('T', ' ')),
     '',
-    `- Created: ${counts.created + counts.createdSecretLost}${counts.createdSecretLost ? ` (${counts.createdSecretLost} without their secret)` : ''}`,
-    `- Failed: ${counts.failed}`,
-    ...(counts.interrupted + counts.notStarted ? [`- Cancelled: ${counts.interrupted + counts.notStarted}`] : []),
-    ...(skipped.length ? [`- Skipped (already had a key): ${skipped.length}`] : []),
+    `- ${counts.createdSecretLost ? l10n.t('Created: {0} ({1} without their secret)', created, counts.createdSecretLost) : l10n.t('Created: {0}', created)}`,
+    `- ${l10n.t('Failed: {0}', counts.failed)}`,
+    ...(cancelled ? [`- ${l10n.t('Cancelled: {0}', cancelled)}`] : []),
+    ...(skipped.length ? [`- ${l10n.t('Skipped (already had a key): {0}', skipped.length)}`] : []),
     '',
-    '## Devices',
+    `## ${l10n.t('Devices')}`,
     '',
   ];
   for (const o of outcomes) {
-    const key = o.item ? ` — key ${codeSpan(o.item.id)}` : '';
+    const key = o.item ? ` — ${l10n.t('key {0}', codeSpan(o.item.id))}` : '';
     const why = o.status === 'failed' && o.error !== undefined ? `: ${codeSpan(describeError(o.error))}` : '';
-    lines.push(`- ${codeSpan(o.device.name)} (${codeSpan(o.device.id)}): ${OUTCOME_TEXT[o.status]}${why}${key}`);
+    lines.push(`- ${codeSpan(o.device.name)} (${codeSpan(o.device.id)}): ${OUTCOME_TEXT[o.status]()}${why}${key}`);
   }
-  for (const device of skipped) lines.push(`- ${codeSpan(device.name)} (${codeSpan(device.id)}): skipped, it already has a key`);
+  for (const device of skipped) lines.push(`- ${codeSpan(device.name)} (${codeSpan(device.id)}): ${l10n.t('skipped, it already has a key')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // fields the user deleted from the document. A deleted field is sent as its cleared value where the
 // schema has one (null where it allows null, "" for free text, [] for a list); otherwise it is
 // refused with a problem, never silently dropped.
+import * as l10n from '@vscode/l10n';
 import { maskSecrets } from './masking';
 import type { Problem } from './validate';
 import { changedFields, jsonc } from './validate';
@@ -48,7 +49,7 @@ export function editChanges(text: string, schema: object, current: Record<string
     if (field in edited || current[field] === undefined) continue;
     const cleared = clearedValue(properties[field]);
     if (cleared === undefined) {
-      problems.push({ message: `Field "${field}" cannot be removed: give it a new value instead`, ...where });
+      problems.push({ message: l10n.t('Field "{0}" cannot be removed: give it a new value instead', field), ...where });
     } else if (JSON.stringify(current[field]) !== JSON.stringify(cleared)) {
       changes[field] = cleared;
     }

@@ -1,5 +1,6 @@
 // One error type for everything that goes wrong talking to a platform, so the VS Code layer
 // can show it the same way whatever the platform or the cause.
+import * as l10n from '@vscode/l10n';
 import type { ConfiguredApplication } from './application';
 import { maskSecrets } from './masking';
 
@@ -53,7 +54,7 @@ export class ApiError extends Error {
     let text = this.message;
     if (this.status !== undefined) text = `${text} (HTTP ${this.status}${this.type ? ` ${this.type}` : ''})`;
     if (this.requiredScopes?.length) {
-      text += `. The token needs one of these scopes: ${this.requiredScopes.join(', ')}`;
+      text += `. ${l10n.t('The token needs one of these scopes: {0}', this.requiredScopes.join(', '))}`;
     }
     return text;
   }
@@ -61,7 +62,7 @@ export class ApiError extends Error {
 
 /** Thrown when the user or the caller cancelled; never shown as an error. */
 export class CancelledError extends Error {
-  constructor(message = 'Cancelled') {
+  constructor(message = l10n.t('Cancelled')) {
     super(message);
     this.name = 'CancelledError';
   }

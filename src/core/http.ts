@@ -2,6 +2,7 @@
 // global dispatcher, which every other extension in the host shares), through the proxy when one
 // is set, a time limit on every try, retries by the policy in retry.ts, cancellation that reaches
 // the socket, no redirects followed, a cap on response bodies, and one log line per try.
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
@@ -169,8 +170,8 @@ export class HttpClient {
       const text = await readLimited(response.body, response.headers['content-length'], this.maxBodyBytes, where);
       if (response.statusCode >= 300 && response.statusCode < 400) {
         // Following a redirect could carry the credential to another origin: never.
-        const location = String(response.headers.location ?? 'elsewhere');
-        throw new ApiError(`${where.method} ${where.path}: the server redirected to ${location}; App Keys does not follow redirects`, {
+        const location = String(response.headers.location ?? l10n.t('elsewhere'));
+        throw new ApiError(l10n.t('{0} {1}: the server redirected to {2}; App Keys does not follow redirects', where.method, where.path, location), {
           kind: 'bad-response',
           status: response.statusCode,
           ...where,
@@ -248,7 +249,13 @@ export class HttpClient {
     if (callerSignal?.aborted) return new CancelledError();
     if (timedOut || error instanceof undici().errors.HeadersTimeoutError || error instanceof undici().errors.BodyTimeoutError) {
       return new ApiError(
-        `${where.method} ${where.path} timed out after ${timeoutMs} ms: ${new URL(origin).host} did not answer in time (the limit is the setting appKeys.requestTimeoutSeconds)`,
+        l10n.t(
+          '{0} {1} timed out after {2} ms: {3} did not answer in time (the limit is the setting appKeys.requestTimeoutSeconds)',
+          where.method,
+          where.path,
+          timeoutMs,
+          new URL(origin).host,
+        ),
         { kind: 'timeout', ...where, cause: error },
       );
     }
@@ -256,7 +263,7 @@ export class HttpClient {
     const proxyCredentials = !!this.proxy.proxyAuthorization || /^[a-z]+:\/\/[^/@]+@/i.test(proxy ?? '');
     const described = describeNetworkError(error, { origin, proxy, proxyCredentials, timeoutMs });
     const reason = described ?? `${new URL(origin).host}: ${error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error)}`;
-    return new ApiError(maskSecrets(`${where.method} ${where.path} failed. ${reason}`), { kind: 'network', ...where, cause: error });
+    return new ApiError(maskSecrets(l10n.t('{0} {1} failed. {2}', where.method, where.path, reason)), { kind: 'network', ...where, cause: error });
   }
 }
 
@@ -321,7 +328,7 @@ async function readLimited(
     // Stop reading; the abort undici reports for the dropped body is expected, not an error.
     body.on('error', () => undefined);
     body.destroy();
-    return new ApiError(`${where.method} ${where.path}: response larger than ${limit} bytes`, { kind: 'bad-response', ...where });
+    return new ApiError(l10n.t('{0} {1}: response larger than {2} bytes', where.method, where.path, limit), { kind: 'bad-response', ...where });
   };
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   if (Number.isFinite(declared)) {
@@ -343,17 +350,20 @@ function parseJson(text: string, status: number, contentType: string | string[] 
   if (text.trim() === '') return undefined;
   // No API here nests deeper than a few levels: refuse before parsing, not after the host froze.
   if (checkJsonDepth(text, MAX_JSON_DEPTH) !== undefined) {
-    throw new ApiError(`${where.method} ${where.path}: the server's answer is nested deeper than ${MAX_JSON_DEPTH} levels; App Keys does not read it`, {
-      kind: 'bad-response',
-      status,
-      ...where,
-    });
+    throw new ApiError(
+      l10n.t("{0} {1}: the server's answer is nested deeper than {2} levels; App Keys does not read it", where.method, where.path, MAX_JSON_DEPTH),
+      {
+        kind: 'bad-response',
+        status,
+        ...where,
+      },
+    );
   }
   try {
     return JSON.parse(text);
   } catch {
-    const type = String(contentType ?? 'no content type').split(';')[0];
-    throw new ApiError(`${where.method} ${where.path}: the server answered ${status} with ${type}, not JSON`, {
+    const type = String(contentType ?? l10n.t('no content type')).split(';')[0];
+    throw new ApiError(l10n.t('{0} {1}: the server answered {2} with {3}, not JSON', where.method, where.path, status, type), {
       kind: 'bad-response',
       status,
       ...where,

@@ -1,5 +1,6 @@
 // The shared service module: the one API the VS Code layer calls. It owns the HTTP client and the
 // platforms, and binds an application's settings and secret into a client for that application.
+import * as l10n from '@vscode/l10n';
 import { ApplicationRef, ConfiguredApplication, isConfigured } from './application';
 import { ApplicationClient } from './applicationClient';
 import { ApiError } from './errors';
@@ -20,14 +21,14 @@ export function checkApiUrl(value: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new ApiError(`Not a valid URL: ${value}`, { kind: 'invalid-input' });
+    throw new ApiError(l10n.t('Not a valid URL: {0}', value), { kind: 'invalid-input' });
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ApiError(`API URLs must use https (plain http is allowed only on loopback): ${url.origin}`, { kind: 'invalid-input' });
+    throw new ApiError(l10n.t('API URLs must use https (plain http is allowed only on loopback): {0}', url.origin), { kind: 'invalid-input' });
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ApiError(`API URLs may not hold credentials, a query or a fragment: ${url.origin}`, { kind: 'invalid-input' });
+    throw new ApiError(l10n.t('API URLs may not hold credentials, a query or a fragment: {0}', url.origin), { kind: 'invalid-input' });
   }
   return url;
 }
@@ -49,7 +50,7 @@ export class AppKeysService {
 
   platform(id: string): Platform {
     const platform = this.platforms.get(id);
-    if (!platform) throw new ApiError(`Unknown platform "${id}"`, { kind: 'invalid-input' });
+    if (!platform) throw new ApiError(l10n.t('Unknown platform "{0}"', id), { kind: 'invalid-input' });
     return platform;
   }
 

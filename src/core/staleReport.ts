@@ -2,6 +2,7 @@
 // inactive items, expired and soon-expiring ones (where they expire), and items without a description
 // (where they can have one), as Markdown whose
 // links reveal each item in the tree. Server text is shown in code spans: text, never Markdown.
+import * as l10n from '@vscode/l10n';
 import type { ResourceItem, ResourceType } from './platforms/platform';
 import { codeSpan } from './text';
 import { expiresSoon, expiryOf } from './expiry';
@@ -37,12 +38,12 @@ export function findings(resource: ResourceType, items: ResourceItem[], days: nu
       const used = resource.lastUsed!(item);
       return used === null || Date.parse(used) < cutoff;
     });
-    result.push({ title: `Unused for ${days} days or more (or never used)`, items: unused });
+    result.push({ title: l10n.t('Unused for {0} days or more (or never used)', days), items: unused });
   }
-  result.push({ title: 'Inactive', items: items.filter((item) => !resource.summarize(item).active) });
+  result.push({ title: l10n.t('Inactive'), items: items.filter((item) => !resource.summarize(item).active) });
   const properties = (resource.patchSchema as { properties?: Record<string, unknown> }).properties ?? {};
   if ('description' in properties) {
-    result.push({ title: 'Without a description', items: items.filter((item) => !resource.fieldValue(item, 'description').trim()) });
+    result.push({ title: l10n.t('Without a description'), items: items.filter((item) => !resource.fieldValue(item, 'description').trim()) });
   }
   return result;
 }
@@ -62,9 +63,13 @@ export function reportTarget(section: ReportSection, item: ResourceItem): Report
 /** `link` turns an item into the URI its name links to (the VS Code layer: a short command link). */
 export function renderReport(sections: ReportSection[], days: number, now: number, link: (target: ReportTarget) => string, warningDays = 14): string {
   const lines = [
-    `# Stale keys report`,
+    `# ${l10n.t('Stale keys report')}`,
     '',
-    `Generated ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC. Unused means no recorded use for ${days} days. Each name reveals the item in the App Keys tree.`,
+    l10n.t(
+      'Generated {0} UTC. Unused means no recorded use for {1} days. Each name reveals the item in the App Keys tree.',
+      new Date(now).toISOString().slice(0, 16).replace('T', ' '),
+      days,
+    ),
     '',
   ];
   let total = 0;
@@ -73,11 +78,11 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
     lines.push(
       `## ${codeSpan(app.label)} — ${section.resource.label}`,
       '',
-      `${app.platform} · ${codeSpan(app.host)} · ${section.items.length} ${section.resource.noun}s`,
+      `${app.platform} · ${codeSpan(app.host)} · ${l10n.t('{0} {1}s', section.items.length, section.resource.noun)}`,
       '',
     );
     if (section.error) {
-      lines.push(`Could not list them: ${codeSpan(section.error)}`, '');
+      lines.push(l10n.t('Could not list them: {0}', codeSpan(section.error)), '');
       continue;
     }
     for (const finding of findings(section.resource, section.items, days, now, warningDays)) {
@@ -91,7 +96,7 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
       if (finding.items.length) lines.push('');
     }
   }
-  lines.push(`---`, '', `${total} findings in ${sections.length} lists.`, '');
+  lines.push(`---`, '', l10n.t('{0} findings in {1} lists.', total, sections.length), '');
   return lines.join('\n');
 }
 

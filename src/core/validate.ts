@@ -3,9 +3,11 @@
 // Both are loaded at the first document checked, not at activation: in the bundle they are files
 // of their own (dist/jsonc.js, dist/validators.js) that opening the view never reads.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as JsoncParser from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
+import { schemaMessage } from './schemaMessages';
 
 let jsoncParser: typeof JsoncParser | undefined;
 let validators: typeof import('./schemaValidators') | undefined;
@@ -40,14 +42,14 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   const root = jsonc().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
     const problems = errors.map((e) => ({
-      message: `JSON syntax error: ${jsonc().printParseErrorCode(e.error)}`,
+      message: l10n.t('JSON syntax error: {0}', jsonc().printParseErrorCode(e.error)),
       offset: e.offset,
       length: Math.max(e.length, 1),
     }));
-    return { problems: problems.length ? problems : [{ message: 'The document is empty', offset: 0, length: 0 }] };
+    return { problems: problems.length ? problems : [{ message: l10n.t('The document is empty'), offset: 0, length: 0 }] };
   }
   if (root.type !== 'object') {
-    return { problems: [{ message: 'The document must be a JSON object', offset: root.offset, length: root.length }] };
+    return { problems: [{ message: l10n.t('The document must be a JSON object'), offset: root.offset, length: root.length }] };
   }
   // What JSON.parse would silently drop or change: a repeated field (the last one wins) and an
   // integer beyond 2^53 (rounded). Refused at their places instead.
@@ -70,12 +72,12 @@ function structuralProblems(root: Node): Problem[] {
       for (const key of (n.children ?? []).map((property) => property.children?.[0])) {
         if (!key) continue;
         const name = String(key.value);
-        if (FORBIDDEN_KEYS.has(name)) at(`Property name "${name}" is not allowed`, key);
-        else if (seen.has(name)) at(`Field "${name}" appears more than once: keep one`, key);
+        if (FORBIDDEN_KEYS.has(name)) at(l10n.t('Property name "{0}" is not allowed', name), key);
+        else if (seen.has(name)) at(l10n.t('Field "{0}" appears more than once: keep one', name), key);
         seen.add(name);
       }
     } else if (n.type === 'number' && typeof n.value === 'number' && Number.isInteger(n.value) && !Number.isSafeInteger(n.value)) {
-      at('Integers beyond 2^53 (9007199254740991) cannot be sent exactly: use a smaller number', n);
+      at(l10n.t('Integers beyond 2^53 (9007199254740991) cannot be sent exactly: use a smaller number'), n);
     }
     n.children?.forEach(visit);
   };
@@ -92,14 +94,14 @@ function toProblem(error: ErrorObject, root: Node): Problem {
       return /^\d+$/.test(name) ? Number(name) : name;
     });
   const node = jsonc().findNodeAtLocation(root, path) ?? root;
-  const where = path.length ? `"${path.join('.')}"` : 'The document';
+  const where = path.length ? `"${path.join('.')}"` : l10n.t('The document');
   if (error.keyword === 'additionalProperties') {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
     const property = node.children?.find((p) => p.children?.[0]?.value === extra)?.children?.[0];
     const target = property ?? node;
-    return { message: `Property "${extra}" is not allowed`, offset: target.offset, length: target.length };
+    return { message: l10n.t('Property "{0}" is not allowed', extra), offset: target.offset, length: target.length };
   }
-  let message = `${where} ${error.message ?? 'is invalid'}`;
+  let message = schemaMessage(where, error);
   if (error.keyword === 'enum') {
     message += `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   }

@@ -48,18 +48,60 @@ export const ALIASES: Readonly<Record<string, { command: CommandId; resource: st
   'appKeys.deleteToken': { command: COMMANDS.delete, resource: 'tokens' },
 };
 
-/**
- * Hidden from the command palette: commands that need a tree node, a document or a report link, and
- * the generic item commands (the palette offers their per-kind aliases, whose titles say the kind).
- */
-export const PALETTE_HIDDEN: readonly string[] = [
-  COMMANDS.loadMore,
-  COMMANDS.reveal,
-  COMMANDS.recreate,
-  COMMANDS.fetch,
-  COMMANDS.edit,
-  COMMANDS.create,
-  COMMANDS.delete,
-  COMMANDS.copy,
-  COMMANDS.rotate,
-];
+/** Context keys, true while an application of that platform is configured (set by platformContext.ts). */
+export const PLATFORM_CONTEXT_KEYS = { losant: 'appKeys.hasLosant', elasticpath: 'appKeys.hasElasticPath' } as const;
+
+/** When the command palette offers a command (package.json `menus.commandPalette`; platformContext.ts sets the keys). */
+export const PALETTE_WHEN = {
+  /** Commands that need a tree node, a document or a report link, and the generic item commands (the palette offers their per-kind aliases). */
+  never: 'false',
+  /** Commands for any configured application's keys. */
+  anyApplication: `${PLATFORM_CONTEXT_KEYS.losant} || ${PLATFORM_CONTEXT_KEYS.elasticpath}`,
+  /** Losant's API tokens, statuses and devices. */
+  losant: PLATFORM_CONTEXT_KEYS.losant,
+  /** Pick Devices: in a new Losant key's document. */
+  deviceDocument: 'appKeys.deviceDocument',
+} as const;
+
+/** Each command's and alias's palette visibility; a command not listed is always offered. */
+export const PALETTE: Readonly<Record<string, string>> = {
+  [COMMANDS.removeApplication]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.setToken]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.clearToken]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.refresh]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.loadMore]: PALETTE_WHEN.never,
+  [COMMANDS.fetch]: PALETTE_WHEN.never,
+  [COMMANDS.edit]: PALETTE_WHEN.never,
+  [COMMANDS.create]: PALETTE_WHEN.never,
+  [COMMANDS.delete]: PALETTE_WHEN.never,
+  [COMMANDS.copy]: PALETTE_WHEN.never,
+  [COMMANDS.copyId]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.rotate]: PALETTE_WHEN.never,
+  [COMMANDS.activate]: PALETTE_WHEN.losant,
+  [COMMANDS.deactivate]: PALETTE_WHEN.losant,
+  [COMMANDS.loadAll]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.filter]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.clearFilter]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.sort]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.reveal]: PALETTE_WHEN.never,
+  [COMMANDS.staleReport]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.recreate]: PALETTE_WHEN.never,
+  [COMMANDS.pickDevices]: PALETTE_WHEN.deviceDocument,
+  [COMMANDS.createKeysForDevices]: PALETTE_WHEN.losant,
+  'appKeys.fetchKey': PALETTE_WHEN.anyApplication,
+  'appKeys.editKey': PALETTE_WHEN.anyApplication,
+  'appKeys.createKey': PALETTE_WHEN.anyApplication,
+  'appKeys.deleteKey': PALETTE_WHEN.anyApplication,
+  'appKeys.copyKey': PALETTE_WHEN.anyApplication,
+  'appKeys.rotateKey': PALETTE_WHEN.anyApplication,
+  'appKeys.fetchToken': PALETTE_WHEN.losant,
+  'appKeys.editToken': PALETTE_WHEN.losant,
+  'appKeys.createToken': PALETTE_WHEN.losant,
+  'appKeys.deleteToken': PALETTE_WHEN.losant,
+};
+
+/** Always offered: they act without any application (adding the first one, the log). */
+export const PALETTE_ALWAYS: readonly string[] = [COMMANDS.addApplication, COMMANDS.showLog];
+
+/** Hidden from the command palette (PALETTE_WHEN.never). */
+export const PALETTE_HIDDEN: readonly string[] = Object.keys(PALETTE).filter((id) => PALETTE[id] === PALETTE_WHEN.never);

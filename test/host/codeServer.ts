@@ -40,6 +40,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Keep Workspace Trust on (tests of restricted mode); off by default so the folder opens trusted. */
   workspaceTrust?: boolean;
+  /** VS Code's display language (`--locale`), e.g. `de`; English when omitted. */
+  locale?: string;
   /** How long to wait for the server to answer HTTP (default 60 s). */
   readyTimeoutMs?: number;
   root?: string;
@@ -183,6 +185,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.locale ? ['--locale', options.locale] : []),
     ...profileArgs(options),
     '--vscode-option',
     'enable-smoke-test-driver',

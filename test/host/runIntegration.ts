@@ -12,6 +12,7 @@ import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestAuthority, writeAuthority } from '../support/testCertificates';
 import { CodeServer, REPO_ROOT, hostPaths, payloadUrl, startCodeServer, tail } from './codeServer';
+import { packLanguagePackStub } from './languagePackStub';
 import { onShutdown } from './processGroup';
 
 interface Results {
@@ -44,6 +45,8 @@ function parseArgs(argv: string[]) {
     untrusted: false,
     /** Extension folders installed beside App Keys (the benchmark's empty baseline extension). */
     extensions: [] as string[],
+    /** VS Code's display language (code-server --locale), for the translation suite (test/locale). */
+    locale: undefined as string | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -55,9 +58,12 @@ function parseArgs(argv: string[]) {
     else if (arg === '--untrusted') {
       opts.untrusted = true;
       opts.tests = path.join(REPO_ROOT, 'out', 'test', 'trust', 'index.js');
+    } else if (arg === '--locale') {
+      opts.locale = argv[++i];
+      opts.tests = path.join(REPO_ROOT, 'out', 'test', 'locale', 'index.js');
     } else if (arg === '--help' || arg === '-h') {
       console.log(
-        'usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--tests out/test/…/index.js] [--extension FOLDER]…',
+        'usage: node out/test/host/runIntegration.js [--grep PATTERN] [--timeout SECONDS] [--keep] [--untrusted] [--locale de] [--tests out/test/…/index.js] [--extension FOLDER]…',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
@@ -165,12 +171,15 @@ async function main(): Promise<number> {
     // The benchmark passes its sandbox URL and output file this way.
     for (const [name, value] of Object.entries(process.env)) if (name.startsWith('APPKEYS_BENCH_') && value !== undefined) env[name] = value;
     for (const folder of opts.extensions) installUnpacked(folder, path.join(runDir, 'extensions'));
+    // The language pack the German suite installs through VS Code (test/locale/index.ts).
+    if (opts.locale) env.APPKEYS_LANGUAGE_PACK_VSIX = packLanguagePackStub(opts.locale, runDir);
     server = await startCodeServer({
       userDataDir: path.join(runDir, 'user-data'),
       extensionsDir: path.join(runDir, 'extensions'),
       stateDir: runDir,
       env,
       workspaceTrust: opts.untrusted,
+      locale: opts.locale,
     });
     const tServer = Date.now();
     console.log(`integration: code-server ${server.url} ready after ${seconds(tServer - t0)} (pgid ${server.pgid})`);

@@ -109,7 +109,11 @@ async function main(): Promise<void> {
     stateDir: demoDir,
     workspace,
     port: await pickPort(opts.port),
-    settings: { 'appKeys.applications': applications },
+    settings: {
+      'appKeys.applications': applications,
+      // No empty panels: the chat side bar stays closed (the walkthrough still opens once, as on any install).
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
     env: { NODE_EXTRA_CA_CERTS: tls.ca },
   });
   onShutdown(() => console.log('\nstopping the demo (code-server and sandbox)…'));

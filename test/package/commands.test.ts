@@ -1,11 +1,12 @@
 // The command-ID catalogue (src/vscode/commandIds.ts) and package.json agree: every command and
 // alias is contributed, titled (in package.nls.json) and categorised; every contributed command is
 // in the catalogue; the ones that need a node (and the generic item commands) are hidden from the
-// palette, the others are not; menus and walkthroughs name only known commands.
+// palette; every command's palette visibility is the one commandIds.ts PALETTE declares; menus and walkthroughs name
+// only known commands.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALIASES, COMMANDS, PALETTE_HIDDEN } from '../../src/vscode/commandIds';
+import { ALIASES, COMMANDS, PALETTE, PALETTE_ALWAYS, PALETTE_HIDDEN, PALETTE_WHEN, PLATFORM_CONTEXT_KEYS } from '../../src/vscode/commandIds';
 import { parseObject } from '../support/json';
 import { REPO_ROOT } from './vsix';
 
@@ -44,6 +45,50 @@ describe('Command catalogue and package.json', () => {
     assert.deepStrictEqual([...hidden].sort(), [...PALETTE_HIDDEN].sort());
     const stillShown = catalogue.filter((id) => !PALETTE_HIDDEN.includes(id));
     assert.ok(stillShown.includes('appKeys.fetchKey') && stillShown.includes('appKeys.createToken'), 'the per-kind aliases stay in the palette');
+  });
+
+  it("gives every command the palette visibility commandIds.ts declares, and declares every command's", () => {
+    const declared = Object.fromEntries(catalogue.map((id) => [id, PALETTE[id]]));
+    const entries = contributes.menus.commandPalette;
+    assert.strictEqual(new Set(entries.map((m) => m.command)).size, entries.length, 'one commandPalette entry per command');
+    const actual = Object.fromEntries(catalogue.map((id) => [id, entries.find((m) => m.command === id)?.when]));
+    assert.deepStrictEqual(actual, declared);
+    const undeclared = catalogue.filter((id) => PALETTE[id] === undefined && !PALETTE_ALWAYS.includes(id));
+    assert.deepStrictEqual(undeclared, [], 'a command is either always offered (PALETTE_ALWAYS) or has a when clause (PALETTE)');
+    assert.deepStrictEqual(
+      PALETTE_ALWAYS.filter((id) => PALETTE[id] !== undefined),
+      [],
+    );
+  });
+
+  it('offers token, status and device commands only with a Losant application, key commands with any application', () => {
+    for (const id of ['appKeys.fetchToken', 'appKeys.editToken', 'appKeys.createToken', 'appKeys.deleteToken', COMMANDS.activate, COMMANDS.deactivate]) {
+      assert.strictEqual(PALETTE[id], PALETTE_WHEN.losant, id);
+    }
+    assert.strictEqual(PALETTE[COMMANDS.createKeysForDevices], PALETTE_WHEN.losant);
+    for (const id of ['appKeys.fetchKey', 'appKeys.createKey', 'appKeys.rotateKey', COMMANDS.staleReport, COMMANDS.setToken]) {
+      assert.strictEqual(PALETTE[id], PALETTE_WHEN.anyApplication, id);
+    }
+    assert.strictEqual(PALETTE_WHEN.losant, 'appKeys.hasLosant');
+    assert.strictEqual(PALETTE_WHEN.anyApplication, 'appKeys.hasLosant || appKeys.hasElasticPath');
+    assert.deepStrictEqual(PLATFORM_CONTEXT_KEYS, { losant: 'appKeys.hasLosant', elasticpath: 'appKeys.hasElasticPath' });
+    assert.deepStrictEqual([...PALETTE_ALWAYS].sort(), [COMMANDS.addApplication, COMMANDS.showLog].sort());
+  });
+
+  it('hides from the palette every command that only acts on a tree node', () => {
+    for (const id of [
+      COMMANDS.loadMore,
+      COMMANDS.reveal,
+      COMMANDS.recreate,
+      COMMANDS.fetch,
+      COMMANDS.edit,
+      COMMANDS.create,
+      COMMANDS.delete,
+      COMMANDS.copy,
+      COMMANDS.rotate,
+    ]) {
+      assert.strictEqual(PALETTE[id], 'false', id);
+    }
   });
 
   it('maps every alias to a generic command', () => {

@@ -86,6 +86,8 @@ describe('Packaged extension (.vsix)', () => {
         .map((v) => v.icon),
       ...(contributes.jsonValidation ?? []).map((j) => j.url),
       ...walkthroughMedia,
+      // The translations package.json's `l10n` folder holds (test/package/l10n.test.ts checks they are complete).
+      ...(typeof manifest.l10n === 'string' ? [`${manifest.l10n}/bundle.l10n.de.json`] : []),
     ].filter((p): p is string => typeof p === 'string' && !/^\$\(|^https?:/.test(p));
     assert.ok(referenced.length >= 5, `too few references found: ${referenced.join(', ')}`);
     const missing = referenced.map((p) => `extension/${p.replace(/^\.\//, '')}`).filter((p) => !names.has(p) && !names.has(`${p}.js`));

@@ -1,6 +1,6 @@
 // A person works with a larger application (Warehouse Sensors with 250 generated keys, see SCALE_EXTRA_KEYS):
-// filters a key group by name, deactivates a multi-selection, rotates a key, reads the stale-keys report and opens
-// the walkthrough. Mouse and keyboard only; each test sets up what it needs (given.ts), so any one runs alone.
+// filters a key group by name, deactivates a multi-selection, rotates a key and reads the stale-keys report
+// (the walkthrough: themes.test.ts). Mouse and keyboard only; each test sets up what it needs (given.ts), so any one runs alone.
 import * as assert from 'assert';
 import { SANDBOX_APPS, SANDBOX_EP, globMatches } from '../sandbox';
 import * as given from './given';
@@ -12,7 +12,7 @@ import { Workbench } from './workbench';
 const warehouse = SANDBOX_APPS.warehouseSensors;
 const generated = (n: number) => `Generated key ${String(n).padStart(5, '0')}`;
 
-describe('UI: a larger application (filter, bulk deactivate, rotate, report, walkthrough)', () => {
+describe('UI: a larger application (filter, bulk deactivate, rotate, report)', () => {
   let wb: Workbench;
   before(() => {
     wb = new Workbench(session.page);
@@ -178,17 +178,5 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report, wal
     await session.page.keyboard.press('Control+B');
     await session.page.locator('.part.sidebar').waitFor();
     await wb.runCommand('View: Close All Editors');
-  });
-
-  it('opens the "Get started with App Keys" walkthrough', async () => {
-    await wb.openViewContainer('App Keys');
-    await wb.runCommand('Welcome: Open Walkthrough');
-    await wb.pick(/walkthrough/i, 'Get started with App Keys');
-    const page = session.page.locator('.part.editor .gettingStartedContainer');
-    await until('the walkthrough', async () => {
-      const text = await page.innerText();
-      return ['Get started with App Keys', 'Add an application', 'Rotate a key'].every((t) => text.includes(t));
-    });
-    await readmeScreenshot('walkthrough');
   });
 });

@@ -1,6 +1,7 @@
 // Elastic Path Commerce Cloud: application keys of a store, reached with client credentials.
 // Access tokens come from POST /oauth/access_token and are kept in memory only, until shortly
 // before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../errors';
 import { asRecord, findResource, scalarText } from './shared';
 import { toPage } from '../paging';
@@ -27,16 +28,34 @@ function toItem(value: unknown): ResourceItem {
 
 export const elasticPathKeys: ResourceType = {
   id: 'keys',
-  label: 'Application Keys',
-  noun: 'application key',
+  get label() {
+    return l10n.t('Application Keys');
+  },
+  get noun() {
+    return l10n.t('application key');
+  },
   idPattern: UUID,
   argName: 'keyId',
   patchSchema: applicationKeyUpdate,
   postSchema: applicationKeyCreate,
   createTemplate: () => ({ name: '', reserved_rate_limit: 0 }),
   createFields: [
-    { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
-    { name: 'reserved_rate_limit', prompt: 'Reserved rate limit in requests per second (optional)', required: false, kind: 'integer' },
+    {
+      name: 'name',
+      get prompt() {
+        return l10n.t('Name of the new application key');
+      },
+      required: true,
+      maxLength: 255,
+    },
+    {
+      name: 'reserved_rate_limit',
+      get prompt() {
+        return l10n.t('Reserved rate limit in requests per second (optional)');
+      },
+      required: false,
+      kind: 'integer',
+    },
   ],
   editableFields: (item) => {
     const { name, reserved_rate_limit } = item.data;
@@ -48,8 +67,8 @@ export const elasticPathKeys: ResourceType = {
     return {
       label: typeof item.data.name === 'string' && item.data.name ? item.data.name : item.id,
       description: [
-        typeof limit === 'number' && limit > 0 ? `reserved ${limit}/s` : undefined,
-        typeof lastUsed === 'string' ? `used ${lastUsed.slice(0, 10)}` : 'never used',
+        typeof limit === 'number' && limit > 0 ? l10n.t('reserved {0}/s', limit) : undefined,
+        typeof lastUsed === 'string' ? l10n.t('used {0}', lastUsed.slice(0, 10)) : l10n.t('never used'),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -64,12 +83,39 @@ export const elasticPathKeys: ResourceType = {
   // The API neither filters nor sorts: lists are filtered and sorted here.
   serverQuery: false,
   sortFields: [
-    { field: 'name', label: 'Name' },
-    { field: 'created_at', label: 'Creation date' },
-    { field: 'updated_at', label: 'Last update' },
-    { field: 'last_used_at', label: 'Last use' },
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+    {
+      field: 'created_at',
+      get label() {
+        return l10n.t('Creation date');
+      },
+    },
+    {
+      field: 'updated_at',
+      get label() {
+        return l10n.t('Last update');
+      },
+    },
+    {
+      field: 'last_used_at',
+      get label() {
+        return l10n.t('Last use');
+      },
+    },
   ],
-  filterFields: [{ field: 'name', label: 'Name' }],
+  filterFields: [
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+  ],
   fieldValue(item, field) {
     const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
     return value !== null && typeof value === 'object' ? JSON.stringify(value) : scalarText(value);
@@ -97,10 +143,16 @@ export class ElasticPathPlatform implements Platform {
     { label: 'US East', url: 'https://useast.api.elasticpath.com' },
     { label: 'EU West', url: 'https://euwest.api.elasticpath.com' },
   ];
-  readonly applicationNoun = 'store';
-  readonly applicationIdHint = 'shown in Commerce Manager under Store Settings';
+  get applicationNoun(): string {
+    return l10n.t('store');
+  }
+  get applicationIdHint(): string {
+    return l10n.t('shown in Commerce Manager under Store Settings');
+  }
   readonly applicationIdPattern = UUID;
-  readonly credentialName = 'client secret';
+  get credentialName(): string {
+    return l10n.t('client secret');
+  }
   readonly needsClientId = true;
   readonly resources: readonly ResourceType[] = [elasticPathKeys];
   /** Access tokens by origin, client ID and secret; in memory only. */
@@ -119,7 +171,7 @@ export class ElasticPathPlatform implements Platform {
 
   /** Checks the credentials (by getting an access token); the store's name is not in this API. */
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
-    const storeId = checkId(applicationId, UUID, 'store ID');
+    const storeId = checkId(applicationId, UUID, l10n.t('store ID'));
     await this.accessToken(conn, signal);
     return { id: storeId, name: storeId };
   }
@@ -141,7 +193,7 @@ export class ElasticPathPlatform implements Platform {
     const meta = asRecord(body.meta);
     const items = Array.isArray(body.data) ? body.data.map(toItem) : [];
     const reserved = meta.total_reserved_rate_limit;
-    const note = typeof reserved === 'number' ? `${reserved}/s reserved` : undefined;
+    const note = typeof reserved === 'number' ? l10n.t('{0}/s reserved', reserved) : undefined;
     return toPage(items, { page: query.page, perPage: limit }, { totalCount: asRecord(meta.results).total, perPage: limit }, note);
   }
 
@@ -192,7 +244,7 @@ export class ElasticPathPlatform implements Platform {
   }
 
   private itemPath(resource: ResourceType, id: string): string {
-    return `/v2/application-keys/${segment(checkId(id, resource.idPattern, `${resource.noun} ID`))}`;
+    return `/v2/application-keys/${segment(checkId(id, resource.idPattern, l10n.t('{0} ID', resource.noun)))}`;
   }
 
   private async call(conn: Connection, req: Omit<HttpRequest, 'baseUrl' | 'headers'>): Promise<unknown> {
@@ -237,7 +289,7 @@ export class ElasticPathPlatform implements Platform {
   }
 
   private async requestToken(conn: Connection, signal?: AbortSignal): Promise<CachedToken> {
-    if (!conn.clientId) throw new ApiError('Elastic Path needs a client ID (the appKeys.applications entry has none)', { kind: 'invalid-input' });
+    if (!conn.clientId) throw new ApiError(l10n.t('Elastic Path needs a client ID (the appKeys.applications entry has none)'), { kind: 'invalid-input' });
     const response = await this.http.send({
       method: 'POST',
       baseUrl: conn.baseUrl,
@@ -247,20 +299,23 @@ export class ElasticPathPlatform implements Platform {
     });
     if (response.status === 401 || response.status === 400) {
       const error = toApiError(response, 'POST', '/oauth/access_token');
-      throw new ApiError(`Elastic Path refused the client ID and secret: ${error.message}. Check them in Commerce Manager, then set the client secret again`, {
-        kind: 'http',
-        status: response.status,
-        type: error.type,
-        method: 'POST',
-        path: '/oauth/access_token',
-      });
+      throw new ApiError(
+        l10n.t('Elastic Path refused the client ID and secret: {0}. Check them in Commerce Manager, then set the client secret again', error.message),
+        {
+          kind: 'http',
+          status: response.status,
+          type: error.type,
+          method: 'POST',
+          path: '/oauth/access_token',
+        },
+      );
     }
     if (response.status >= 400) throw toApiError(response, 'POST', '/oauth/access_token');
     // The OpenAPI file wraps the answer in `data`; the live API and its SDK read it flat. Take both.
     const outer = asRecord(response.body);
     const body = typeof outer.access_token === 'string' ? outer : asRecord(outer.data);
     if (typeof body.access_token !== 'string') {
-      throw new ApiError('Elastic Path answered the token request without an access_token', {
+      throw new ApiError(l10n.t('Elastic Path answered the token request without an access_token'), {
         kind: 'bad-response',
         method: 'POST',
         path: '/oauth/access_token',
@@ -277,5 +332,5 @@ function toApiError(response: HttpResponse, method: string, path: string): ApiEr
   const [first] = Array.isArray(asRecord(response.body).errors) ? (asRecord(response.body).errors as unknown[]).map(asRecord) : [];
   const title = typeof first?.title === 'string' ? first.title : undefined;
   const detail = typeof first?.detail === 'string' ? first.detail : undefined;
-  return new ApiError(detail ?? title ?? `${method} ${path} failed`, { kind: 'http', status: response.status, type: title, method, path });
+  return new ApiError(detail ?? title ?? l10n.t('{0} {1} failed', method, path), { kind: 'http', status: response.status, type: title, method, path });
 }

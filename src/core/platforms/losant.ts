@@ -1,5 +1,6 @@
 // Losant's REST API (and the same API on Losant-compatible hosts): applications, and the
 // resources under an application. Follows losant/api-actions.json: paths, query parameters, scopes.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../errors';
 import { asRecord, findResource, scalarText } from './shared';
 import { hideSecretFields } from '../secretFields';
@@ -62,10 +63,16 @@ export class LosantPlatform implements Platform {
     { label: 'Losant', url: 'https://api.losant.com' },
     { label: 'WNology', url: 'https://api.app.wnology.io' },
   ];
-  readonly applicationNoun = 'application';
-  readonly applicationIdHint = "24 hexadecimal characters, from the application's URL or settings page";
+  get applicationNoun(): string {
+    return l10n.t('application');
+  }
+  get applicationIdHint(): string {
+    return l10n.t("24 hexadecimal characters, from the application's URL or settings page");
+  }
   readonly applicationIdPattern = LOSANT_ID;
-  readonly credentialName = 'API token';
+  get credentialName(): string {
+    return l10n.t('API token');
+  }
   readonly needsClientId = false;
   readonly resources: readonly LosantResourceType[] = [losantKeys, losantApiTokens];
 
@@ -100,7 +107,7 @@ export class LosantPlatform implements Platform {
   }
 
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
-    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
     const app = asRecord(
       await this.call(conn, {
         method: 'GET',
@@ -189,7 +196,7 @@ export class LosantPlatform implements Platform {
   }
 
   async listDevices(conn: Connection, applicationId: string, query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage> {
-    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
     // tagFilter in the bracket form Losant's official client sends: tagFilter[0][key]=floor&tagFilter[0][value]=3.
     const tagFilter = Object.fromEntries(
       (query.tags ?? []).flatMap((tag, i) => [
@@ -224,12 +231,12 @@ export class LosantPlatform implements Platform {
   }
 
   private collectionPath(applicationId: string, resource: LosantResourceType): string {
-    const appId = checkId(applicationId, LOSANT_ID, 'application ID');
+    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
     return `/applications/${segment(appId)}/${resource.pathSegment}`;
   }
 
   private itemPath(applicationId: string, resource: LosantResourceType, id: string): string {
-    const itemId = checkId(id, resource.idPattern, `${resource.noun} ID`);
+    const itemId = checkId(id, resource.idPattern, l10n.t('{0} ID', resource.noun));
     return `${this.collectionPath(applicationId, resource)}/${segment(itemId)}`;
   }
 
@@ -241,7 +248,7 @@ export class LosantPlatform implements Platform {
     if (response.status === 404 && call.method === 'DELETE' && response.attempts > 1) return { success: true };
     const body = asRecord(response.body);
     const type = typeof body.type === 'string' ? body.type : undefined;
-    const message = typeof body.message === 'string' ? body.message : `${call.method} ${call.path} failed`;
+    const message = typeof body.message === 'string' ? body.message : l10n.t('{0} {1} failed', call.method, call.path);
     const denied = response.status === 401 || response.status === 403;
     throw new ApiError(message, {
       kind: 'http',

@@ -1,4 +1,6 @@
 // Losant's resources under an application: what each looks like in the tree and the edit document.
+// Labels, nouns and prompts are getters: they are translated when shown, after activation configured @vscode/l10n.
+import * as l10n from '@vscode/l10n';
 import { LOSANT_ID } from '../ids';
 import type { ItemSummary, ResourceItem, ResourceType } from './platform';
 import { expiryOf, expiryText } from '../expiry';
@@ -30,7 +32,13 @@ const fieldValue = (item: ResourceItem, field: string): string => {
   const value = item.data[field];
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 };
-const STATUS = { field: 'status', label: 'Status', values: ['active', 'inactive'] } as const;
+const STATUS = {
+  field: 'status',
+  get label() {
+    return l10n.t('Status');
+  },
+  values: ['active', 'inactive'],
+} as const;
 // Losant serves up to 1,000 items a page; App Keys lists at most 10,000 of a kind (MAX_ITEMS).
 const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates, paging: { maxPerPage: 1000, concurrency: 6, maxItems: 10_000 } };
 
@@ -40,8 +48,12 @@ const TOKEN_PATCH_FIELDS = Object.keys(apiTokenPatch.properties);
 
 export const losantKeys: LosantResourceType = {
   id: 'keys',
-  label: 'Application Keys',
-  noun: 'application key',
+  get label() {
+    return l10n.t('Application Keys');
+  },
+  get noun() {
+    return l10n.t('application key');
+  },
   idPattern: LOSANT_ID,
   argName: 'keyId',
   patchSchema: applicationKeyPatch,
@@ -54,18 +66,66 @@ export const losantKeys: LosantResourceType = {
   secretField: 'secret',
   copyLabel: 'key',
   createFields: [
-    { name: 'name', prompt: 'Name of the new application key', required: true, maxLength: 255 },
-    { name: 'description', prompt: 'Description (optional)', required: false, maxLength: 32767 },
+    {
+      name: 'name',
+      get prompt() {
+        return l10n.t('Name of the new application key');
+      },
+      required: true,
+      maxLength: 255,
+    },
+    {
+      name: 'description',
+      get prompt() {
+        return l10n.t('Description (optional)');
+      },
+      required: false,
+      maxLength: 32767,
+    },
   ],
   ...COMMON_LIST,
   sortFields: [
-    { field: 'name', label: 'Name' },
-    { field: 'key', label: 'Key' },
-    { field: 'creationDate', label: 'Creation date' },
-    { field: 'lastUpdated', label: 'Last update' },
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+    {
+      field: 'key',
+      get label() {
+        return l10n.t('Key');
+      },
+    },
+    {
+      field: 'creationDate',
+      get label() {
+        return l10n.t('Creation date');
+      },
+    },
+    {
+      field: 'lastUpdated',
+      get label() {
+        return l10n.t('Last update');
+      },
+    },
     STATUS,
   ],
-  filterFields: [{ field: 'name', label: 'Name' }, { field: 'key', label: 'Key' }, STATUS],
+  filterFields: [
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+    {
+      field: 'key',
+      get label() {
+        return l10n.t('Key');
+      },
+    },
+    STATUS,
+  ],
   copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
@@ -74,7 +134,7 @@ export const losantKeys: LosantResourceType = {
     const active = item.data.status !== 'inactive';
     return {
       label: name ?? key,
-      description: [active ? undefined : 'inactive', name ? key : undefined].filter(Boolean).join(' · ') || undefined,
+      description: [active ? undefined : l10n.t('inactive'), name ? key : undefined].filter(Boolean).join(' · ') || undefined,
       active,
       copyValue: key,
     };
@@ -83,8 +143,12 @@ export const losantKeys: LosantResourceType = {
 
 export const losantApiTokens: LosantResourceType = {
   id: 'tokens',
-  label: 'API Tokens',
-  noun: 'API token',
+  get label() {
+    return l10n.t('API Tokens');
+  },
+  get noun() {
+    return l10n.t('API token');
+  },
   idPattern: LOSANT_ID,
   argName: 'tokenId',
   patchSchema: apiTokenPatch,
@@ -96,12 +160,35 @@ export const losantApiTokens: LosantResourceType = {
   itemScope: 'applicationApiToken',
   secretField: 'token',
   createFields: [
-    { name: 'name', prompt: 'Name of the new API token', required: true, maxLength: 255 },
-    { name: 'description', prompt: 'Description (optional)', required: false, maxLength: 32767 },
-    { name: 'expirationDate', prompt: 'Expiration date (optional), e.g. 2027-06-30 or 2027-06-30T12:00:00Z', required: false, kind: 'date-time' },
+    {
+      name: 'name',
+      get prompt() {
+        return l10n.t('Name of the new API token');
+      },
+      required: true,
+      maxLength: 255,
+    },
+    {
+      name: 'description',
+      get prompt() {
+        return l10n.t('Description (optional)');
+      },
+      required: false,
+      maxLength: 32767,
+    },
+    {
+      name: 'expirationDate',
+      get prompt() {
+        return l10n.t('Expiration date (optional), e.g. 2027-06-30 or 2027-06-30T12:00:00Z');
+      },
+      required: false,
+      kind: 'date-time',
+    },
     {
       name: 'scope',
-      prompt: 'Scopes of the new token',
+      get prompt() {
+        return l10n.t('Scopes of the new token');
+      },
       required: true,
       kind: 'choices',
       choices: apiTokenPost.properties.scope.items.enum,
@@ -110,13 +197,41 @@ export const losantApiTokens: LosantResourceType = {
   ],
   ...COMMON_LIST,
   sortFields: [
-    { field: 'name', label: 'Name' },
-    { field: 'creationDate', label: 'Creation date' },
-    { field: 'lastUpdated', label: 'Last update' },
-    { field: 'expirationDate', label: 'Expiration date' },
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+    {
+      field: 'creationDate',
+      get label() {
+        return l10n.t('Creation date');
+      },
+    },
+    {
+      field: 'lastUpdated',
+      get label() {
+        return l10n.t('Last update');
+      },
+    },
+    {
+      field: 'expirationDate',
+      get label() {
+        return l10n.t('Expiration date');
+      },
+    },
     STATUS,
   ],
-  filterFields: [{ field: 'name', label: 'Name' }, STATUS],
+  filterFields: [
+    {
+      field: 'name',
+      get label() {
+        return l10n.t('Name');
+      },
+    },
+    STATUS,
+  ],
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
   // apiToken.json: `expirationDate` (date-time), absent for a token that never expires.
   expiresAt: (item: ResourceItem) => text(item.data.expirationDate),
@@ -126,7 +241,8 @@ export const losantApiTokens: LosantResourceType = {
     const scopes = Array.isArray(item.data.scope) ? item.data.scope.join(', ') : undefined;
     return {
       label: text(item.data.name) ?? item.id,
-      description: [item.data.status === 'inactive' ? 'inactive' : undefined, expiry && expiryText(expiry), scopes].filter(Boolean).join(' · ') || undefined,
+      description:
+        [item.data.status === 'inactive' ? l10n.t('inactive') : undefined, expiry && expiryText(expiry), scopes].filter(Boolean).join(' · ') || undefined,
       active,
       copyValue: item.id,
     };

@@ -1,4 +1,5 @@
 // Small helpers every platform uses to read JSON answers and find its resources.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../errors';
 import type { ResourceType } from './platform';
 
@@ -14,6 +15,6 @@ export function scalarText(value: unknown, fallback = ''): string {
 
 export function findResource<T extends ResourceType>(resources: readonly T[], id: string, platformName: string): T {
   const found = resources.find((r) => r.id === id);
-  if (!found) throw new ApiError(`${platformName} has no resource "${id}"`, { kind: 'invalid-input' });
+  if (!found) throw new ApiError(l10n.t('{0} has no resource "{1}"', platformName, id), { kind: 'invalid-input' });
   return found;
 }
