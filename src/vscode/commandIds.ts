@@ -66,6 +66,8 @@ export const PALETTE_WHEN = {
 /** Each command's and alias's palette visibility; a command not listed is always offered. */
 export const PALETTE: Readonly<Record<string, string>> = {
   [COMMANDS.removeApplication]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.manageCredentials]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.openInConsole]: PALETTE_WHEN.anyApplication,
   [COMMANDS.setToken]: PALETTE_WHEN.anyApplication,
   [COMMANDS.clearToken]: PALETTE_WHEN.anyApplication,
   [COMMANDS.refresh]: PALETTE_WHEN.anyApplication,
@@ -101,7 +103,7 @@ export const PALETTE: Readonly<Record<string, string>> = {
 };
 
 /** Always offered: they act without any application (adding the first one, the log). */
-export const PALETTE_ALWAYS: readonly string[] = [COMMANDS.addApplication, COMMANDS.showLog];
+export const PALETTE_ALWAYS: readonly string[] = [COMMANDS.addApplications, COMMANDS.addApplication, COMMANDS.showLog];
 
 /** Hidden from the command palette (PALETTE_WHEN.never). */
 export const PALETTE_HIDDEN: readonly string[] = Object.keys(PALETTE).filter((id) => PALETTE[id] === PALETTE_WHEN.never);

@@ -30,7 +30,7 @@ describe('UI: named documents and the keyboard only', () => {
     await given.losantApplication(wb);
     await given.expandedAlone(wb, fleet.name);
     await wb.runCommand('View: Close All Editors');
-    const response = await fetch(`${session.sandbox.url}/applications/${fleet.id}/keys`, {
+    const response = await session.sandboxFetch(`${session.sandbox.url}/applications/${fleet.id}/keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SANDBOX_TOKENS.full}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Truck 11 gateway', description: 'A second key of the same name' }),
@@ -90,7 +90,7 @@ describe('UI: named documents and the keyboard only', () => {
     await until('no applications in the tree', async () => (await sidebar.innerText()).includes('No applications yet'));
 
     // Add: the palette, then quick picks filtered by typing and input boxes.
-    await wb.runCommand('App Keys: Add Application');
+    await wb.runCommand('App Keys: Add Application…');
     await keys.pick('Which platform?', 'Losant');
     await keys.pick('Which Losant API host?', 'Other host…');
     await wb.type('API base URL', session.sandbox.url);
