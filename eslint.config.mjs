@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['test/bench/baseline-extension/*.js'],
+    files: ['test/bench/baseline-extension/*.js', 'test/host/demo-extension/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', performance: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -152,6 +152,12 @@ function profileArgs(options: { stateDir: string; userDataDir: string; extension
   return ['--config', path.join(options.stateDir, 'config.yaml'), '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir];
 }
 
+/** Copies an unpacked extension into the extensions folder, as `<publisher>.<name>-<version>`: the host finds it there. */
+export function installUnpacked(folder: string, extensionsDir: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+}
+
 export function installExtension(options: { vsix: string; extensionsDir: string; userDataDir: string; stateDir: string; root?: string }): string {
   const paths = hostPaths(options.root);
   fs.mkdirSync(options.stateDir, { recursive: true });

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestAuthority, writeAuthority } from '../support/testCertificates';
-import { CodeServer, REPO_ROOT, hostPaths, payloadUrl, startCodeServer, tail } from './codeServer';
+import { CodeServer, REPO_ROOT, installUnpacked, hostPaths, payloadUrl, startCodeServer, tail } from './codeServer';
 import { packLanguagePackStub } from './languagePackStub';
 import { onShutdown } from './processGroup';
 
@@ -110,12 +110,6 @@ function newRunDir(): string {
   const dir = path.join(runsDir, `${stamp}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
-}
-
-/** Copies an unpacked extension into the extensions folder, as `<publisher>.<name>-<version>`: the host finds it there. */
-function installUnpacked(folder: string, extensionsDir: string): void {
-  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
 }
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createTestAuthority, writeAuthority, type AuthorityFiles } from '../support/testCertificates';
-import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, installExtension, portIsFree, startCodeServer } from './codeServer';
+import { CodeServer, REPO_ROOT, freePort, hostPaths, httpStatus, installExtension, installUnpacked, portIsFree, startCodeServer } from './codeServer';
 import { GroupProcess, onShutdown, setSignalExitCode, shutdownAndExit, spawnGroup } from './processGroup';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS } from '../sandbox';
 
@@ -100,6 +100,9 @@ async function main(): Promise<void> {
   const vsix = packagedVsix();
   const extensionsDir = path.join(demoDir, 'extensions');
   fs.rmSync(extensionsDir, { recursive: true, force: true });
+  // The demo opens with the App Keys view in front (a demo-only helper; App Keys never takes the focus itself). Copied
+  // first, so code-server's first scan of the folder lists it with the .vsix it installs.
+  installUnpacked(path.join(REPO_ROOT, 'test', 'host', 'demo-extension'), extensionsDir);
   installExtension({ vsix, extensionsDir, userDataDir: path.join(demoDir, 'user-data'), stateDir: demoDir });
   console.log(`installed ${path.relative(REPO_ROOT, vsix)} into the demo's code-server`);
 

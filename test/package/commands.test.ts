@@ -72,7 +72,7 @@ describe('Command catalogue and package.json', () => {
     assert.strictEqual(PALETTE_WHEN.losant, 'appKeys.hasLosant');
     assert.strictEqual(PALETTE_WHEN.anyApplication, 'appKeys.hasLosant || appKeys.hasElasticPath');
     assert.deepStrictEqual(PLATFORM_CONTEXT_KEYS, { losant: 'appKeys.hasLosant', elasticpath: 'appKeys.hasElasticPath' });
-    assert.deepStrictEqual([...PALETTE_ALWAYS].sort(), [COMMANDS.addApplication, COMMANDS.showLog].sort());
+    assert.deepStrictEqual([...PALETTE_ALWAYS].sort(), [COMMANDS.addApplications, COMMANDS.addApplication, COMMANDS.showLog].sort());
   });
 
   it('hides from the palette every command that only acts on a tree node', () => {
