@@ -171,7 +171,7 @@ export class ElasticPathPlatform implements Platform {
 
   /** Checks the credentials (by getting an access token); the store's name is not in this API. */
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
-    const storeId = checkId(applicationId, UUID, l10n.t('store ID'));
+    const storeId = checkId(applicationId, UUID, () => l10n.t('store ID'));
     await this.accessToken(conn, signal);
     return { id: storeId, name: storeId };
   }
@@ -244,7 +244,7 @@ export class ElasticPathPlatform implements Platform {
   }
 
   private itemPath(resource: ResourceType, id: string): string {
-    return `/v2/application-keys/${segment(checkId(id, resource.idPattern, l10n.t('{0} ID', resource.noun)))}`;
+    return `/v2/application-keys/${segment(checkId(id, resource.idPattern, () => l10n.t('{0} ID', resource.noun)))}`;
   }
 
   private async call(conn: Connection, req: Omit<HttpRequest, 'baseUrl' | 'headers'>): Promise<unknown> {

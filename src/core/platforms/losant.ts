@@ -107,7 +107,7 @@ export class LosantPlatform implements Platform {
   }
 
   async getApplication(conn: Connection, applicationId: string, signal?: AbortSignal): Promise<ApplicationSummary> {
-    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
+    const appId = checkId(applicationId, LOSANT_ID, () => l10n.t('application ID'));
     const app = asRecord(
       await this.call(conn, {
         method: 'GET',
@@ -196,7 +196,7 @@ export class LosantPlatform implements Platform {
   }
 
   async listDevices(conn: Connection, applicationId: string, query: DeviceQuery, signal?: AbortSignal): Promise<DevicePage> {
-    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
+    const appId = checkId(applicationId, LOSANT_ID, () => l10n.t('application ID'));
     // tagFilter in the bracket form Losant's official client sends: tagFilter[0][key]=floor&tagFilter[0][value]=3.
     const tagFilter = Object.fromEntries(
       (query.tags ?? []).flatMap((tag, i) => [
@@ -231,12 +231,12 @@ export class LosantPlatform implements Platform {
   }
 
   private collectionPath(applicationId: string, resource: LosantResourceType): string {
-    const appId = checkId(applicationId, LOSANT_ID, l10n.t('application ID'));
+    const appId = checkId(applicationId, LOSANT_ID, () => l10n.t('application ID'));
     return `/applications/${segment(appId)}/${resource.pathSegment}`;
   }
 
   private itemPath(applicationId: string, resource: LosantResourceType, id: string): string {
-    const itemId = checkId(id, resource.idPattern, l10n.t('{0} ID', resource.noun));
+    const itemId = checkId(id, resource.idPattern, () => l10n.t('{0} ID', resource.noun));
     return `${this.collectionPath(applicationId, resource)}/${segment(itemId)}`;
   }
 
