@@ -3,7 +3,7 @@
 // before they expire; a 401 on a cached token gets one new token and one retry, never a loop.
 import * as l10n from '@vscode/l10n';
 import { ApiError } from '../errors';
-import { asRecord, findResource, scalarText } from './shared';
+import { asRecord, findResource, listField, scalarText } from './shared';
 import { toPage } from '../paging';
 import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
@@ -83,39 +83,12 @@ export const elasticPathKeys: ResourceType = {
   // The API neither filters nor sorts: lists are filtered and sorted here.
   serverQuery: false,
   sortFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-    {
-      field: 'created_at',
-      get label() {
-        return l10n.t('Creation date');
-      },
-    },
-    {
-      field: 'updated_at',
-      get label() {
-        return l10n.t('Last update');
-      },
-    },
-    {
-      field: 'last_used_at',
-      get label() {
-        return l10n.t('Last use');
-      },
-    },
+    listField('name', () => l10n.t('Name')),
+    listField('created_at', () => l10n.t('Creation date')),
+    listField('updated_at', () => l10n.t('Last update')),
+    listField('last_used_at', () => l10n.t('Last use')),
   ],
-  filterFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-  ],
+  filterFields: [listField('name', () => l10n.t('Name'))],
   fieldValue(item, field) {
     const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
     return value !== null && typeof value === 'object' ? JSON.stringify(value) : scalarText(value);

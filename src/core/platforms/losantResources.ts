@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { LOSANT_ID } from '../ids';
 import type { ItemSummary, ResourceItem, ResourceType } from './platform';
+import { listField } from './shared';
 import { expiryOf, expiryText } from '../expiry';
 import applicationKeyPost from '../../../schemas/losant/applicationKeyPost.json';
 import applicationKeyPatch from '../../../schemas/losant/applicationKeyPatch.json';
@@ -32,13 +33,7 @@ const fieldValue = (item: ResourceItem, field: string): string => {
   const value = item.data[field];
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 };
-const STATUS = {
-  field: 'status',
-  get label() {
-    return l10n.t('Status');
-  },
-  values: ['active', 'inactive'],
-} as const;
+const STATUS = listField('status', () => l10n.t('Status'), ['active', 'inactive']);
 // Losant serves up to 1,000 items a page; App Keys lists at most 10,000 of a kind (MAX_ITEMS).
 const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates, paging: { maxPerPage: 1000, concurrency: 6, maxItems: 10_000 } };
 
@@ -85,47 +80,13 @@ export const losantKeys: LosantResourceType = {
   ],
   ...COMMON_LIST,
   sortFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-    {
-      field: 'key',
-      get label() {
-        return l10n.t('Key');
-      },
-    },
-    {
-      field: 'creationDate',
-      get label() {
-        return l10n.t('Creation date');
-      },
-    },
-    {
-      field: 'lastUpdated',
-      get label() {
-        return l10n.t('Last update');
-      },
-    },
+    listField('name', () => l10n.t('Name')),
+    listField('key', () => l10n.t('Key')),
+    listField('creationDate', () => l10n.t('Creation date')),
+    listField('lastUpdated', () => l10n.t('Last update')),
     STATUS,
   ],
-  filterFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-    {
-      field: 'key',
-      get label() {
-        return l10n.t('Key');
-      },
-    },
-    STATUS,
-  ],
+  filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key')), STATUS],
   copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
@@ -197,41 +158,13 @@ export const losantApiTokens: LosantResourceType = {
   ],
   ...COMMON_LIST,
   sortFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-    {
-      field: 'creationDate',
-      get label() {
-        return l10n.t('Creation date');
-      },
-    },
-    {
-      field: 'lastUpdated',
-      get label() {
-        return l10n.t('Last update');
-      },
-    },
-    {
-      field: 'expirationDate',
-      get label() {
-        return l10n.t('Expiration date');
-      },
-    },
+    listField('name', () => l10n.t('Name')),
+    listField('creationDate', () => l10n.t('Creation date')),
+    listField('lastUpdated', () => l10n.t('Last update')),
+    listField('expirationDate', () => l10n.t('Expiration date')),
     STATUS,
   ],
-  filterFields: [
-    {
-      field: 'name',
-      get label() {
-        return l10n.t('Name');
-      },
-    },
-    STATUS,
-  ],
+  filterFields: [listField('name', () => l10n.t('Name')), STATUS],
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
   // apiToken.json: `expirationDate` (date-time), absent for a token that never expires.
   expiresAt: (item: ResourceItem) => text(item.data.expirationDate),

@@ -1,7 +1,7 @@
 // Small helpers every platform uses to read JSON answers and find its resources.
 import * as l10n from '@vscode/l10n';
 import { ApiError } from '../errors';
-import type { ResourceType } from './platform';
+import type { ListField, ResourceType } from './platform';
 
 /** The value as a plain object, or an empty one: answers are read defensively, never trusted. */
 export function asRecord(value: unknown): Record<string, unknown> {
@@ -17,4 +17,15 @@ export function findResource<T extends ResourceType>(resources: readonly T[], id
   const found = resources.find((r) => r.id === id);
   if (!found) throw new ApiError(l10n.t('{0} has no resource "{1}"', platformName, id), { kind: 'invalid-input' });
   return found;
+}
+
+/** A sort or filter field whose label is translated each time it is shown, not once when the module loads. */
+export function listField(field: string, label: () => string, values?: readonly string[]): ListField {
+  return {
+    field,
+    get label() {
+      return label();
+    },
+    ...(values ? { values } : {}),
+  };
 }
