@@ -247,6 +247,7 @@ export class HttpClient {
   ): Error {
     if (error instanceof ApiError || error instanceof CancelledError) return error;
     if (callerSignal?.aborted) return new CancelledError();
+    const { host, protocol } = new URL(origin);
     if (timedOut || error instanceof undici().errors.HeadersTimeoutError || error instanceof undici().errors.BodyTimeoutError) {
       return new ApiError(
         l10n.t(
@@ -254,15 +255,15 @@ export class HttpClient {
           where.method,
           where.path,
           timeoutMs,
-          new URL(origin).host,
+          host,
         ),
         { kind: 'timeout', ...where, cause: error },
       );
     }
-    const proxy = configuredProxy(this.proxy, new URL(origin).protocol);
+    const proxy = configuredProxy(this.proxy, protocol);
     const proxyCredentials = !!this.proxy.proxyAuthorization || /^[a-z]+:\/\/[^/@]+@/i.test(proxy ?? '');
     const described = describeNetworkError(error, { origin, proxy, proxyCredentials, timeoutMs });
-    const reason = described ?? `${new URL(origin).host}: ${error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error)}`;
+    const reason = described ?? `${host}: ${error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error)}`;
     return new ApiError(maskSecrets(l10n.t('{0} {1} failed. {2}', where.method, where.path, reason)), { kind: 'network', ...where, cause: error });
   }
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../src/extension';
 import { SANDBOX_APPS, SANDBOX_EP, SANDBOX_TOKENS, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 import { readServerCertificate, type ServerCertificate } from '../support/testCertificates';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { SandboxRequests, type SandboxRequestInit } from '../support/sandboxRequests';
 import { ScriptedUserInput } from './scriptedUserInput';
 
 export const EXTENSION_ID = 'app-keys.app-keys';
@@ -41,16 +41,13 @@ function runCertificate(): ServerCertificate {
   return readServerCertificate(dir);
 }
 
-let sandboxAgent: Agent | undefined;
+let sandboxRequests: SandboxRequests | undefined;
 
-/**
- * A request straight to the sandbox, as "someone else" changing things on the server. Not the host's global fetch:
- * VS Code replaces it with one of its own, whose trust store is VS Code's business, not this test's.
- */
-export function sandboxFetch(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+/** A request straight to the sandbox (support/sandboxRequests.ts), trusting the run's authority. */
+export function sandboxFetch(url: string, init: SandboxRequestInit): Promise<Response> {
   const dir = process.env.APPKEYS_SANDBOX_TLS_DIR;
-  sandboxAgent ??= new Agent({ connect: dir ? { ca: fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8') } : {} });
-  return undiciFetch(url, { ...init, dispatcher: sandboxAgent });
+  sandboxRequests ??= new SandboxRequests(dir ? fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8') : undefined);
+  return sandboxRequests.fetch(url, init);
 }
 
 export async function setUp(options: SandboxOptions = {}): Promise<Harness> {

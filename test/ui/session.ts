@@ -8,7 +8,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { SANDBOX_APPS, startSandbox, type Sandbox, type SandboxExtraKeys } from '../sandbox';
 import { CodeServer, REPO_ROOT, hostPaths, installExtension, startCodeServer } from '../host/codeServer';
 import { createTestAuthority, writeAuthority } from '../support/testCertificates';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { SandboxRequests, type SandboxRequestInit } from '../support/sandboxRequests';
 import { onShutdown } from '../host/processGroup';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../host/runIntegration';
 import { ensureVsix } from '../package/vsix';
@@ -59,7 +59,7 @@ export class UiSession {
   /** Every token and secret the run typed or was shown; the no-secret-on-disk check looks for each. */
   readonly secretsUsed = new Map<string, string>();
   /** Trusts the run's authority: for requests straight to the sandbox, as "someone else" changing things. */
-  private sandboxAgent: Agent | undefined;
+  private sandboxRequests: SandboxRequests | undefined;
   /** Set when a test failed (or APPKEYS_KEEP_RUN=1): the run folder is kept for its logs. */
   keepRunDir = process.env.APPKEYS_KEEP_RUN === '1';
   private stopped = false;
@@ -90,7 +90,7 @@ export class UiSession {
     const authority = createTestAuthority();
     const tls = writeAuthority(authority, path.join(this.runDir, 'tls'));
     this.sandbox = await startSandbox({ port: 0, tls: authority.server, extraKeys: SCALE_EXTRA_KEYS });
-    this.sandboxAgent = new Agent({ connect: { ca: authority.caPem } });
+    this.sandboxRequests = new SandboxRequests(authority.caPem);
     this.server = await startCodeServer({
       userDataDir: this.userDataDir,
       extensionsDir: this.extensionsDir,
@@ -122,8 +122,8 @@ export class UiSession {
   }
 
   /** A request straight to the sandbox (HTTPS, its authority trusted), outside the extension. */
-  sandboxFetch(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
-    return undiciFetch(url, { ...init, dispatcher: this.sandboxAgent });
+  sandboxFetch(url: string, init: SandboxRequestInit): Promise<Response> {
+    return this.sandboxRequests!.fetch(url, init);
   }
 
   /** Closes the browser, stops code-server's process group and the sandbox. Idempotent. */
@@ -133,7 +133,7 @@ export class UiSession {
     await this.browser?.close().catch(() => undefined);
     await this.server?.stop();
     await this.sandbox?.close().catch(() => undefined);
-    await this.sandboxAgent?.close().catch(() => undefined);
+    await this.sandboxRequests?.close().catch(() => undefined);
   }
 
   /** Removes the run folder unless it is to be kept; says where it is otherwise. */
