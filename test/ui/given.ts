@@ -109,3 +109,22 @@ export async function expandedAlone(wb: Workbench, name: string): Promise<void> 
   await wb.expand(wb.treeRow(name));
   await wb.treeRow('Application Keys').waitFor();
 }
+
+/**
+ * Editor settings as a person who never changed them has them (the session's careful settings turn completions on
+ * trigger characters and Enter-to-accept off), for the length of `body`; the careful ones come back after it.
+ */
+export async function withDefaultSuggestSettings(body: () => Promise<void>): Promise<void> {
+  const keys = ['editor.suggestOnTriggerCharacters', 'editor.acceptSuggestionOnEnter'];
+  const file = path.join(session.userDataDir, 'User', 'settings.json');
+  const read = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const saved = read();
+  const defaults = { ...saved };
+  for (const key of keys) delete defaults[key];
+  fs.writeFileSync(file, JSON.stringify(defaults, null, 2));
+  try {
+    await body();
+  } finally {
+    fs.writeFileSync(file, JSON.stringify({ ...read(), ...Object.fromEntries(keys.map((k) => [k, saved[k]])) }, null, 2));
+  }
+}

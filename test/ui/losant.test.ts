@@ -161,6 +161,58 @@ describe('UI: Losant application keys', () => {
     await wb.runCommand('View: Close All Editors');
   });
 
+  /** A create document of Demo Fleet whose text ends inside `deviceIds` (cursor at the end), and the trucks' IDs. */
+  async function createDocumentAtDeviceIds(name: string) {
+    await given.losantApplication(wb);
+    await given.expandedAlone(wb, fleet.name);
+    const devices = [...session.sandbox.state.losant.devices.values()];
+    const idOf = (device: string) => devices.find((d) => d.name === device)!.id;
+    await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
+    const editor = await wb.waitForEditor(/^New application key \d+\.json/);
+    await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
+    await wb.replaceEditorText(editor, `{ "name": "${name}", "description": "", "deviceIds": [`);
+    return { editor, idOf };
+  }
+
+  /** The suggest widget's rows narrow to `name` alone while typed: nothing else is there to be chosen. */
+  async function onlyCompletion(name: string): Promise<void> {
+    const widget = session.page.locator('.suggest-widget');
+    await until(`the completions narrowed to ${name}`, async () => {
+      const rows = await widget.locator('.monaco-list-row').allInnerTexts();
+      return rows.length === 1 && rows[0].includes(name);
+    });
+  }
+
+  async function insertedDevice(editor: Awaited<ReturnType<typeof createDocumentAtDeviceIds>>['editor']): Promise<string> {
+    const text = await until('an ID in the document', async () => /"deviceIds": \["([0-9a-f]{24})"/.exec(await wb.editorText(editor))?.[1]);
+    await wb.runCommand('View: Revert and Close Editor');
+    return text;
+  }
+
+  it('typing a device name with a space and a number, then Enter, inserts that device and no other (default editor settings)', async () => {
+    await given.withDefaultSuggestSettings(async () => {
+      const { editor, idOf } = await createDocumentAtDeviceIds('UI key for Truck 12');
+      // As a person types: the quote opens the completions (a trigger character), then the name, a key at a time.
+      await session.page.keyboard.type('"');
+      await session.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Truck 01' }).first().waitFor();
+      await session.page.keyboard.type('Truck 12', { delay: 120 });
+      await onlyCompletion('Truck 12');
+      await session.page.keyboard.press('Enter');
+      assert.strictEqual(await insertedDevice(editor), idOf('Truck 12'), 'Truck 12 inserted (not Truck 01)');
+    });
+  });
+
+  it('typing a device name with a space and a number after Ctrl+Space, then Tab, inserts that device (completions on trigger characters off)', async () => {
+    const { editor, idOf } = await createDocumentAtDeviceIds('UI key for Truck 17');
+    await session.page.keyboard.type('"');
+    await session.page.keyboard.press('Control+Space');
+    await session.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Truck 01' }).first().waitFor();
+    await session.page.keyboard.type('Truck 17', { delay: 120 });
+    await onlyCompletion('Truck 17');
+    await session.page.keyboard.press('Tab');
+    assert.strictEqual(await insertedDevice(editor), idOf('Truck 17'), 'Truck 17 inserted (not Truck 01)');
+  });
+
   it('deletes a key through the context menu after confirming', async () => {
     await given.losantApplication(wb);
     await given.expandedAlone(wb, fleet.name);

@@ -20,6 +20,12 @@ export function restrictsDevices(resource: ResourceType): boolean {
   return properties !== undefined && 'deviceIds' in properties;
 }
 
+/**
+ * Characters that ask for completions again. A digit starts a word VS Code takes for a number ("Truck 1…"), and on
+ * such a word it neither asks again nor narrows the list it shows, which kept "Truck 01" selected for "Truck 12".
+ */
+const TRIGGER_CHARACTERS = ['"', ...'0123456789'];
+
 /** Device completions offered at once; more are reached by typing (the list is marked incomplete). */
 export const MAX_DEVICE_COMPLETIONS = 200;
 
@@ -47,6 +53,8 @@ export function deviceDocument(appKeys: AppKeys, uri: vscode.Uri): DeviceDocumen
 export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeActionProvider, vscode.InlayHintsProvider {
   /** Applications whose credential may not list devices: said once per session, not on every keystroke. */
   private readonly toldNoScope = new Set<string>();
+  /** The device ID string whose completions were asked for last (document and the string's offset). */
+  private asked: { uri: string; offset: number } | undefined;
 
   constructor(private readonly appKeys: AppKeys) {}
 
@@ -60,7 +68,8 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
     setContext(vscode.window.activeTextEditor);
     return vscode.Disposable.from(
       vscode.window.onDidChangeActiveTextEditor(setContext),
-      vscode.languages.registerCompletionItemProvider(selector, this, '"'),
+      vscode.languages.registerCompletionItemProvider(selector, this, ...TRIGGER_CHARACTERS),
+      vscode.workspace.onDidChangeTextDocument((event) => this.askAgainOnDigit(event)),
       vscode.languages.registerCodeActionsProvider({ scheme: EDIT_SCHEME }, this, { providedCodeActionKinds: [vscode.CodeActionKind.Refactor] }),
       vscode.languages.registerInlayHintsProvider(selector, this),
     );
@@ -94,6 +103,21 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
     }
   }
 
+  /**
+   * With `editor.suggestOnTriggerCharacters` off, a digit typed in a device ID string whose completions are open asks
+   * for them again, as the trigger characters do otherwise: the list then narrows on the whole name typed.
+   */
+  private askAgainOnDigit(event: vscode.TextDocumentChangeEvent): void {
+    const asked = this.asked;
+    const [change] = event.contentChanges;
+    if (!asked || asked.uri !== event.document.uri.toString() || event.contentChanges.length !== 1) return;
+    if (change.rangeLength !== 0 || !/^[0-9]$/.test(change.text)) return;
+    if (vscode.window.activeTextEditor?.document !== event.document) return;
+    if (vscode.workspace.getConfiguration('editor', event.document).get<boolean>('suggestOnTriggerCharacters') !== false) return;
+    const slot = deviceSlotAt(event.document.getText(), change.rangeOffset + 1);
+    if (slot?.kind === 'deviceId' && slot.replace?.offset === asked.offset) void vscode.commands.executeCommand('editor.action.triggerSuggest');
+  }
+
   async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
@@ -118,6 +142,7 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
       return completion;
     };
     if (slot.kind === 'deviceId') {
+      this.asked = slot.replace && { uri: document.uri.toString(), offset: slot.replace.offset };
       // What is typed so far narrows the devices here; beyond MAX_DEVICE_COMPLETIONS the list is
       // incomplete, and VS Code asks again as the user types (10,000 items would take half a second to show).
       const typed = slot.replace ? text.slice(slot.replace.offset + 1, offset).toLowerCase() : '';
