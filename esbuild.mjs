@@ -12,7 +12,8 @@
 import * as esbuild from 'esbuild';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
@@ -148,6 +149,73 @@ function report(metafile) {
   }
 }
 
+/** Keywords that only check a value: VS Code's JSON support would report them a second time, in its own words. */
+const CHECKS = new Set([
+  'required',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'additionalProperties',
+  'additionalItems',
+  'type',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+  'propertyNames',
+  'contains',
+  'enum',
+  'const',
+]);
+
+/**
+ * A schema's hints for the editor (contributes.jsonValidation): property names, descriptions and values to complete
+ * (enum and const become examples), and no checks. App Keys checks the document itself, live and on save, in its own
+ * words, so each mistake shows one problem.
+ */
+export function hintSchema(schema) {
+  if (Array.isArray(schema)) return schema.map(hintSchema);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const hints = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' || key === 'definitions' || key === '$defs' || key === 'patternProperties') {
+      hints[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, hintSchema(sub)]));
+    } else if (key === 'oneOf' || key === 'allOf') {
+      // Unchecked alternatives all match: as anyOf they offer their completions and report nothing.
+      hints.anyOf = [...(hints.anyOf ?? []), ...value.map(hintSchema)];
+    } else if (key === 'anyOf') hints.anyOf = [...(hints.anyOf ?? []), ...value.map(hintSchema)];
+    else if (key === 'items') hints.items = hintSchema(value);
+    else if (key === 'enum') hints.examples = [...(hints.examples ?? []), ...value];
+    else if (key === 'const') hints.examples = [...(hints.examples ?? []), value];
+    else if (!CHECKS.has(key)) hints[key] = value;
+  }
+  return hints;
+}
+
+/** dist/schemas/…: the hint schemas package.json's jsonValidation binds to the documents. */
+function writeHintSchemas() {
+  for (const file of EDIT_SCHEMAS) {
+    const out = `dist/${file}`;
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(hintSchema(JSON.parse(readFileSync(file, 'utf8'))), null, 2)}\n`);
+  }
+}
+
+writeHintSchemas();
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -9,6 +9,8 @@ import { ItemEditFileSystem } from './vscode/documents/ItemEditFileSystem';
 import { ItemViewFileSystem } from './vscode/documents/ItemViewFileSystem';
 import { SaveProblems } from './vscode/documents/saveProblems';
 import { DeviceAssist } from './vscode/documents/deviceAssist';
+import { CreateGuide } from './vscode/documents/createGuide';
+import { LiveProblems } from './vscode/documents/liveProblems';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/documents/ReportDocuments';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
 import { CREDENTIALS_METADATA_KEY, CredentialRecord, CredentialStore, SecretStorageError } from './core/credentials';
@@ -115,7 +117,13 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, reports),
     vscode.window.registerFileDecorationProvider(new ItemDecorations()),
     vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, edits, { isCaseSensitive: true }),
-    vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, { isCaseSensitive: true, isReadonly: true }),
+    vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, views, {
+      isCaseSensitive: true,
+      // Shown when the user types in a fetched document: where the editable one is.
+      isReadonly: new vscode.MarkdownString(
+        vscode.l10n.t('This is a fetched copy of the item, read-only. To change it, click **Edit** in the title bar of the editor.'),
+      ),
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.applications`)) tree.refresh();
       else if (e.affectsConfiguration(`${SECTION}.expiryWarningDays`)) tree.redraw();
@@ -129,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     followItemChanges(appKeys, tree, { edits, views }),
     followPlatformContext(),
     new DeviceAssist(appKeys).register(),
+    new CreateGuide(appKeys).register(),
+    new LiveProblems(appKeys, problems),
     ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
     { dispose: () => void service.dispose() },
   );

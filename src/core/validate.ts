@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as JsoncParser from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import { schemaMessage } from './schemaMessages';
+import { alternativesMessage, schemaMessage } from './schemaMessages';
 
 let jsoncParser: typeof JsoncParser | undefined;
 let validators: typeof import('./schemaValidators') | undefined;
@@ -27,6 +27,8 @@ export interface Problem {
   message: string;
   offset: number;
   length: number;
+  /** Not JSON at all (VS Code's JSON support reports these too, as the user types). */
+  syntax?: true;
 }
 
 export interface ValidationResult {
@@ -45,6 +47,7 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
       message: l10n.t('JSON syntax error: {0}', jsonc().printParseErrorCode(e.error)),
       offset: e.offset,
       length: Math.max(e.length, 1),
+      syntax: true as const,
     }));
     return { problems: problems.length ? problems : [{ message: l10n.t('The document is empty'), offset: 0, length: 0 }] };
   }
@@ -59,7 +62,7 @@ export function parseAndValidate(text: string, schema: object): ValidationResult
   const value = jsonc().getNodeValue(root) as Record<string, unknown>;
   const validate = validatorFor(schema);
   if (validate(value)) return { value, problems: [] };
-  return { problems: dedupe((validate.errors ?? []).map((e) => toProblem(e, root))) };
+  return { problems: dedupe(problemsOf(validate.errors ?? [], root)) };
 }
 
 /** One walk over the syntax tree for what a parse would hide: forbidden names, repeated fields, unsafe integers. */
@@ -85,7 +88,27 @@ function structuralProblems(root: Node): Problem[] {
   return found;
 }
 
-function toProblem(error: ErrorObject, root: Node): Problem {
+/** One problem per mistake: the errors of a field's alternatives (oneOf/anyOf branches) become one. */
+function problemsOf(errors: readonly ErrorObject[], root: Node): Problem[] {
+  const isAlternatives = (e: ErrorObject) => e.keyword === 'oneOf' || e.keyword === 'anyOf';
+  const branchesOf = (a: ErrorObject) => errors.filter((e) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`));
+  const folded = new Set(errors.filter(isAlternatives).flatMap(branchesOf));
+  return errors.filter((e) => !folded.has(e)).map((e) => (isAlternatives(e) ? alternativesProblem(e, branchesOf(e), root) : toProblem(e, root)));
+}
+
+function alternativesProblem(error: ErrorObject, branches: readonly ErrorObject[], root: Node): Problem {
+  const { node, where } = locate(error, root);
+  const here = branches.filter((b) => b.instancePath === error.instancePath);
+  const message = here.length === branches.length ? alternativesMessage(where, here) : undefined;
+  if (message) return { message, offset: node.offset, length: node.length };
+  // The alternative the value came closest to: a branch that took its type but not the rest.
+  const closest = branches.find((b) => b.keyword !== 'type') ?? branches[0];
+  if (closest) return toProblem(closest, root);
+  return { message: l10n.t('{0} fits more than one of the allowed forms', where), offset: node.offset, length: node.length };
+}
+
+/** Where an error's value is in the text, and how a message names it. */
+function locate(error: ErrorObject, root: Node): { node: Node; path: (string | number)[]; where: string } {
   const path = error.instancePath
     .split('/')
     .slice(1)
@@ -95,20 +118,21 @@ function toProblem(error: ErrorObject, root: Node): Problem {
     });
   const node = jsonc().findNodeAtLocation(root, path) ?? root;
   const where = path.length ? `"${path.join('.')}"` : l10n.t('The document');
+  return { node, path, where };
+}
+
+function toProblem(error: ErrorObject, root: Node): Problem {
+  const { node, where } = locate(error, root);
   if (error.keyword === 'additionalProperties') {
     const extra = String((error.params as { additionalProperty: string }).additionalProperty);
     const property = node.children?.find((p) => p.children?.[0]?.value === extra)?.children?.[0];
     const target = property ?? node;
     return { message: l10n.t('Property "{0}" is not allowed', extra), offset: target.offset, length: target.length };
   }
-  let message = schemaMessage(where, error);
-  if (error.keyword === 'enum') {
-    message += `: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  return { message, offset: node.offset, length: node.length };
+  return { message: schemaMessage(where, error), offset: node.offset, length: node.length };
 }
 
-// oneOf reports each branch; one problem per place and message is enough for people.
+// One problem per place and message is enough for people.
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {

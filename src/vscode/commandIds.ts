@@ -30,6 +30,7 @@ export const COMMANDS = {
   pickDevices: 'appKeys.pickDevices',
   createKeysForDevices: 'appKeys.createKeysForDevices',
   openInConsole: 'appKeys.openInConsole',
+  createFromDocument: 'appKeys.createFromDocument',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -89,6 +90,7 @@ export const PALETTE: Readonly<Record<string, string>> = {
   [COMMANDS.staleReport]: PALETTE_WHEN.anyApplication,
   [COMMANDS.recreate]: PALETTE_WHEN.never,
   [COMMANDS.pickDevices]: PALETTE_WHEN.deviceDocument,
+  [COMMANDS.createFromDocument]: PALETTE_WHEN.never,
   [COMMANDS.createKeysForDevices]: PALETTE_WHEN.losant,
   'appKeys.fetchKey': PALETTE_WHEN.anyApplication,
   'appKeys.editKey': PALETTE_WHEN.anyApplication,

@@ -135,7 +135,7 @@ describe('Application keys', () => {
     const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys');
     assert.deepStrictEqual(ours.map((d) => d.range.start.line).sort(), [1, 2]);
     assert.ok(ours.some((d) => /"owner" is not allowed/.test(d.message)));
-    assert.ok(ours.some((d) => /status.*must be equal to one of the allowed values/.test(d.message)));
+    assert.ok(ours.some((d) => /status.*must be one of: "active", "inactive"/.test(d.message)));
     // VS Code's JSON support checks the same schema while typing.
     const live = await waitFor('JSON schema diagnostics', () => {
       const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'App Keys');

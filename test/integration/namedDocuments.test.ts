@@ -40,11 +40,11 @@ describe('Documents titled by name', () => {
     return ((await response.json()) as { id: string }).id;
   }
 
-  it('titles edit and fetched documents by the item, under the application and the group', async () => {
+  it('titles edit and fetched documents by the item, under the application and the group; the edit one says it is for editing', async () => {
     const key = keyNamed('Truck 03 gateway');
     const uri = await edit(key.id);
-    assert.strictEqual(uri.path, '/Fleet/Application Keys/Truck 03 gateway.json');
-    assert.strictEqual(tabOf(uri)?.label, 'Truck 03 gateway.json');
+    assert.strictEqual(uri.path, '/Fleet/Application Keys/Truck 03 gateway (edit).json');
+    assert.strictEqual(tabOf(uri)?.label, 'Truck 03 gateway (edit).json');
     assert.ok(!uri.toString().includes(key.id) && !uri.path.includes(fleet.id), 'no ID is shown in the path');
     const document = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(parseObject(document.getText()).name, 'Truck 03 gateway');
@@ -59,7 +59,7 @@ describe('Documents titled by name', () => {
       applicationId: fleet.id,
       tokenId: [...h.sandbox.state.losant.apiTokens.values()].find((t) => t.name === 'CI pipeline')!.id,
     });
-    assert.strictEqual(tokenUri.path, '/Fleet/API Tokens/CI pipeline.json');
+    assert.strictEqual(tokenUri.path, '/Fleet/API Tokens/CI pipeline (edit).json');
   });
 
   it('fetches an item named by ID once, and opens its open document again rather than a second one', async () => {
@@ -89,9 +89,9 @@ describe('Documents titled by name', () => {
     const twinId = await postKey('Truck 03 gateway');
     const first = await edit(original.id);
     const second = await edit(twinId);
-    assert.strictEqual(first.path, '/Fleet/Application Keys/Truck 03 gateway.json');
-    assert.strictEqual(second.path, `/Fleet/Application Keys/Truck 03 gateway (${twinId.slice(-6)}).json`);
-    assert.strictEqual(tabOf(second)?.label, `Truck 03 gateway (${twinId.slice(-6)}).json`);
+    assert.strictEqual(first.path, '/Fleet/Application Keys/Truck 03 gateway (edit).json');
+    assert.strictEqual(second.path, `/Fleet/Application Keys/Truck 03 gateway (${twinId.slice(-6)}) (edit).json`);
+    assert.strictEqual(tabOf(second)?.label, `Truck 03 gateway (${twinId.slice(-6)}) (edit).json`);
     assert.strictEqual((await edit(original.id)).toString(), first.toString(), 'the same item, the same document');
     assert.strictEqual(parseObject((await vscode.workspace.openTextDocument(second)).getText()).name, 'Truck 03 gateway');
   });
@@ -112,7 +112,7 @@ describe('Documents titled by name', () => {
       tabs().find(
         (t) =>
           (t.input as vscode.TabInputText).uri.scheme === 'appkeys' &&
-          (t.input as vscode.TabInputText).uri.path === '/Fleet/Application Keys/Truck 06 spare.json',
+          (t.input as vscode.TabInputText).uri.path === '/Fleet/Application Keys/Truck 06 spare (edit).json',
       ),
     );
     assert.strictEqual(renamed.group.viewColumn, column, 'opened where the old one was');

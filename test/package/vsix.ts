@@ -27,7 +27,8 @@ export const VSIX_ALLOWED: RegExp[] = [
   /^extension\/dist\/(extension|undici|validators|jsonc)\.js$/,
   // Icons and walkthrough pictures; never screenshots (those live in docs/screenshots/, which is not shipped).
   /^extension\/media\/(?!.*screenshot)([a-z0-9-]+\/)?[A-Za-z0-9._-]+\.(png|svg|gif|md)$/,
-  /^extension\/schemas\/(losant|elasticpath)\/[A-Za-z0-9]+\.json$/,
+  // The editor's hint schemas (esbuild.mjs hintSchema: completions and descriptions, no checks) bound by jsonValidation.
+  /^extension\/dist\/schemas\/(losant|elasticpath)\/[A-Za-z0-9]+\.json$/,
   // Translations of the runtime strings (package.json `l10n`); English is the code itself.
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
 ];

@@ -44,7 +44,9 @@ describe('UI: named documents and the keyboard only', () => {
     // Whichever was opened second carries the end of its ID.
     await until('two tabs told apart', async () => {
       const titles = await tabTitles();
-      return titles.includes('Truck 11 gateway.json') && titles.some((t) => /^Truck 11 gateway \([0-9a-f]{6}\)\.json$/.test(t)) ? titles : undefined;
+      return titles.includes('Truck 11 gateway (edit).json') && titles.some((t) => /^Truck 11 gateway \([0-9a-f]{6}\) \(edit\)\.json$/.test(t))
+        ? titles
+        : undefined;
     });
     const crumbs = session.page.locator('.part.editor .breadcrumbs-control .monaco-breadcrumb-item');
     const trail = await until('the breadcrumbs', async () => {
@@ -114,7 +116,7 @@ describe('UI: named documents and the keyboard only', () => {
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => k.name === 'Keyboard key'));
     session.secretsUsed.set('the keyboard key secret', created.secret);
     await wb.dismissDialog(); // Escape
-    await wb.waitForEditor('Keyboard key.json');
+    await wb.waitForEditor('Keyboard key (edit).json');
     await wb.runCommand('View: Close All Editors');
 
     // Edit: the key's row (its label read aloud: name, kind, status), its context menu → Edit, type, Ctrl+S.
@@ -122,12 +124,12 @@ describe('UI: named documents and the keyboard only', () => {
     const row = await keys.toRow(/^Keyboard key, /);
     assert.strictEqual(row, 'Keyboard key, application key, active');
     await keys.contextMenu('Edit');
-    const editor = await wb.waitForEditor('Keyboard key.json');
+    const editor = await wb.waitForEditor('Keyboard key (edit).json');
     const fields = parseObject(await until('the edit document', async () => ((t) => (t.includes('"status"') ? t : undefined))(await wb.editorText(editor))));
     await keys.replaceText(JSON.stringify({ ...fields, name: 'Keyboard key (edited)', status: 'inactive' }, null, 2));
     await wb.save();
     await until('the save in the sandbox', () => created.name === 'Keyboard key (edited)' && created.status === 'inactive');
-    await wb.waitForEditor('Keyboard key (edited).json'); // the renamed key's document took its new name
+    await wb.waitForEditor('Keyboard key (edited) (edit).json'); // the renamed key's document took its new name
     await wb.runCommand('View: Close All Editors');
 
     // Delete: the row (now inactive, said in words), its context menu → Delete…, Enter on the dialog's Delete.

@@ -77,7 +77,7 @@ describe('UI: Losant application keys', () => {
     assert.ok(key);
     const row = wb.treeRow('Truck 03 gateway');
     await wb.inlineAction(row, 'Edit');
-    const editor = await wb.waitForEditor('Truck 03 gateway.json');
+    const editor = await wb.waitForEditor('Truck 03 gateway (edit).json');
     const original = parseObject(
       await until('the edit document', async () => {
         const t = await wb.editorText(editor);
@@ -90,7 +90,7 @@ describe('UI: Losant application keys', () => {
     const problems = await wb.openProblems();
     const problem = await until('the schema problem in the Problems panel', async () => {
       const texts = await problems.allInnerTexts();
-      return texts.find((t) => /allowed values|Value is not accepted/i.test(t) && /active/.test(t));
+      return texts.find((t) => /must be one of/.test(t) && /active/.test(t));
     });
     assert.match(problem, /"active", "inactive"|active, inactive|"active"/);
     await readmeScreenshot('edit-problem');
@@ -101,7 +101,7 @@ describe('UI: Losant application keys', () => {
     await wb.save();
     await until('the save to reach the sandbox', () => key.name === renamed && key.status === 'inactive');
     await wb.treeRow(renamed, /^inactive/).waitFor();
-    await wb.waitForEditor(`${renamed}.json`); // the renamed key's document took its new name
+    await wb.waitForEditor(`${renamed} (edit).json`); // the renamed key's document took its new name
     await wb.closeProblems();
     await wb.closeActiveEditor();
   });
@@ -126,7 +126,7 @@ describe('UI: Losant application keys', () => {
     assert.strictEqual(created.description, 'Created by the UI tests');
     await readmeScreenshot('secret');
     await wb.dismissDialog();
-    await wb.waitForEditor(`${created.name}.json`); // the create document gave way to the new key's edit document
+    await wb.waitForEditor(`${created.name} (edit).json`); // the create document gave way to the new key's edit document
     await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test key').waitFor();
     // The group counts the new key (seeded keys, the new one).

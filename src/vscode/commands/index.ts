@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
 import { ALIASES, COMMANDS, CommandId } from '../commandIds';
 import type { ReportDocuments } from '../documents/ReportDocuments';
+import type { ItemEditFileSystem } from '../documents/ItemEditFileSystem';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { LoadMoreNode, TreeNode } from '../tree/nodes';
 import { addApplication, AddApplicationArgument, clearToken, removeApplication, setToken } from './applications';
@@ -12,6 +13,7 @@ import { manageCredentials } from './manageCredentials';
 import { copyId, copyValue } from './copy';
 import { createKeysForDevices } from './createKeysForDevices';
 import { pickDevices } from './pickDevices';
+import { createFromDocument } from '../documents/createGuide';
 import { createItem } from './create';
 import { DocumentFileSystems, editItem, fetchItem } from './open';
 import { openInConsole } from './console';
@@ -30,7 +32,7 @@ export function registerCommands(
   appKeys: AppKeys,
   tree: ApplicationsTreeProvider,
   view: vscode.TreeView<TreeNode>,
-  documents: DocumentFileSystems & { reports: ReportDocuments },
+  documents: DocumentFileSystems & { reports: ReportDocuments; edits: ItemEditFileSystem },
 ): vscode.Disposable[] {
   const handlers: Record<CommandId, Handler> = {
     [COMMANDS.addApplication]: (_kind, arg) => addApplication(appKeys, tree, arg as AddApplicationArgument | undefined),
@@ -60,6 +62,7 @@ export function registerCommands(
     [COMMANDS.recreate]: (_kind, uri, value) => recreateItem(appKeys, uri, value),
     [COMMANDS.pickDevices]: (_kind, arg) => pickDevices(appKeys, arg),
     [COMMANDS.openInConsole]: (_kind, arg) => openInConsole(appKeys, arg),
+    [COMMANDS.createFromDocument]: (_kind, arg) => createFromDocument(documents.edits, arg),
     [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
   };
   return [

@@ -8,6 +8,7 @@ import { ApiError } from '../../core/errors';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { ApplicationNode, GroupNode, ItemNode, LoadMoreNode } from '../tree/nodes';
+import { parseUri } from '../documents/uris';
 import { argumentObject, stringField } from './arguments';
 
 export interface ItemTarget {
@@ -65,6 +66,12 @@ export async function resolveGroup(appKeys: AppKeys, arg: unknown, preferred?: s
 
 export async function resolveItem(appKeys: AppKeys, arg: unknown, preferred?: string): Promise<ItemTarget> {
   if (arg instanceof ItemNode) return { app: arg.app, resource: arg.resource, itemId: arg.item.id, item: arg.item };
+  // An item's document (the editor title bar passes its URI).
+  if (arg instanceof vscode.Uri) {
+    const t = parseUri(arg);
+    const app = appKeys.findApplication(t.applicationId, t.host);
+    return { app, resource: appKeys.service.platform(app.platform).resource(t.resourceId), itemId: t.itemId };
+  }
   const { app, resource } = await resolveGroup(appKeys, arg, preferred);
   const itemId = stringField(argumentObject(arg), resource.argName);
   if (itemId !== undefined) return { app, resource, itemId };

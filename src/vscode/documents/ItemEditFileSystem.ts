@@ -16,7 +16,7 @@ import { readItem, renderJson, resolveDocument } from './documentTarget';
 import type { ItemViewFileSystem } from './ItemViewFileSystem';
 import type { SaveProblems } from './saveProblems';
 import { saveCreateDocument } from './createDocuments';
-import { namesOf, parseCreateUri, parseUri, viewUri } from './uris';
+import { EDIT_SCHEME, itemNameOf, namesOf, parseCreateUri, parseUri, viewUri } from './uris';
 
 export class SaveError extends Error {}
 class DeletedOnServer extends SaveError {}
@@ -33,9 +33,18 @@ export class ItemEditFileSystem extends ApiFileSystem {
     super();
   }
 
+  /** Why each document is being saved (onWillSaveTextDocument), read by the write that follows. */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  /** Create documents' text as auto save last wrote it: kept for the session, created only on an explicit save. */
+  private readonly drafts = new Map<string, string>();
+  private readonly saveListener = vscode.workspace.onWillSaveTextDocument((e) => {
+    if (e.document.uri.scheme === this.scheme) this.saveReasons.set(e.document.uri.toString(), e.reason);
+  });
+  private readonly scheme = EDIT_SCHEME;
+
   protected async read(uri: vscode.Uri): Promise<string> {
-    // A create document starts empty; openCreateDocument types the template in.
-    if (parseCreateUri(uri)) return '';
+    // A create document starts empty (openCreateDocument types the template in), or as auto save left it.
+    if (parseCreateUri(uri)) return this.drafts.get(uri.toString()) ?? '';
     const key = uri.toString();
     const doc = await resolveDocument(this.appKeys, uri);
     const item = await readItem(this.appKeys, uri, doc);
@@ -44,11 +53,20 @@ export class ItemEditFileSystem extends ApiFileSystem {
   }
 
   protected async write(uri: vscode.Uri, text: string): Promise<void> {
+    const reason = this.saveReasons.get(uri.toString()) ?? vscode.TextDocumentSaveReason.Manual;
+    this.saveReasons.delete(uri.toString());
     const group = parseCreateUri(uri);
+    // Auto save (after a delay, on focus change; VS Code for the Web does it by default) never creates an item: the
+    // draft is kept, and creating takes Ctrl+S, the CodeLens or the Create button (createNow).
+    if (group && reason !== vscode.TextDocumentSaveReason.Manual) {
+      this.drafts.set(uri.toString(), text);
+      return;
+    }
     if (group) return this.create(uri, group, text);
     const key = uri.toString();
     const { target, app, client, resource } = await resolveDocument(this.appKeys, uri);
-    const name = `${resource.noun} ${target.itemId}`;
+    // Named as the user knows it (the title's name), never by ID.
+    const name = vscode.l10n.t('{0} "{1}"', resource.noun, itemNameOf(uri));
 
     const { value, problems } = parseAndValidate(text, resource.patchSchema);
     if (!value) {
@@ -106,6 +124,19 @@ export class ItemEditFileSystem extends ApiFileSystem {
       Object.keys(changes).length > 0 ? vscode.l10n.t('App Keys: saved {0}', name) : vscode.l10n.t('App Keys: {0} unchanged, nothing sent', name),
       4000,
     );
+  }
+
+  /** Creates the item of a create document that auto save left clean (its draft), as an explicit save would. */
+  async createNow(uri: vscode.Uri): Promise<void> {
+    const group = parseCreateUri(uri);
+    const text = this.drafts.get(uri.toString()) ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText();
+    if (!group || text === undefined) throw new Error(vscode.l10n.t('Open a new item document first (New… on a group).'));
+    await this.create(uri, group, text);
+  }
+
+  override dispose(): void {
+    this.saveListener.dispose();
+    super.dispose();
   }
 
   /** A create document is saved once: a second save after the item exists would create another. */

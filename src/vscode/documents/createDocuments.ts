@@ -6,12 +6,13 @@ import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
 import { describeError, isCancellation } from '../../core/errors';
 import type { ResourceType } from '../../core/platforms/platform';
-import { fieldProblem, parseAndValidate } from '../../core/validate';
+import { fieldProblem, jsonc, parseAndValidate } from '../../core/validate';
 import type { AppKeys } from '../appKeys';
 import { showOneTimeSecrets } from '../commands/secretHandOff';
 import { renderJson } from './documentTarget';
 import type { SaveProblems } from './saveProblems';
 import { documentUri } from './documentNames';
+import { openedWithTemplate } from './liveProblems';
 import { createUri, type GroupTarget } from './uris';
 
 let opened = 0;
@@ -22,8 +23,23 @@ export async function openCreateDocument(app: ConfiguredApplication, resource: R
   const uri = createUri(group, ++opened, { application: app.displayName, group: resource.label }, vscode.l10n.t('New {0}', resource.noun));
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   // Typed in, not read from the file system: the document is new and unsaved until the user saves it.
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), renderJson(resource.createTemplate(Date.now()))));
+  const template = renderJson(resource.createTemplate(Date.now()));
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), template));
+  openedWithTemplate(editor.document.uri, editor.document.getText());
+  // The cursor starts where the user starts: in the name's value.
+  const name = nameValueRange(template);
+  if (name) {
+    editor.selection = new vscode.Selection(editor.document.positionAt(name.offset), editor.document.positionAt(name.offset + name.length));
+    editor.revealRange(editor.selection);
+  }
   return uri;
+}
+
+/** The text inside the quotes of the template's `name` (empty in a fresh template), or undefined without one. */
+function nameValueRange(template: string): { offset: number; length: number } | undefined {
+  const root = jsonc().parseTree(template);
+  const node = root && jsonc().findNodeAtLocation(root, ['name']);
+  return node?.type === 'string' ? { offset: node.offset + 1, length: node.length - 2 } : undefined;
 }
 
 export class SaveRefused extends Error {}

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
-import { DocumentNames, DocumentTarget, EDIT_SCHEME, editUri, isDocumentOf, parseUri, pathSegment, VIEW_SCHEME, viewUri } from './uris';
+import { DocumentNames, DocumentTarget, EDIT_SCHEME, editUri, isDocumentOf, itemNameOf, parseUri, pathSegment, VIEW_SCHEME, viewUri } from './uris';
 
 /** Every document URI VS Code has open: in tabs (also not yet loaded ones, after a reload) and as documents. */
 export function openUris(): vscode.Uri[] {
@@ -18,8 +18,6 @@ export function openUris(): vscode.Uri[] {
 export function openDocumentUri(t: DocumentTarget, kind: 'edit' | 'full'): vscode.Uri | undefined {
   return openUris().find((uri) => isDocumentOf(uri, t, kind));
 }
-
-const fileName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.json$/, '');
 
 /** Names for an item's documents; ` (<end of its ID>)` when another open item of its group has the same name. */
 export function documentNames(app: ConfiguredApplication, resource: ResourceType, t: DocumentTarget, item: ResourceItem | undefined): DocumentNames {
@@ -36,7 +34,7 @@ export function documentNames(app: ConfiguredApplication, resource: ResourceType
       other.applicationId === t.applicationId &&
       other.host === t.host &&
       other.resourceId === t.resourceId &&
-      fileName(uri) === name
+      itemNameOf(uri) === name
     );
   });
   return { application: app.displayName, group: resource.label, item: clash ? `${name} (${t.itemId.slice(-6)})` : name };
@@ -58,7 +56,7 @@ export function documentUri(
 
 /** Whether a document's title still says the item's name (a rename gives it a new one). */
 export function hasCurrentName(uri: vscode.Uri, resource: ResourceType, item: ResourceItem): boolean {
-  const title = fileName(uri);
+  const title = itemNameOf(uri);
   const name = pathSegment(resource.summarize(item).label, item.id);
   return title === name || title === `${name} (${item.id.slice(-6)})`;
 }

@@ -1,5 +1,5 @@
-// Problems found when a save was refused, shown at their ranges until the user edits the document
-// (from then on VS Code's JSON support shows the live ones from the same schema).
+// The problems of an edit or create document, at their ranges: those a refused save found, until the user edits the
+// document, and from then on the ones liveProblems.ts finds as the user types (the same collection: never twice).
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/validate';
 

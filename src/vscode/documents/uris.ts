@@ -51,8 +51,11 @@ function build(scheme: string, kind: Kind, t: GroupTarget, last: string, names: 
   return vscode.Uri.from({ scheme, authority, path });
 }
 
+/** The edit document's title: the item's name and that it is the editable one (the fetched copy has the bare name). */
+const editTitle = (item: string): string => vscode.l10n.t('{0} (edit)', item);
+
 export function editUri(t: DocumentTarget, names: DocumentNames): vscode.Uri {
-  return build(EDIT_SCHEME, 'edit', t, t.itemId, names, pathSegment(names.item, t.itemId));
+  return build(EDIT_SCHEME, 'edit', t, t.itemId, names, editTitle(pathSegment(names.item, t.itemId)));
 }
 
 export function viewUri(t: DocumentTarget, mode: ViewMode, names: DocumentNames): vscode.Uri {
@@ -99,8 +102,18 @@ export function isDocumentOf(uri: vscode.Uri, t: DocumentTarget, kind: 'edit' | 
   return d.platform === t.platform && d.host === t.host && d.applicationId === t.applicationId && d.resourceId === t.resourceId && d.itemId === t.itemId;
 }
 
+/** The item's name as a document's title shows it (without `.json` and the edit document's mark). */
+export function itemNameOf(uri: vscode.Uri): string {
+  const title = uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.json$/, '');
+  if (decode(uri)?.kind !== 'edit') return title;
+  const [before, after = ''] = editTitle('\u0000').split('\u0000');
+  return title.startsWith(before) && title.endsWith(after) && title.length >= before.length + after.length
+    ? title.slice(before.length, title.length - after.length)
+    : title;
+}
+
 /** The names a document's path shows (for a document derived from it, such as Compare's server side). */
 export function namesOf(uri: vscode.Uri): DocumentNames {
-  const [application = '', group = '', file = ''] = uri.path.split('/').slice(1);
-  return { application, group, item: file.replace(/\.json$/, '') };
+  const [application = '', group = ''] = uri.path.split('/').slice(1);
+  return { application, group, item: itemNameOf(uri) };
 }
