@@ -78,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
   const service = new AppKeysService({
     timeoutMs: requestTimeoutMs(),
     proxy: proxySettings(),
+    notice: (message) => log.warn(message),
     log: (e) => {
       if (e.retryInMs !== undefined) {
         log.warn(`${e.method} ${e.url}: try ${e.attempt} failed (${e.status ?? e.error ?? ''}), trying again in ${e.retryInMs} ms`);

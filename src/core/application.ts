@@ -12,7 +12,12 @@ export interface ApplicationRef {
   clientId?: string;
   /** The application's page in the platform's web console; `{applicationId}` is replaced by its ID. */
   consoleUrl?: string;
+  /** The settings scope the entry was read from (never written back); undefined when not read from settings. */
+  scope?: SettingsScope;
 }
+
+/** Where a setting's value comes from: the user's own settings, a workspace's, or a workspace folder's. */
+export type SettingsScope = 'user' | 'workspace' | 'workspaceFolder';
 
 export interface ConfiguredApplication extends ApplicationRef {
   /** Platform, API origin and ID: what tree nodes, documents and stored credentials are keyed by. */

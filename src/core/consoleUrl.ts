@@ -2,7 +2,8 @@
 // `consoleUrl` (`{applicationId}` replaced by its ID), else one the platform itself publishes for the API
 // host. The reference documents give API hosts only, so the built-in pages come from the platforms' own
 // material, each named below; hosts without one (WNology, Elastic Path's EU region, private instances)
-// need `consoleUrl`. None is made up from a host name.
+// need `consoleUrl`. None is made up from a host name. Where the platform publishes a page, only the user's
+// own settings may send it to another host: a workspace (a cloned repository) could name a look-alike.
 import * as l10n from '@vscode/l10n';
 import type { ApplicationRef } from './application';
 import { ApiError } from './errors';
@@ -18,7 +19,7 @@ const PUBLISHED_CONSOLES: Record<string, string> = {
 };
 
 /** What is needed of a configured application (application.ts): its resolved API origin included. */
-export type ConsoleTarget = Pick<ApplicationRef, 'applicationId' | 'label' | 'consoleUrl'> & { origin?: string };
+export type ConsoleTarget = Pick<ApplicationRef, 'applicationId' | 'label' | 'consoleUrl' | 'scope'> & { origin?: string };
 
 /** The console page the platform publishes for the application's API origin, as a consoleUrl template. */
 function publishedConsole(app: ConsoleTarget): string | undefined {
@@ -32,11 +33,13 @@ export function hasConsolePage(app: ConsoleTarget): boolean {
 
 /** The console page to open for `app`, undefined when none is configured; a bad one is refused, never opened. */
 export function consolePage(app: ConsoleTarget): URL | undefined {
-  const template = app.consoleUrl?.trim() || publishedConsole(app);
+  const published = publishedConsole(app);
+  const template = app.consoleUrl?.trim() || published;
   if (!template) return undefined;
+  const fill = (t: string): URL => new URL(t.replaceAll('{applicationId}', encodeURIComponent(app.applicationId)));
   let url: URL;
   try {
-    url = new URL(template.replaceAll('{applicationId}', encodeURIComponent(app.applicationId)));
+    url = fill(template);
   } catch {
     throw new ApiError(l10n.t('The consoleUrl of {0} is not a URL: {1}', app.label || app.applicationId, template), { kind: 'invalid-input' });
   }
@@ -45,6 +48,11 @@ export function consolePage(app: ConsoleTarget): URL | undefined {
     throw new ApiError(l10n.t('The consoleUrl of {0} must be an https address: {1}', app.label || app.applicationId, template), {
       kind: 'invalid-input',
     });
+  }
+  // A published page stays on its host unless the user's own settings say otherwise.
+  if (published && template !== published && app.scope !== 'user') {
+    const own = fill(published);
+    if (url.host !== own.host) return own;
   }
   return url;
 }

@@ -22,3 +22,29 @@ export async function itemsNamed(client: ApplicationClient, resource: ResourceTy
   );
   return items.filter((item) => resource.fieldValue(item, 'name') === name);
 }
+
+/** What was there before a create was sent: the IDs a scan saw, and when (this machine's clock). */
+export interface CreateBaseline {
+  known: ReadonlySet<string>;
+  startedAt: number;
+}
+
+/** How far the server's clock may be behind this machine's before a key "made before the run" is suspected. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a lookup after a lost create shows: the item it made, none (it was not made), or no telling. */
+export type LostCreateFinding = { kind: 'made'; item: ResourceItem } | { kind: 'none' } | { kind: 'unknown' };
+
+/**
+ * Among the items that match the create (same name, same restrictions), the one it made: absent from the
+ * scan before, and made after the run started. An item the scan missed but older than the run, several new
+ * ones, or one without a creation date: no telling, so no item is named.
+ */
+export function judgeLostCreate(resource: ResourceType, matching: readonly ResourceItem[], baseline: CreateBaseline): LostCreateFinding {
+  const fresh = matching.filter((item) => !baseline.known.has(item.id));
+  if (fresh.length === 0) return { kind: 'none' };
+  if (fresh.length > 1) return { kind: 'unknown' };
+  const created = Date.parse(resource.createdAt?.(fresh[0]) ?? '');
+  if (!Number.isFinite(created) || created < baseline.startedAt - CLOCK_SKEW_MS) return { kind: 'unknown' };
+  return { kind: 'made', item: fresh[0] };
+}

@@ -4,8 +4,13 @@
 // is called and which applications use it is metadata (no secret) in a second store. A setting that
 // points an application at another origin finds no credential to send there. When the secret storage
 // fails (on Linux: no keyring), the user may keep a secret for this session only, in memory.
+// Keys are structured (JSON of a tuple), so no origin or ID can run into the next part; keys of the earlier
+// form (`appKeys.secret:<platform>:<origin>:<id>`, links `<platform>:<origin>:<id>`) are re-keyed when read.
+// Secret storage is shared by every window, globalState is each window's own until synced: a moved
+// application's credential is also named in secret storage (its move pointer), so a window that has not
+// seen (or has overwritten) the other's globalState still finds it.
 import * as l10n from '@vscode/l10n';
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { registerSecret } from './masking';
 
 /** The part of vscode.SecretStorage used here. */
@@ -65,9 +70,32 @@ export class SecretStorageError extends Error {
   }
 }
 
-/** The application a link is kept for. */
+/** The application a link is kept for: a JSON tuple, so no origin or ID can pass for another's. */
 export function linkKey(target: CredentialTarget): string {
-  return `${target.platform}:${target.origin}:${target.applicationId}`;
+  return JSON.stringify([target.platform, target.origin, target.applicationId]);
+}
+
+/** A link key of earlier versions (`<platform>:<origin>:<id>`) in today's form; IDs never hold ':'. */
+function currentLinkKey(key: string): string {
+  if (key.startsWith('[')) return key;
+  const first = key.indexOf(':');
+  const last = key.lastIndexOf(':');
+  if (first < 0 || last <= first) return key;
+  return linkKey({ platform: key.slice(0, first), origin: key.slice(first + 1, last), applicationId: key.slice(last + 1) });
+}
+
+/** Where a moved application's credential is named in the shared secret storage (not a secret: ID and label). */
+function movePointerKey(target: CredentialTarget): string {
+  return `appKeys.moved:${linkKey(target)}`;
+}
+
+/**
+ * The ID a moved secret gets: the same in every window for the same platform, origin, client ID and secret, so
+ * two windows moving at once write one record. A truncated SHA-256 of a generated token: it names, never reveals.
+ */
+export function movedCredentialId(target: CredentialTarget, secret: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(['appKeys.credential', target.platform, target.origin, target.clientId ?? '', secret]));
+  return `moved-${hash.digest('hex').slice(0, 32)}`;
 }
 
 /** The key earlier versions kept one application's secret under (read while it is moved). */
@@ -76,6 +104,11 @@ export function legacyKey(target: CredentialTarget): string {
 }
 
 function secretKey(record: CredentialRecord): string {
+  return `appKeys.secret:${JSON.stringify([record.platform, record.origin, record.id])}`;
+}
+
+/** The key earlier versions kept a credential's secret under; re-keyed at its first read. */
+function earlierSecretKey(record: CredentialRecord): string {
   return `appKeys.secret:${record.platform}:${record.origin}:${record.id}`;
 }
 
@@ -100,10 +133,12 @@ export class CredentialStore {
 
   private read(): Metadata {
     const stored = this.metadata.get<Partial<Metadata>>(METADATA_KEY);
+    const uses = stored?.uses && typeof stored.uses === 'object' ? stored.uses : {};
     return {
       credentials: Array.isArray(stored?.credentials) ? stored.credentials : [],
-      uses: stored?.uses && typeof stored.uses === 'object' ? stored.uses : {},
-      moved: Array.isArray(stored?.moved) ? stored.moved : [],
+      // Links of earlier versions are read in today's form (and written so at the next write).
+      uses: Object.fromEntries(Object.entries(uses).map(([key, id]) => [currentLinkKey(key), id])),
+      moved: Array.isArray(stored?.moved) ? [...new Set(stored.moved.map(currentLinkKey))] : [],
     };
   }
 
@@ -147,17 +182,82 @@ export class CredentialStore {
     return this.read().moved.includes(linkKey(target));
   }
 
-  /** The secret of a stored credential. */
+  /**
+   * The secret of a stored credential. One under an earlier version's key is copied to today's key, read back,
+   * and only then deleted there; another window may be doing the same, so a miss looks at today's key again.
+   */
   async secretOf(record: CredentialRecord): Promise<string | undefined> {
-    return this.readSecret(secretKey(record));
+    const key = secretKey(record);
+    const current = await this.readSecret(key);
+    if (current !== undefined) return current;
+    const earlier = await this.readSecret(earlierSecretKey(record));
+    if (earlier === undefined) return this.readSecret(key);
+    if (this.sessionOnly.has(earlierSecretKey(record))) return earlier;
+    await this.storeSecret(key, earlier, 'throw');
+    if ((await this.readSecret(key)) === earlier) await this.deleteSecret(earlierSecretKey(record));
+    return earlier;
   }
 
-  /** The secret an application uses: its linked credential's, else (while its move is incomplete) the per-application one. */
+  /**
+   * The secret an application uses: its linked credential's; while its move is incomplete, the per-application
+   * one; else the credential its move pointer names (moved by another window whose globalState this one lacks).
+   */
   async get(target: CredentialTarget): Promise<string | undefined> {
     const record = this.recordFor(target);
     const secret = record ? await this.secretOf(record) : undefined;
-    if (secret !== undefined || this.isMoved(target)) return secret;
-    return this.readSecret(legacyKey(target));
+    if (secret !== undefined) return secret;
+    if (!this.isMoved(target)) {
+      const legacy = await this.readSecret(legacyKey(target));
+      if (legacy !== undefined) return legacy;
+    }
+    const moved = await this.movedRecord(target);
+    return moved && moved.id !== record?.id ? this.secretOf(moved) : undefined;
+  }
+
+  /** The credential the shared move pointer names for the target, if any. */
+  async movedRecord(target: CredentialTarget & { label?: string }): Promise<CredentialRecord | undefined> {
+    const text = await this.readSecret(movePointerKey(target));
+    if (text === undefined) return undefined;
+    try {
+      const pointer = JSON.parse(text) as { id?: unknown; label?: unknown };
+      if (typeof pointer.id !== 'string') return undefined;
+      const label = typeof pointer.label === 'string' ? pointer.label : (target.label ?? pointer.id);
+      return { id: pointer.id, platform: target.platform, origin: target.origin, clientId: target.clientId, label };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Names the target's credential in the shared secret storage, before its per-application secret is deleted. */
+  async writeMovePointer(target: CredentialTarget, record: CredentialRecord): Promise<void> {
+    await this.storeSecret(movePointerKey(target), JSON.stringify({ id: record.id, label: record.label }), 'throw');
+  }
+
+  /** Keeps a record (its secret already stored), as it is if this window has it. */
+  async keepRecord(record: CredentialRecord): Promise<void> {
+    if (this.record(record.id)) return;
+    await this.write((m) => {
+      if (!m.credentials.some((r) => r.id === record.id)) m.credentials.push(record);
+    });
+  }
+
+  /** Links the application to a credential and nothing more (the move deletes the old secret itself, once it reads). */
+  async link(target: CredentialTarget, id: string): Promise<void> {
+    if (this.read().uses[linkKey(target)] === id) return;
+    await this.write((m) => {
+      m.uses[linkKey(target)] = id;
+    });
+  }
+
+  /** What a moved secret's credential would hold now, under today's key (undefined: nothing). */
+  storedUnder(record: CredentialRecord): Promise<string | undefined> {
+    return this.readSecret(secretKey(record));
+  }
+
+  /** Stores a moved secret under its credential's key; throws when the secret storage fails (the move tries again later). */
+  storeMoved(record: CredentialRecord, secret: string): Promise<'secret-storage' | 'session'> {
+    registerSecret(secret);
+    return this.storeSecret(secretKey(record), secret, 'throw');
   }
 
   /**
@@ -195,7 +295,9 @@ export class CredentialStore {
   async replace(id: string, secret: string): Promise<'secret-storage' | 'session'> {
     const record = this.record(id);
     if (!record) throw new Error(l10n.t('The credential is no longer stored.'));
-    return this.storeSecret(secretKey(record), secret);
+    const where = await this.storeSecret(secretKey(record), secret);
+    if (where === 'secret-storage') await this.deleteSecret(earlierSecretKey(record));
+    return where;
   }
 
   async rename(id: string, label: string): Promise<void> {
@@ -212,6 +314,7 @@ export class CredentialStore {
       delete m.uses[key];
     });
     await this.deleteSecret(legacyKey(target));
+    await this.deleteSecret(movePointerKey(target));
     await this.markMoved(target);
     if (id !== undefined && this.usersOf(id).length === 0) await this.remove(id);
   }
@@ -220,9 +323,8 @@ export class CredentialStore {
   async remove(id: string): Promise<void> {
     const record = this.record(id);
     if (record) {
-      const key = secretKey(record);
-      this.sessionOnly.delete(key);
-      await this.deleteSecret(key);
+      await this.deleteSecret(secretKey(record));
+      await this.deleteSecret(earlierSecretKey(record));
     }
     await this.write((m) => {
       m.credentials = m.credentials.filter((r) => r.id !== id);

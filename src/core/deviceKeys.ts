@@ -1,18 +1,24 @@
 // One key per device, as Losant recommends: each restricted to its device (deviceIds can only be set
 // at creation), named after it, a bounded number at a time. The shared HTTP client paces the origin
 // after a 429 (rateGate.ts) and retries only what the server turned away unprocessed (retry.ts). A
-// create whose answer was lost is looked up, never guessed: found, it counts as created (its secret
-// is gone with the answer); not found, the server provably did not make it, and it is sent again.
+// create whose answer was lost is looked up, never guessed: a key absent from the scan before the run and
+// made after it started counts as created (its secret is gone with the answer); none, the server did not
+// make it, and it is sent again; anything else (a key the scan missed but older than the run, the lookup
+// failing) is "unknown", with no key named and nothing sent again.
 import * as l10n from '@vscode/l10n';
 import { runBulk } from './bulk';
-import { surelyNotCreated, itemsNamed } from './createOutcome';
+import { type CreateBaseline, itemsNamed, judgeLostCreate, surelyNotCreated } from './createOutcome';
 import { describeError, isCancellation } from './errors';
+import { loadEveryItem } from './listing';
 import type { Device, OneTimeSecret, ResourceItem, ResourceType } from './platforms/platform';
 import type { ApplicationClient } from './service';
 import { codeSpan } from './text';
 
-/** `interrupted`: cancelled while its create was on the way (the server may have made it); `notStarted`: cancelled before. */
-export type DeviceKeyStatus = 'created' | 'createdSecretLost' | 'failed' | 'interrupted' | 'notStarted';
+/**
+ * `interrupted`: cancelled while its create was on the way (the server may have made it); `notStarted`: cancelled
+ * before; `unknown`: the answer was lost and what the server did cannot be told.
+ */
+export type DeviceKeyStatus = 'created' | 'createdSecretLost' | 'unknown' | 'failed' | 'interrupted' | 'notStarted';
 
 export interface DeviceKeyOutcome {
   device: Device;
@@ -59,7 +65,13 @@ export function keysByDevice(keys: readonly ResourceItem[]): Map<string, Resourc
   return byDevice;
 }
 
-async function createOne(client: ApplicationClient, resource: ResourceType, device: Device, signal: AbortSignal): Promise<DeviceKeyOutcome> {
+async function createOne(
+  client: ApplicationClient,
+  resource: ResourceType,
+  device: Device,
+  baseline: CreateBaseline,
+  signal: AbortSignal,
+): Promise<DeviceKeyOutcome> {
   const input = deviceKeyInput(device);
   let lastError: unknown;
   for (let send = 1; send <= MAX_SENDS; send++) {
@@ -71,8 +83,16 @@ async function createOne(client: ApplicationClient, resource: ResourceType, devi
       lastError = error;
       if (surelyNotCreated(error)) break;
       // The answer was lost: did the server make it? Only "no" allows sending it again.
-      const found = (await itemsNamed(client, resource, device.name, signal)).filter((k) => soleDevice(k) === device.id);
-      if (found.length > 0) return { device, status: 'createdSecretLost', item: found[0] };
+      let matching: ResourceItem[];
+      try {
+        matching = (await itemsNamed(client, resource, device.name, signal)).filter((k) => soleDevice(k) === device.id);
+      } catch (lookup) {
+        if (isCancellation(lookup)) throw lookup;
+        return { device, status: 'unknown', error };
+      }
+      const finding = judgeLostCreate(resource, matching, baseline);
+      if (finding.kind === 'made') return { device, status: 'createdSecretLost', item: finding.item };
+      if (finding.kind === 'unknown') return { device, status: 'unknown', error };
     }
   }
   return { device, status: 'failed', error: lastError };
@@ -80,6 +100,8 @@ async function createOne(client: ApplicationClient, resource: ResourceType, devi
 
 export interface DeviceKeysOptions {
   concurrency: number;
+  /** The keys listed before the run (every one, or as many as were listed); listed here when not given. */
+  existing?: readonly ResourceItem[];
   signal: AbortSignal;
   onSettled?: (done: number, total: number) => void;
 }
@@ -92,11 +114,14 @@ export async function createDeviceKeys(
   options: DeviceKeysOptions,
 ): Promise<DeviceKeyOutcome[]> {
   const outcomes = new Map<string, DeviceKeyOutcome>();
+  const startedAt = Date.now();
+  const existing = options.existing ?? (await loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, options.signal)).items;
+  const baseline: CreateBaseline = { known: new Set(existing.map((k) => k.id)), startedAt };
   await runBulk(
     devices,
     async (device, signal) => {
       try {
-        outcomes.set(device.id, await createOne(client, resource, device, signal));
+        outcomes.set(device.id, await createOne(client, resource, device, baseline, signal));
       } catch (error) {
         outcomes.set(device.id, { device, status: isCancellation(error) ? 'interrupted' : 'failed', error });
         throw error;
@@ -108,7 +133,7 @@ export async function createDeviceKeys(
 }
 
 export function countByStatus(outcomes: readonly DeviceKeyOutcome[]): Record<DeviceKeyStatus, number> {
-  const counts: Record<DeviceKeyStatus, number> = { created: 0, createdSecretLost: 0, failed: 0, interrupted: 0, notStarted: 0 };
+  const counts: Record<DeviceKeyStatus, number> = { created: 0, createdSecretLost: 0, unknown: 0, failed: 0, interrupted: 0, notStarted: 0 };
   for (const o of outcomes) counts[o.status]++;
   return counts;
 }
@@ -119,6 +144,7 @@ export const DEVICE_KEY_CONCURRENCY = 4;
 const OUTCOME_TEXT: Record<DeviceKeyStatus, () => string> = {
   created: () => l10n.t('created'),
   createdSecretLost: () => l10n.t('created, but its answer was lost with the secret: rotate it or delete it'),
+  unknown: () => l10n.t('unknown: its answer was lost and App Keys cannot tell whether the server made it; look in the tree'),
   failed: () => l10n.t('failed'),
   interrupted: () => l10n.t('cancelled while being created: it may exist, look in the tree'),
   notStarted: () => l10n.t('not started (cancelled)'),
@@ -135,6 +161,7 @@ export function renderDeviceKeysReport(applicationLabel: string, outcomes: reado
     l10n.t('Generated {0} UTC. One key per device, each restricted to its device.', new Date(now).toISOString().slice(0, 16).replace('T', ' ')),
     '',
     `- ${counts.createdSecretLost ? l10n.t('Created: {0} ({1} without their secret)', created, counts.createdSecretLost) : l10n.t('Created: {0}', created)}`,
+    ...(counts.unknown ? [`- ${l10n.t('Unknown: {0}', counts.unknown)}`] : []),
     `- ${l10n.t('Failed: {0}', counts.failed)}`,
     ...(cancelled ? [`- ${l10n.t('Cancelled: {0}', cancelled)}`] : []),
     ...(skipped.length ? [`- ${l10n.t('Skipped (already had a key): {0}', skipped.length)}`] : []),
@@ -144,7 +171,7 @@ export function renderDeviceKeysReport(applicationLabel: string, outcomes: reado
   ];
   for (const o of outcomes) {
     const key = o.item ? ` — ${l10n.t('key {0}', codeSpan(o.item.id))}` : '';
-    const why = o.status === 'failed' && o.error !== undefined ? `: ${codeSpan(describeError(o.error))}` : '';
+    const why = (o.status === 'failed' || o.status === 'unknown') && o.error !== undefined ? `: ${codeSpan(describeError(o.error))}` : '';
     lines.push(`- ${codeSpan(o.device.name)} (${codeSpan(o.device.id)}): ${OUTCOME_TEXT[o.status]()}${why}${key}`);
   }
   for (const device of skipped) lines.push(`- ${codeSpan(device.name)} (${codeSpan(device.id)}): ${l10n.t('skipped, it already has a key')}`);

@@ -8,7 +8,7 @@ import { ApiError, CancelledError } from './errors';
 import { checkJsonDepth } from './jsonDepth';
 import { maskSecrets } from './masking';
 import { describeNetworkError } from './networkErrors';
-import { configuredProxy, createDispatcher, ProxySettings } from './proxy';
+import { configuredProxy, createDispatcher, ProxySettings, uncheckedProxy } from './proxy';
 import { RateGate } from './rateGate';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, retryAfterMs, retryDelay } from './retry';
 import { request, undici } from './undici';
@@ -53,6 +53,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   log?: (entry: RequestLogEntry) => void;
+  /** Once per proxy setting: something the user should know about how App Keys connects (certificate checks off). */
+  notice?: (message: string) => void;
   retry?: RetryPolicy;
   proxy?: ProxySettings;
 }
@@ -71,6 +73,8 @@ export class HttpClient {
   private proxy: ProxySettings;
   private readonly maxBodyBytes: number;
   private readonly log?: (entry: RequestLogEntry) => void;
+  private readonly notice?: (message: string) => void;
+  private noticed = false;
 
   constructor(options: HttpClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -78,11 +82,13 @@ export class HttpClient {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.proxy = options.proxy ?? {};
     this.log = options.log;
+    this.notice = options.notice;
   }
 
   /** New proxy settings apply to the next request; open connections are closed. */
   setProxy(settings: ProxySettings): void {
     this.proxy = settings;
+    this.noticed = false;
     void this.close();
   }
 
@@ -233,6 +239,13 @@ export class HttpClient {
       // Connecting is bounded like the rest of the try (undici's own limit is 10 s).
       dispatcher = createDispatcher(this.proxy, { keepAliveTimeout: 10_000, connections: 32, connectTimeout: this.timeoutMs });
       this.agents.set(origin, dispatcher);
+      const unchecked = this.noticed ? undefined : uncheckedProxy(this.proxy, new URL(origin).protocol);
+      if (unchecked !== undefined) {
+        this.noticed = true;
+        this.notice?.(
+          `Certificate checks are off on connections through the proxy ${unchecked} (http.proxyStrictSSL is false); direct connections are still checked`,
+        );
+      }
     }
     return dispatcher;
   }

@@ -12,7 +12,11 @@ export interface ProxySettings {
   proxy?: string;
   /** http.noProxy: hosts that bypass the proxy. */
   noProxy?: readonly string[];
-  /** http.proxyStrictSSL: false accepts any certificate (proxies that inspect TLS). */
+  /**
+   * http.proxyStrictSSL: false accepts any certificate on connections through the proxy (proxies that inspect TLS),
+   * as VS Code's setting says ("whether the proxy server certificate should be verified"); direct connections,
+   * hosts in noProxy included, are always checked.
+   */
   strictSSL?: boolean;
   /** http.proxyAuthorization: the Proxy-Authorization header's value, e.g. "Basic dXNlcjpwYXNz"; wins over credentials in the URL. */
   proxyAuthorization?: string;
@@ -49,9 +53,10 @@ export function createDispatcher(settings: ProxySettings, keepAlive: { keepAlive
   const httpsProxy = configuredProxy(settings, 'https:', env);
   registerProxySecrets(settings, [httpProxy, httpsProxy]);
   const context = secureContext(settings.systemCertificates !== false, env);
-  const tls = settings.strictSSL === false ? { rejectUnauthorized: false, secureContext: context } : { secureContext: context };
-  // No proxy anywhere: a plain agent, with no proxy decision on every request.
-  if (!httpProxy && !httpsProxy) return new (undici().Agent)({ ...keepAlive, connect: tls });
+  const checked = { secureContext: context };
+  const throughProxy = settings.strictSSL === false ? { rejectUnauthorized: false, secureContext: context } : checked;
+  // No proxy anywhere: a plain agent, with no proxy decision on every request, and certificates always checked.
+  if (!httpProxy && !httpsProxy) return new (undici().Agent)({ ...keepAlive, connect: checked });
   return new (undici().EnvHttpProxyAgent)({
     ...keepAlive,
     httpProxy: httpProxy || undefined,
@@ -59,8 +64,21 @@ export function createDispatcher(settings: ProxySettings, keepAlive: { keepAlive
     // Resolved once, here: undici would otherwise read the environment on every request.
     noProxy: settings.noProxy?.length ? settings.noProxy.join(',') : (env.no_proxy ?? env.NO_PROXY ?? ''),
     ...(settings.proxyAuthorization ? { token: settings.proxyAuthorization } : {}),
-    connect: tls,
-    requestTls: tls,
-    proxyTls: tls,
+    // `connect` is for the hosts that bypass the proxy; the other two for the proxy and what is tunnelled through it.
+    connect: checked,
+    requestTls: throughProxy,
+    proxyTls: throughProxy,
   });
+}
+
+/** Where certificate checks are off (http.proxyStrictSSL false and a proxy in use): the proxy's host; undefined where they are on. */
+export function uncheckedProxy(settings: ProxySettings, protocol: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (settings.strictSSL !== false) return undefined;
+  const proxy = configuredProxy(settings, protocol, env);
+  if (!proxy) return undefined;
+  try {
+    return new URL(proxy).host;
+  } catch {
+    return undefined;
+  }
 }

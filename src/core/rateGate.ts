@@ -3,11 +3,16 @@
 // below what was being sent (×0.7), which rises by about one request per second each second while
 // the server accepts them: additive increase, multiplicative decrease, as TCP does. A token-bucket
 // limit refills during the pause, so the pause itself costs no throughput. Quiet for 10 s: no pacing.
+// No answer pauses an origin longer than MAX_PAUSE_MS, whatever its Retry-After says (2000000 s would
+// stall every later request of the session); the wait before a request is cancellable (http.ts).
 
 const DECREASE = 0.7;
 const MIN_RATE = 1;
 const QUIET_MS = 10_000;
 const WINDOW_MS = 1000;
+
+/** The longest pause one answer can impose on an origin. */
+export const MAX_PAUSE_MS = 60_000;
 
 export class RateGate {
   /** Requests per second; Infinity while the origin has not refused any. */
@@ -40,7 +45,8 @@ export class RateGate {
     if (status === 429) {
       this.refusals++;
       this.lastRefusal = now;
-      this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? 1000));
+      const pause = Math.min(Math.max(retryAfterMs ?? 1000, 0), MAX_PAUSE_MS);
+      this.pausedUntil = Math.min(Math.max(this.pausedUntil, now + (Number.isFinite(pause) ? pause : MAX_PAUSE_MS)), now + MAX_PAUSE_MS);
       this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
       // One decrease per refusal episode: answers to requests sent before the last decrease say nothing new.
       if (sentAt >= this.lastDecrease) {

@@ -5,6 +5,7 @@
 // Waits grow exponentially with full jitter; a Retry-After is honoured.
 import { ApiError, isCancellation } from './errors';
 import { isSettledNetworkError } from './networkErrors';
+import { MAX_PAUSE_MS } from './rateGate';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -49,13 +50,17 @@ export function retryDelay(policy: RetryPolicy, a: Attempt, random: () => number
   return Math.min(told ?? backoff, policy.maxDelayMs);
 }
 
-/** Retry-After as seconds or an HTTP date. */
+/** The three HTTP-date forms (IMF-fixdate, RFC 850, asctime) each start with the day's name. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
+/** Retry-After as delta-seconds or an HTTP date, in milliseconds, never more than MAX_PAUSE_MS (undefined: unreadable). */
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text) * 1000;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, MAX_PAUSE_MS);
+  if (!HTTP_DATE.test(text)) return undefined;
   const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_PAUSE_MS);
 }
 
 function errorCode(cause: unknown): string | undefined {

@@ -83,6 +83,17 @@ export class AppKeysService {
       const platform = this.platform(ref.platform);
       platformName = platform.name;
       credentialNoun = platform.credentialName;
+      // Checked where settings are read: an ID such as `8443:<id>` would otherwise blur origin and ID.
+      if (!platform.applicationIdPattern.test(ref.applicationId)) {
+        throw new Error(
+          l10n.t(
+            'The "applicationId" {0} in the appKeys.applications setting is not a {1} {2} ID; this entry is not used until it is corrected.',
+            JSON.stringify(ref.applicationId).slice(0, 80),
+            platform.name,
+            platform.applicationNoun,
+          ),
+        );
+      }
       const url = this.apiUrl(ref);
       origin = url.origin;
       host = url.host;

@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import { timeoutSeconds } from '../core/limits';
 import type { ProxySettings } from '../core/proxy';
-import { ApplicationRef, settingsEntry } from '../core/application';
+import { ApplicationRef, settingsEntry, type SettingsScope } from '../core/application';
 
 export const SECTION = 'appKeys';
 const APPLICATIONS = 'applications';
 
-export type SettingsScope = 'user' | 'workspace' | 'workspaceFolder';
+export type { SettingsScope };
 
 interface ScopedList {
   scope: SettingsScope;
@@ -55,7 +55,8 @@ export function readApplications<T extends { identity: string }>(configure: (app
   for (const list of scopedLists()) {
     for (const entry of list.entries) {
       if (!isApplicationRef(entry)) continue;
-      const app = configure(entry);
+      // The scope goes with the entry: what a workspace may change is less than what the user may (consoleUrl.ts).
+      const app = configure({ ...entry, scope: list.scope });
       if (seen.has(app.identity)) continue;
       seen.add(app.identity);
       apps.push(app);

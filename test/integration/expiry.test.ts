@@ -2,6 +2,7 @@
 // tree items' accessibility labels; Open in Web Console from a configured consoleUrl.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { writeWorkspaceSettings } from './workspaceSettings';
 import { ItemDecorations } from '../../src/vscode/tree/itemDecorations';
 import { addApplication, children, configure, label, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
 
@@ -129,6 +130,31 @@ describe('Token expiry, accessibility and the web console', () => {
     assert.deepStrictEqual(
       h.ui.opened.slice(before).map((u) => u.toString(true)),
       [`https://app.losant.com/applications/${fleet.id}`],
+    );
+  });
+
+  // Issue 19, item 10: a built-in console link goes to a look-alike host only when the user's own settings say so.
+  it("keeps the published console page when a workspace's consoleUrl points elsewhere; a user consoleUrl is followed", async () => {
+    const lookalike = 'https://app.losant.com.example.test/applications/{applicationId}';
+    const entry = { platform: 'losant', applicationId: fleet.id, consoleUrl: lookalike };
+    await configure([]);
+    const restore = await writeWorkspaceSettings({ 'appKeys.applications': [entry] });
+    try {
+      const before = h.ui.opened.length;
+      await vscode.commands.executeCommand('appKeys.openInConsole', { applicationId: fleet.id });
+      assert.deepStrictEqual(
+        h.ui.opened.slice(before).map((u) => u.toString(true)),
+        [`https://app.losant.com/applications/${fleet.id}`],
+      );
+    } finally {
+      await restore();
+    }
+    await configure([entry]);
+    const before = h.ui.opened.length;
+    await vscode.commands.executeCommand('appKeys.openInConsole', { applicationId: fleet.id });
+    assert.deepStrictEqual(
+      h.ui.opened.slice(before).map((u) => u.toString(true)),
+      [`https://app.losant.com.example.test/applications/${fleet.id}`],
     );
   });
 });

@@ -53,6 +53,29 @@ describe('Security and proxies', () => {
     assert.strictEqual(h.sandbox.requests.length, 0);
   });
 
+  // Issue 19, item 9: an ID is checked where settings are read, as its platform defines it; `8443:<id>` would
+  // otherwise make https://h and https://h:8443 share a credential.
+  it("shows an error item naming the setting for an applicationId that is not its platform's ID, and sends nothing", async () => {
+    await vscode.workspace.getConfiguration('appKeys').update(
+      'applications',
+      [
+        { platform: 'losant', applicationId: `8443:${fleet.id}`, apiUrl: h.sandbox.url, label: 'Port in the ID' },
+        { platform: 'elasticpath', applicationId: 'not-a-store-uuid', apiUrl: h.sandbox.url, clientId: 'client', label: 'Not a UUID' },
+      ],
+      vscode.ConfigurationTarget.Global,
+    );
+    const apps = await children(h);
+    assert.deepStrictEqual(
+      apps.map((a) => label(h, a)),
+      ['Port in the ID', 'Not a UUID'],
+    );
+    for (const app of apps) {
+      const [item] = await children(h, app);
+      assert.match(label(h, item), /^Error: .*"applicationId".*appKeys\.applications/, label(h, item));
+    }
+    assert.strictEqual(h.sandbox.requests.length, 0);
+  });
+
   describe("through the proxy in VS Code's http.proxy setting", () => {
     let proxy: LoopbackProxy;
     before(async () => {

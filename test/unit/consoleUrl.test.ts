@@ -22,8 +22,15 @@ describe('Web console page', () => {
       assert.strictEqual(consolePage({ ...app, origin }), undefined, origin);
       assert.strictEqual(hasConsolePage({ ...app, origin }), false, origin);
     }
-    // A configured consoleUrl wins over the published page.
-    assert.strictEqual(consolePage({ ...losant, consoleUrl: 'https://console.example.test/{applicationId}' })?.host, 'console.example.test');
+    // A consoleUrl from the user's own settings wins over the published page; from anywhere else it may not leave its host.
+    assert.strictEqual(consolePage({ ...losant, scope: 'user', consoleUrl: 'https://console.example.test/{applicationId}' })?.host, 'console.example.test');
+    for (const scope of ['workspace', 'workspaceFolder', undefined] as const) {
+      assert.strictEqual(consolePage({ ...losant, scope, consoleUrl: 'https://app.losant.com.example.test/{applicationId}' })?.host, 'app.losant.com', scope);
+      assert.strictEqual(
+        consolePage({ ...losant, scope, consoleUrl: 'https://app.losant.com/applications/{applicationId}/keys' })?.pathname,
+        `/applications/${app.applicationId}/keys`,
+      );
+    }
     assert.strictEqual(hasConsolePage(losant), true);
   });
 

@@ -28,6 +28,18 @@ async function assertEveryAppReads(store: CredentialStore, when: string): Promis
   for (const app of apps) assert.strictEqual(await store.get(app), app.secret, `${app.label} ${when}`);
 }
 
+/** Secrets under a credential's key; the other entries are move pointers (`appKeys.moved:`, an ID and a label). */
+function credentialSecrets(secrets: MapBackend): number {
+  return [...secrets.values.keys()].filter((k) => k.startsWith('appKeys.secret:') || k.startsWith('appKeys.credential:')).length;
+}
+
+function assertPointersHoldNoSecret(secrets: MapBackend): void {
+  for (const [key, value] of secrets.values) {
+    if (!key.startsWith('appKeys.moved:')) continue;
+    for (const app of apps) assert.ok(!value.includes(app.secret), `${key} holds no secret`);
+  }
+}
+
 describe('Moving per-application secrets to shared credentials', () => {
   it('makes one credential per origin and secret, links every application and deletes the old keys', async () => {
     const { secrets, metadata } = await planted();
@@ -43,7 +55,8 @@ describe('Moving per-application secrets to shared credentials', () => {
       [],
       'no old key left',
     );
-    assert.strictEqual(secrets.values.size, 4);
+    assert.strictEqual(credentialSecrets(secrets), 4);
+    assertPointersHoldNoSecret(secrets);
     assert.deepStrictEqual(await moveLegacyCredentials(store, apps), { created: 0, joined: 0 }, 'a second run has nothing to do');
   });
 
@@ -61,7 +74,9 @@ describe('Moving per-application secrets to shared credentials', () => {
       await moveLegacyCredentials(store, apps);
       await assertEveryAppReads(store, `after the move was finished (interrupted after ${writes} writes)`);
       assert.strictEqual(store.records().length, 4, `${writes} writes: one credential per origin and secret`);
-      assert.strictEqual(secrets.values.size, 4, `${writes} writes: only the credentials' secrets are left (no old key, no orphan)`);
+      assert.strictEqual(credentialSecrets(secrets), 4, `${writes} writes: only the credentials' secrets are left (no old key, no orphan)`);
+      assert.strictEqual(secrets.values.size, 4 + apps.length, `${writes} writes: besides them, one move pointer per application`);
+      assertPointersHoldNoSecret(secrets);
       if (!interrupted) break;
       interruptions++;
     }

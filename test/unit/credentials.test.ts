@@ -69,7 +69,7 @@ describe('CredentialStore', () => {
     assert.strictEqual(await store.get(target), 'tok_shared_by_two_1');
     assert.strictEqual(await store.get(second), 'tok_shared_by_two_1');
     assert.deepStrictEqual(store.usersOf(record.id).length, 2);
-    assert.deepStrictEqual([...secrets.values.keys()], [`appKeys.secret:losant:${origin}:${record.id}`]);
+    assert.deepStrictEqual([...secrets.values.keys()], [`appKeys.secret:${JSON.stringify(['losant', origin, record.id])}`]);
     assert.ok(!JSON.stringify([...metadata.values]).includes('tok_shared_by_two_1'), 'no secret in the metadata');
     assert.strictEqual(await store.get({ ...target, origin: 'https://api.app.wnology.io' }), undefined, 'another origin finds none');
     assert.strictEqual(await store.get({ ...target, applicationId: '65a0c0dea000000000000003' }), undefined, 'an application not linked finds none');

@@ -177,8 +177,21 @@ describe('Losant through the service module (against the sandbox)', () => {
     for (const id of ['../keys', 'abc', '65a0c0deb00000000000001%2F', '65a0c0deb000000000000001?x', '65a0c0deb000000000000001#', '']) {
       await rejectsWith(client.get(keys(), id), (e) => assert.strictEqual(e.kind, 'invalid-input'));
     }
-    const bad = service.forApplication({ platform: 'losant', applicationId: '../../me', apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
-    await rejectsWith(bad.list(keys(), { page: 0, perPage: 1 }), (e) => assert.strictEqual(e.kind, 'invalid-input'));
+    // An application ID is refused where it is read, before a client exists (issue 19, item 9).
+    assert.throws(
+      () => service.forApplication({ platform: 'losant', applicationId: '../../me', apiUrl: sandbox.url }, SANDBOX_TOKENS.full),
+      (e: ApiError) => e.kind === 'invalid-input' && /appKeys\.applications/.test(e.message),
+    );
+    for (const applicationId of ['../../me', `8443:${fleet.id}`, fleet.id.toUpperCase() + '0', '']) {
+      const app = service.configure({ platform: 'losant', applicationId, apiUrl: sandbox.url });
+      assert.match(app.problem ?? '', /^The "applicationId" .* in the appKeys\.applications setting is not a Losant application ID/, applicationId);
+      assert.strictEqual(app.origin, '', 'no origin: nothing can be keyed or sent by it');
+    }
+    assert.strictEqual(service.configure({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }).problem, undefined);
+    assert.match(
+      service.configure({ platform: 'elasticpath', applicationId: `8443:${'0'.repeat(8)}`, apiUrl: sandbox.url }).problem ?? '',
+      /not a Elastic Path store ID|not an? Elastic Path/,
+    );
     assert.strictEqual(sandbox.requests.length, 0);
   });
 

@@ -1,6 +1,7 @@
 // The pace of one origin after a 429, on a clock the test moves.
 import * as assert from 'assert';
-import { RateGate } from '../../src/core/rateGate';
+import { MAX_PAUSE_MS, RateGate } from '../../src/core/rateGate';
+import { retryAfterMs } from '../../src/core/retry';
 
 describe('Rate gate', () => {
   it('lets everything through at once until the origin refuses one', () => {
@@ -38,5 +39,34 @@ describe('Rate gate', () => {
     assert.ok(Math.abs(gate.requestsPerSecond! - (slow + 1)) < 0.2, `${slow} → ${gate.requestsPerSecond}`);
     gate.reserve(12_000);
     assert.strictEqual(gate.requestsPerSecond, undefined);
+  });
+});
+
+// Issue 19, item 6: one answer cannot stall an origin. Retry-After is read in both forms (delta-seconds and an
+// HTTP date) and the pause it causes is capped at MAX_PAUSE_MS, measured on the gate's own clock, never by wall time.
+describe('Rate gate: a server cannot stall an origin', () => {
+  it(`pauses at most ${MAX_PAUSE_MS / 1000} s after Retry-After: 2000000 (seconds), and for the pace too`, () => {
+    const gate = new RateGate();
+    gate.reserve(0);
+    gate.answered(0, 429, retryAfterMs('2000000', 0), 10);
+    const wait = gate.reserve(10);
+    assert.ok(wait <= MAX_PAUSE_MS && wait > 0, `waits ${wait} ms`);
+    // Even a gate handed the raw figure (another caller, a future parser) caps it.
+    const raw = new RateGate();
+    raw.answered(0, 429, 2_000_000_000, 0);
+    assert.ok(raw.reserve(0) <= MAX_PAUSE_MS, String(raw.reserve(0)));
+  });
+
+  it('reads an HTTP-date Retry-After: a date in 5 s waits 5 s, one in 2099 waits at most the cap, a past one not at all', () => {
+    const now = Date.parse('Wed, 25 Nov 2026 08:00:00 GMT');
+    assert.strictEqual(retryAfterMs('Wed, 25 Nov 2026 08:00:05 GMT', now), 5000);
+    assert.strictEqual(retryAfterMs('Wed, 21 Oct 2099 07:28:00 GMT', now), MAX_PAUSE_MS);
+    assert.strictEqual(retryAfterMs('Tue, 24 Nov 2026 08:00:00 GMT', now), 0);
+    assert.strictEqual(retryAfterMs('2000000', now), MAX_PAUSE_MS);
+    assert.strictEqual(retryAfterMs('99999999999999999999', now), MAX_PAUSE_MS, 'beyond 2^31 ms: the cap, never an overflow to 1 ms');
+    assert.strictEqual(retryAfterMs('-5', now), undefined, 'not a delta-seconds value');
+    const gate = new RateGate();
+    gate.answered(0, 429, retryAfterMs('Wed, 21 Oct 2099 07:28:00 GMT', now), 0);
+    assert.strictEqual(gate.reserve(0), MAX_PAUSE_MS);
   });
 });

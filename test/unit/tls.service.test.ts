@@ -101,8 +101,29 @@ describe('HTTPS: the authorities VS Code trusts, and network errors that name th
     assert.doesNotMatch(error.message, /fetch failed/);
   });
 
-  it('accepts any certificate with http.proxyStrictSSL off, as VS Code does', async () => {
-    assert.strictEqual(await listKeys(sandbox.url, { strictSSL: false }), 5);
+  // Issue 19, item 10: http.proxyStrictSSL is about the proxy ("whether the proxy server certificate should be
+  // verified", VS Code's setting): off, it accepts any certificate on connections through the proxy only, and says so once.
+  it('with http.proxyStrictSSL off accepts any certificate through the proxy only, still checks direct connections, and logs it once', async () => {
+    const direct = await failure(sandbox.url, { strictSSL: false });
+    assert.match(direct.message, /certificate/i, 'a direct connection still checks the certificate');
+    const proxy = await startProxy({ port: 0 });
+    const notices: string[] = [];
+    const service = new AppKeysService({ proxy: { proxy: proxy.url, strictSSL: false }, timeoutMs: 5000, notice: (line) => notices.push(line) });
+    try {
+      const client = service.forApplication({ platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url }, SANDBOX_TOKENS.full);
+      for (let i = 0; i < 3; i++) assert.strictEqual((await client.list(client.resource('keys'), { page: 0, perPage: 5 })).items.length, 5);
+      const other = service.forApplication(
+        { platform: 'losant', applicationId: fleet.id, apiUrl: sandbox.url.replace('127.0.0.1', 'localhost') },
+        SANDBOX_TOKENS.full,
+      );
+      await other.list(other.resource('keys'), { page: 0, perPage: 5 });
+      assert.ok(proxy.requests.length >= 2 && proxy.requests.every((r) => r.method === 'CONNECT'), JSON.stringify(proxy.requests));
+      assert.strictEqual(notices.length, 1, JSON.stringify(notices));
+      assert.match(notices[0], /certificate checks are off.*through the proxy 127\.0\.0\.1:\d+ \(http\.proxyStrictSSL is false\)/i);
+    } finally {
+      await service.dispose();
+      await proxy.close();
+    }
   });
 
   it('names an expired certificate', async () => {

@@ -93,6 +93,10 @@ export const elasticPathKeys: ResourceType = {
     const value = field in item.data ? item.data[field] : timestamps(item.data)[field];
     return value !== null && typeof value === 'object' ? JSON.stringify(value) : scalarText(value);
   },
+  createdAt(item) {
+    const created = timestamps(item.data).created_at;
+    return typeof created === 'string' ? created : undefined;
+  },
   lastUsed(item) {
     const used = timestamps(item.data).last_used_at;
     return typeof used === 'string' ? used : null;

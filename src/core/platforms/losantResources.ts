@@ -88,6 +88,7 @@ export const losantKeys: LosantResourceType = {
   ],
   filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key')), STATUS],
   copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
+  createdAt: (item: ResourceItem) => text(item.data.creationDate),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {
     const key = text(item.data.key) ?? item.id;
@@ -165,6 +166,7 @@ export const losantApiTokens: LosantResourceType = {
     STATUS,
   ],
   filterFields: [listField('name', () => l10n.t('Name')), STATUS],
+  createdAt: (item: ResourceItem) => text(item.data.creationDate),
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
   // apiToken.json: `expirationDate` (date-time), absent for a token that never expires.
   expiresAt: (item: ResourceItem) => text(item.data.expirationDate),

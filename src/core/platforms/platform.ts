@@ -107,6 +107,8 @@ export interface ResourceType {
   fieldValue(item: ResourceItem, field: string): string;
   /** When the item expires (ISO date), undefined if never; kinds that cannot expire leave it out. */
   expiresAt?(item: ResourceItem): string | undefined;
+  /** When the server made the item (ISO date); undefined where the answer does not say. */
+  createdAt?(item: ResourceItem): string | undefined;
   /** When the item was last used (ISO date), null if never; undefined where the platform does not say. */
   lastUsed?(item: ResourceItem): string | null;
   /** What a copy of the item needs, for rotation: the create input with the same settings. */

@@ -8,7 +8,7 @@ import type { ConfiguredApplication } from '../../core/application';
 import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, keysByDevice, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
 import { loadEveryItem } from '../../core/listing';
-import type { Device } from '../../core/platforms/platform';
+import type { Device, ResourceItem } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { deviceItem, type DeviceFilter, filteredDevices, sessionDevices } from '../devicePicks';
@@ -76,14 +76,14 @@ async function withoutExisting(
   client: ApplicationClient,
   devices: Device[],
   skipExisting: boolean | undefined,
-): Promise<{ todo: Device[]; skipped: Device[] }> {
+): Promise<{ todo: Device[]; skipped: Device[]; existing: readonly ResourceItem[] }> {
   const resource = client.platform.resources.find(restrictsDevices)!;
   const { items } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal) =>
     loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal),
   );
   const byDevice = keysByDevice(items);
   const having = devices.filter((d) => byDevice.has(d.id));
-  if (having.length === 0) return { todo: devices, skipped: [] };
+  if (having.length === 0) return { todo: devices, skipped: [], existing: items };
   let skip = skipExisting;
   if (skip === undefined) {
     const skipThem = vscode.l10n.t('Skip Them');
@@ -95,7 +95,7 @@ async function withoutExisting(
     );
     skip = choice === skipThem;
   }
-  return skip ? { todo: devices.filter((d) => !byDevice.has(d.id)), skipped: having } : { todo: devices, skipped: [] };
+  return skip ? { todo: devices.filter((d) => !byDevice.has(d.id)), skipped: having, existing: items } : { todo: devices, skipped: [], existing: items };
 }
 
 /** What the command returns: each device's outcome, without its secret (those go only to the hand-off). */
@@ -111,7 +111,7 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   const given = argumentObject(arg) ?? {};
   const chosen = (await devicesFromArgument(appKeys, client, given)) ?? (await askDevices(appKeys, client));
   if (chosen.length === 0) throw new ApiError(vscode.l10n.t('No devices were chosen; no key was created.'), { kind: 'invalid-input' });
-  const { todo, skipped } = await withoutExisting(appKeys, client, chosen, booleanField(given, 'skipExisting'));
+  const { todo, skipped, existing } = await withoutExisting(appKeys, client, chosen, booleanField(given, 'skipExisting'));
   if (todo.length === 0) {
     void appKeys.ui.showMessage('info', vscode.l10n.t('Every chosen device already has a key; none was created.'));
     return [];
@@ -124,6 +124,7 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   const outcomes = await appKeys.ui.withProgress(vscode.l10n.t('Creating keys for {0} devices…', todo.length), (signal, report) =>
     createDeviceKeys(client, resource, todo, {
       concurrency: DEVICE_KEY_CONCURRENCY,
+      existing,
       signal,
       onSettled: (done, total) => report(vscode.l10n.t('{0} of {1}', done, total)),
     }),
@@ -133,16 +134,20 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   const uri = reports.put(`device-keys-${app.applicationId}.md`, renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now()));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   const created = counts.created + counts.createdSecretLost;
-  const headline = vscode.l10n.t(
-    'Created {0} of {1} keys ({2} failed, {3} cancelled, {4} skipped).',
-    created,
-    todo.length,
-    counts.failed,
-    counts.interrupted + counts.notStarted,
-    skipped.length,
-  );
+  const cancelled = counts.interrupted + counts.notStarted;
+  const headline = counts.unknown
+    ? vscode.l10n.t(
+        'Created {0} of {1} keys ({2} failed, {3} unknown: see the report, {4} cancelled, {5} skipped).',
+        created,
+        todo.length,
+        counts.failed,
+        counts.unknown,
+        cancelled,
+        skipped.length,
+      )
+    : vscode.l10n.t('Created {0} of {1} keys ({2} failed, {3} cancelled, {4} skipped).', created, todo.length, counts.failed, cancelled, skipped.length);
   const records = outcomes.filter((o) => o.secrets?.length).map((o) => ({ name: o.device.name, secrets: o.secrets! }));
   if (records.length > 0) await showManyOneTimeSecrets(appKeys, headline, records);
-  else void appKeys.ui.showMessage(counts.failed ? 'warning' : 'info', headline);
+  else void appKeys.ui.showMessage(counts.failed || counts.unknown ? 'warning' : 'info', headline);
   return outcomes.map(({ device, status, item, error }) => ({ device, status, item, error: error === undefined ? undefined : describeError(error) }));
 }

@@ -4,7 +4,7 @@
 // exactly what exists now and what is left to do.
 import * as vscode from 'vscode';
 import { ApiError, isCancellation } from '../../core/errors';
-import { itemsNamed, surelyNotCreated } from '../../core/createOutcome';
+import { itemsNamed, judgeLostCreate, surelyNotCreated } from '../../core/createOutcome';
 import type { CreateResult, ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
@@ -40,6 +40,7 @@ export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: str
   // 1. The new key. Keys of that name that exist already are noted first, so that after a create
   // whose answer was lost, the one the server made can be told apart.
   const newKeyName = name.trim();
+  const startedAt = Date.now();
   const before = await appKeys.ui.withProgress(vscode.l10n.t('Creating the new {0}…', resource.noun), (signal) =>
     itemsNamed(client, resource, newKeyName, signal),
   );
@@ -55,7 +56,7 @@ export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: str
         { kind: 'invalid-input', cause: error },
       );
     }
-    throw await lostCreate(appKeys, client, resource, { newKeyName, oldName, known: new Set(before.map((i) => i.id)), error });
+    throw await lostCreate(appKeys, client, resource, { newKeyName, oldName, known: new Set(before.map((i) => i.id)), startedAt, error });
   }
   const newName = resource.summarize(created.item).label;
   await showOneTimeSecrets(
@@ -118,17 +119,17 @@ async function lostCreate(
   appKeys: AppKeys,
   client: ApplicationClient,
   resource: ResourceType,
-  facts: { newKeyName: string; oldName: string; known: Set<string>; error: unknown },
+  facts: { newKeyName: string; oldName: string; known: Set<string>; startedAt: number; error: unknown },
 ): Promise<Error> {
   const reason = isCancellation(facts.error) ? vscode.l10n.t('cancelled after it was sent') : describeError(facts.error);
-  let made: ResourceItem[];
+  let finding: ReturnType<typeof judgeLostCreate>;
   try {
     // Its own time limit, not the (perhaps cancelled) command's: this is what tells the user the truth.
-    made = (
-      await appKeys.ui.withProgress(vscode.l10n.t('Checking whether the new {0} exists…', resource.noun), (signal) =>
-        itemsNamed(client, resource, facts.newKeyName, signal),
-      )
-    ).filter((i) => !facts.known.has(i.id));
+    const matching = await appKeys.ui.withProgress(vscode.l10n.t('Checking whether the new {0} exists…', resource.noun), (signal) =>
+      itemsNamed(client, resource, facts.newKeyName, signal),
+    );
+    // Only a key absent before the create and made after it started is the new one (createOutcome.ts).
+    finding = judgeLostCreate(resource, matching, { known: facts.known, startedAt: facts.startedAt });
   } catch (lookup) {
     return new ApiError(
       vscode.l10n.t(
@@ -141,7 +142,18 @@ async function lostCreate(
       { kind: 'invalid-input', cause: facts.error },
     );
   }
-  if (made.length === 0) {
+  if (finding.kind === 'unknown') {
+    return new ApiError(
+      vscode.l10n.t(
+        'Rotation stopped: creating the new key failed ({0}), and App Keys cannot tell whether the server created it. Look for "{1}" in the tree: if a new one exists, its secret was not received: delete it or rotate again. "{2}" is still in use.',
+        reason,
+        facts.newKeyName,
+        facts.oldName,
+      ),
+      { kind: 'invalid-input', cause: facts.error },
+    );
+  }
+  if (finding.kind === 'none') {
     return new ApiError(
       vscode.l10n.t(
         'Rotation stopped: the new key could not be created ({0}); the server has no key named "{1}". Nothing changed: "{2}" is still in use.',
@@ -153,8 +165,9 @@ async function lostCreate(
     );
   }
   // The server made it though its answer was lost: the views learn of it as of any create.
-  for (const item of made) appKeys.service.changes.emit({ kind: 'created', app: client.app, resource, id: item.id, item });
-  const ids = made.map((i) => i.id).join(', ');
+  const item = finding.item;
+  appKeys.service.changes.emit({ kind: 'created', app: client.app, resource, id: item.id, item });
+  const ids = item.id;
   return new ApiError(
     vscode.l10n.t(
       'Rotation stopped: the new key "{0}" ({1}) exists, but its secret was not received ({2}): delete it or rotate again. "{3}" is still in use.',
