@@ -110,21 +110,36 @@ export async function expandedAlone(wb: Workbench, name: string): Promise<void> 
   await wb.treeRow('Application Keys').waitFor();
 }
 
+/** The user settings, written as a person does: in the settings editor (Preferences: Open User Settings (JSON)), saved. */
+async function writeUserSettings(wb: Workbench, settings: Record<string, unknown>): Promise<void> {
+  await wb.runCommand('Preferences: Open User Settings (JSON)');
+  const editor = await wb.waitForEditor(/^settings\.json/);
+  await editor.locator('.view-lines').click();
+  await session.page.keyboard.press('Control+A');
+  await session.page.keyboard.press('Delete');
+  // Inserted whole (as a paste would), so no completion pops up half-way.
+  await session.page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await session.page.keyboard.press('Escape');
+  await wb.save();
+  await wb.closeActiveEditor();
+}
+
 /**
  * Editor settings as a person who never changed them has them (the session's careful settings turn completions on
  * trigger characters and Enter-to-accept off), for the length of `body`; the careful ones come back after it.
  */
-export async function withDefaultSuggestSettings(body: () => Promise<void>): Promise<void> {
+export async function withDefaultSuggestSettings(wb: Workbench, body: () => Promise<void>): Promise<void> {
   const keys = ['editor.suggestOnTriggerCharacters', 'editor.acceptSuggestionOnEnter'];
   const file = path.join(session.userDataDir, 'User', 'settings.json');
   const read = () => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const saved = read();
   const defaults = { ...saved };
   for (const key of keys) delete defaults[key];
-  fs.writeFileSync(file, JSON.stringify(defaults, null, 2));
+  await writeUserSettings(wb, defaults);
   try {
     await body();
   } finally {
-    fs.writeFileSync(file, JSON.stringify({ ...read(), ...Object.fromEntries(keys.map((k) => [k, saved[k]])) }, null, 2));
+    await wb.runCommand('View: Close All Editors');
+    await writeUserSettings(wb, { ...read(), ...Object.fromEntries(keys.map((k) => [k, saved[k]])) });
   }
 }

@@ -67,7 +67,13 @@ describe('UI: Losant application keys', () => {
     assert.ok(!text.includes(key.secret), 'the secret is not shown');
     assert.ok(await wb.activeTabIsReadOnly(), 'the fetched key opens read-only');
     await readmeScreenshot('tree');
-    await wb.closeActiveEditor();
+    // Typing in it points to Edit, which its title bar offers; the edit document's title says what it is.
+    await editor.locator('.view-lines').click();
+    await session.page.keyboard.type('x');
+    await session.page.locator('.monaco-editor-overlaymessage', { hasText: /click Edit in the title bar/ }).waitFor();
+    await session.page.locator('.part.editor .editor-actions .action-label[aria-label="Edit"]').first().click();
+    await wb.waitForEditor('Truck 03 gateway (edit).json');
+    await wb.runCommand('View: Close All Editors');
   });
 
   it('edits a key: a bad value shows in the Problems panel; the fixed document saves and the tree shows it', async () => {
@@ -113,6 +119,10 @@ describe('UI: Losant application keys', () => {
     await wb.inlineAction(wb.treeRow('Application Keys'), 'New…');
     const editor = await wb.waitForEditor(/^New application key \d+\.json/);
     await until('the template', async () => (await wb.editorText(editor)).includes('"deviceIds"'));
+    // It says how it becomes a key, and the cursor waits in the name.
+    await editor.locator('.codelens-decoration', { hasText: /Create this application key \(Ctrl\+S\)/ }).waitFor();
+    await session.page.keyboard.type('UI test key');
+    await until('the name typed where the cursor started', async () => (await wb.editorText(editor)).includes('"name": "UI test key"'));
     const fields = { name: 'UI test key', description: 'Created by the UI tests', deviceIds: [], filterType: 'all' };
     await wb.replaceEditorText(editor, JSON.stringify(fields, null, 2));
     await readmeScreenshot('create-document');
@@ -190,7 +200,7 @@ describe('UI: Losant application keys', () => {
   }
 
   it('typing a device name with a space and a number, then Enter, inserts that device and no other (default editor settings)', async () => {
-    await given.withDefaultSuggestSettings(async () => {
+    await given.withDefaultSuggestSettings(wb, async () => {
       const { editor, idOf } = await createDocumentAtDeviceIds('UI key for Truck 12');
       // As a person types: the quote opens the completions (a trigger character), then the name, a key at a time.
       await session.page.keyboard.type('"');

@@ -115,7 +115,12 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
     if (vscode.window.activeTextEditor?.document !== event.document) return;
     if (vscode.workspace.getConfiguration('editor', event.document).get<boolean>('suggestOnTriggerCharacters') !== false) return;
     const slot = deviceSlotAt(event.document.getText(), change.rangeOffset + 1);
-    if (slot?.kind === 'deviceId' && slot.replace?.offset === asked.offset) void vscode.commands.executeCommand('editor.action.triggerSuggest');
+    if (slot?.kind !== 'deviceId' || slot.replace?.offset !== asked.offset) return;
+    // Trigger Suggest does nothing while the list shows (its precondition): closed first, it asks again.
+    void (async () => {
+      await vscode.commands.executeCommand('hideSuggestWidget');
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    })();
   }
 
   async provideCompletionItems(
