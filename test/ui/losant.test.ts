@@ -105,6 +105,8 @@ describe('UI: Losant application keys', () => {
     await wb.replaceEditorText(editor, JSON.stringify({ ...original, status: 'inactive', name: renamed }, null, 2));
     await until('the Problems panel to clear', async () => (await problems.count()) === 0);
     await wb.save();
+    // Said by name, never by ID.
+    await session.page.locator('.part.statusbar', { hasText: 'App Keys: saved application key "Truck 03 gateway"' }).waitFor();
     await until('the save to reach the sandbox', () => key.name === renamed && key.status === 'inactive');
     await wb.treeRow(renamed, /^inactive/).waitFor();
     await wb.waitForEditor(`${renamed} (edit).json`); // the renamed key's document took its new name
