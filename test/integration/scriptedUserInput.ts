@@ -1,7 +1,7 @@
 // A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
 // and records every message it is shown. A question with no answer queued fails the test.
 import * as vscode from 'vscode';
-import type { InputOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
+import type { InputOptions, MessageOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
 import type { Step } from '../../src/vscode/wizard';
 
 export interface ShownMessage {
@@ -9,6 +9,8 @@ export interface ShownMessage {
   message: string;
   detail?: string;
   items: string[];
+  /** A modal's closing button, when it is not Cancel. */
+  close?: string;
 }
 
 /** Answer that dismisses a question (Escape). */
@@ -159,18 +161,14 @@ export class ScriptedUserInput implements UserInput {
     return answer;
   }
 
-  async showMessage(
-    level: 'info' | 'warning' | 'error',
-    message: string,
-    options: vscode.MessageOptions = {},
-    ...items: string[]
-  ): Promise<string | undefined> {
-    this.shown.push({ level, message, detail: options.detail, items });
+  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+    this.shown.push({ level, message, detail: options.detail, items, close: options.closeLabel });
     // A modal waits for a person; a notification only when the next answer is one of its buttons.
     const next = this.answers[0];
     if (this.answers.length === 0 || (!options.modal && !(typeof next === 'string' && items.includes(next)))) return undefined;
     const answer = this.next(`message: ${message}`);
-    return typeof answer === 'string' ? answer : undefined;
+    // The closing button answers like Escape.
+    return typeof answer === 'string' && answer !== options.closeLabel ? answer : undefined;
   }
 
   messages(level: ShownMessage['level']): string[] {

@@ -17,6 +17,7 @@ import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
 import { showManyOneTimeSecrets } from './secretHandOff';
 import { resolveApplication } from './targets';
+import { idLabel } from '../../core/secretFile';
 
 async function devicesFromArgument(appKeys: AppKeys, client: ApplicationClient, given: ArgumentObject): Promise<Device[] | undefined> {
   const ids = stringListField(given, 'deviceIds');
@@ -141,7 +142,17 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
     counts.interrupted + counts.notStarted,
     skipped.length,
   );
-  const records = outcomes.filter((o) => o.secrets?.length).map((o) => ({ name: o.device.name, secrets: o.secrets! }));
+  // The whole credential of each device, with the device's and the key's IDs in fields of their own.
+  const records = outcomes
+    .filter((o) => o.secrets?.length && o.item)
+    .map((o) => ({
+      name: o.device.name,
+      ids: [
+        { label: 'device_id', value: o.device.id },
+        { label: idLabel(resource.id), value: o.item!.id },
+      ],
+      secrets: o.secrets!,
+    }));
   if (records.length > 0) await showManyOneTimeSecrets(appKeys, headline, records);
   else void appKeys.ui.showMessage(counts.failed ? 'warning' : 'info', headline);
   return outcomes.map(({ device, status, item, error }) => ({ device, status, item, error: error === undefined ? undefined : describeError(error) }));
