@@ -15,11 +15,21 @@ export interface ShownMessage {
 
 /** Answer that dismisses a question (Escape). */
 export const DISMISS = Symbol('dismiss');
+/** Answers that close a one-time secret's modal before handing it off: Close, then Close Anyway when asked. */
+export const CLOSE_SECRETS = [DISMISS, 'Close Anyway'] as const;
 /** Answer that presses a wizard step's Back button (a question without one fails the test). */
 export const BACK = Symbol('back');
 /** Answer that presses Enter on what the question shows: the value typed before, or the items picked before. */
 export const ACCEPT = Symbol('accept');
-type Answer = string | typeof DISMISS | typeof BACK | typeof ACCEPT;
+/** An answer given after the person did something else first (closed the document, say). */
+export interface After {
+  first: () => PromiseLike<unknown>;
+  answer: string | typeof DISMISS;
+}
+type Answer = string | typeof DISMISS | typeof BACK | typeof ACCEPT | After;
+
+/** Answers `answer` once `first` is done. */
+export const after = (first: () => PromiseLike<unknown>, answer: string | typeof DISMISS): After => ({ first, answer });
 
 /** A question asked as a step of a wizard, with what it showed. */
 export interface AskedStep extends Step {
@@ -107,7 +117,13 @@ export class ScriptedUserInput implements UserInput {
     return this.answers.length;
   }
 
-  private next(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK> {
+  private next(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK | After> {
+    const answer = this.nextOrAfter(question, step, shown);
+    if (typeof answer === 'object') throw new Error(`after(…) is answered only to picks, not to ${question}`);
+    return answer;
+  }
+
+  private nextOrAfter(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK> {
     this.asked.push(question);
     if (step) this.steps.push({ ...step, question, value: shown?.value, picked: shown?.picked ?? [] });
     if (this.answers.length === 0) throw new Error(`Unexpected question: ${question}`);
@@ -120,7 +136,11 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
-    const answer = this.next(`pick: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
+    let answer = this.nextOrAfter(`pick: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
+    if (typeof answer === 'object') {
+      await answer.first();
+      answer = answer.answer;
+    }
     if (answer === DISMISS) throw cancelled();
     if (answer === ACCEPT) {
       const kept = items.find((i) => i.picked);

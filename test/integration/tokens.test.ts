@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addApplication, children, label, replaceText, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -84,7 +84,7 @@ describe('Losant API tokens', () => {
   });
 
   it('creates a token with picked scopes and shows the one-time token', async () => {
-    h.ui.answer('Deploy bot', '', '2030-01-31', 'applicationKeys.get|applicationKey.get', DISMISS);
+    h.ui.answer('Deploy bot', '', '2030-01-31', 'applicationKeys.get|applicationKey.get', ...CLOSE_SECRETS);
     const created = await vscode.commands.executeCommand<{ item: { id: string } }>('appKeys.createToken', { applicationId: fleet.id });
     const server = h.sandbox.state.losant.apiTokens.get(created.item.id);
     assert.ok(server);
