@@ -11,7 +11,7 @@
 // ignored only there is reported unignored (it is not ignored in other clones either).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import ignore from 'ignore';
+import type Ignore from 'ignore';
 
 export interface GitStatus {
   /** The work tree's top folder. */
@@ -56,10 +56,17 @@ export async function findRepository(dir: string): Promise<{ workTree: string; g
 
 const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
 
+let ignorePackage: typeof Ignore | undefined;
+/** The `ignore` package, loaded when a secret is first saved (dist/ignore.js; esbuild.mjs LAZY). */
+function ignore(options: Ignore.Options): Ignore.Ignore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed, not at activation
+  return (ignorePackage ??= require('ignore') as typeof Ignore)(options);
+}
+
 /** The ignore rules of one source, relative to its folder (`base`, relative to the work tree, '' for the top). */
 interface RuleSource {
   base: string;
-  rules: ReturnType<typeof ignore>;
+  rules: Ignore.Ignore;
 }
 
 async function ruleSources(repo: { workTree: string; commonDir: string }, relativeDir: string): Promise<RuleSource[]> {
