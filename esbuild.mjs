@@ -1,9 +1,10 @@
-// Bundles the extension for the extension host (vscode stays external; it is the host's), as four files
+// Bundles the extension for the extension host (vscode stays external; it is the host's), as five files
 // in dist/, so that activation reads and compiles only what the tree needs:
 //   dist/extension.js   activate(), the tree, commands and documents
 //   dist/undici.js      undici's HTTP client (src/core/undiciModules.ts), required at the first request
 //   dist/validators.js  the edit documents' schema validators (src/core/schemaValidators.ts), at the first check
 //   dist/jsonc.js       jsonc-parser, at the first document parsed
+//   dist/ignore.js      the ignore package (gitignore rules), when a one-time secret is first saved to a file
 // The bundles require one another by relative path ('./undici.js'); each is built whole from its entry,
 // and the build fails if a lazy part is found inside extension.js.
 // The production bundles leave out what App Keys never runs: ajv's compiler (schemas are compiled
@@ -75,6 +76,7 @@ const LAZY = [
     input: /^src\/core\/schemaValidators\.ts$|^node_modules\/ajv\//,
   },
   { request: /^jsonc-parser$/, entry: 'jsonc-parser', out: 'jsonc', input: /^node_modules\/jsonc-parser\// },
+  { request: /^ignore$/, entry: 'ignore', out: 'ignore', input: /^node_modules\/ignore\// },
 ];
 
 /** In every bundle, a require of a lazy part becomes a require of its own file (never a second copy). */

@@ -1,9 +1,13 @@
 // One-time secrets handed off to a file the user picked: `.env` lines, JSON or CSV (for many items),
-// created readable by the user only where the platform allows, and a word of warning when the file
-// would sit unignored in a git work tree. App Keys itself stores the secrets nowhere.
-import { execFile } from 'node:child_process';
+// with what they belong to (the item's ID, its device's ID) in labelled fields of their own. The file is
+// written where the user chose and nowhere else (a symbolic link there is replaced, never followed),
+// readable by the user only from its first byte, and a word of warning comes first when git could
+// commit it (gitIgnore.ts: decided without running git). App Keys itself stores the secrets nowhere.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { findRepository, gitignoreEntry, gitStatus, isIgnored } from './gitIgnore';
 import type { OneTimeSecret } from './platforms/platform';
 
 export type SecretFileFormat = 'env' | 'json' | 'csv';
@@ -11,8 +15,16 @@ export type SecretFileFormat = 'env' | 'json' | 'csv';
 /** The secrets of one new item, under the item's name. */
 export interface SecretRecord {
   name: string;
+  /** What the secrets belong to, each in its own labelled field (the item's ID, its device's ID): not secret. */
+  ids?: readonly OneTimeSecret[];
   secrets: readonly OneTimeSecret[];
 }
+
+/** The label of an item's ID in files, by its kind (`keys` → `key_id`, `tokens` → `token_id`): English, like env names. */
+export const idLabel = (kind: string): string => `${kind.replace(/s$/, '')}_id`;
+
+/** Every labelled value of a record, its IDs first. */
+const fieldsOf = (record: SecretRecord): readonly OneTimeSecret[] => [...(record.ids ?? []), ...record.secrets];
 
 /** By the file's name: `.env`, `x.env`, `.env.local` → env lines; `.json`; `.csv`; anything else → env lines. */
 export function formatFor(file: string): SecretFileFormat {
@@ -31,66 +43,105 @@ const envName = (text: string): string =>
 /** An env value that reads back as written: quoted when it holds anything but plain characters. */
 const envValue = (value: string): string => (/^[A-Za-z0-9._~+/=:@-]*$/.test(value) ? value : JSON.stringify(value));
 
-const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * A CSV cell a spreadsheet reads as text: one that a spreadsheet would take for a formula (beginning with =, +, -,
+ * @, tab or CR) gets a leading single quote and quotes (OWASP's advice on CSV injection).
+ */
+const csvField = (value: string): string => {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return text !== value || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** A `.env` comment stays one line: every line break, Unicode's too (U+2028, U+2029, NEL, VT, FF), becomes a space. */
+const envComment = (text: string): string => `# ${text.replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' ')}`;
 
 export function formatSecrets(format: SecretFileFormat, records: readonly SecretRecord[]): string {
   if (format === 'json') {
-    const objects = records.map((r) => ({ name: r.name, ...Object.fromEntries(r.secrets.map((s) => [s.label, s.value])) }));
+    const objects = records.map((r) => ({ name: r.name, ...Object.fromEntries(fieldsOf(r).map((s) => [s.label, s.value])) }));
     return `${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`;
   }
   if (format === 'csv') {
-    const labels = [...new Set(records.flatMap((r) => r.secrets.map((s) => s.label)))];
-    const rows = records.map((r) => [r.name, ...labels.map((l) => r.secrets.find((s) => s.label === l)?.value ?? '')]);
+    const labels = [...new Set(records.flatMap((r) => fieldsOf(r).map((s) => s.label)))];
+    const rows = records.map((r) => [r.name, ...labels.map((l) => fieldsOf(r).find((s) => s.label === l)?.value ?? '')]);
     return `${[['name', ...labels], ...rows].map((row) => row.map(csvField).join(',')).join('\n')}\n`;
   }
   // One item: SECRET=…; several: each line prefixed with its item's name (TRUCK_03_GATEWAY_SECRET=…).
   const lines = records.flatMap((r) => [
-    `# ${r.name.replace(/[\r\n]+/g, ' ')}`,
-    ...r.secrets.map((s) => `${records.length > 1 ? `${envName(r.name)}_` : ''}${envName(s.label)}=${envValue(s.value)}`),
+    envComment(r.name),
+    ...fieldsOf(r).map((s) => `${records.length > 1 ? `${envName(r.name)}_` : ''}${envName(s.label)}=${envValue(s.value)}`),
   ]);
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the file readable and writable by its owner only (mode 0600 where the platform has modes). */
-export async function writeSecretFile(file: string, text: string): Promise<void> {
-  await fs.writeFile(file, text, { encoding: 'utf8', mode: 0o600 });
-  // An existing file keeps its mode on writeFile: set it.
-  if (process.platform !== 'win32') await fs.chmod(file, 0o600);
-}
+/** What was at the path before: nothing, a file (replaced), or a symbolic link (replaced by the file; its target untouched). */
+export type Replaced = 'nothing' | 'file' | 'link';
 
-function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 10_000 }, (error, stdout) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : -1) : 0;
-      resolve({ code, stdout: String(stdout) });
-    });
+/**
+ * Writes the file at exactly this path, readable and writable by its owner only from its first byte (mode 0600
+ * where the platform has modes). A new file is created exclusively, never through a link; an existing file or
+ * link is replaced atomically: a new file beside it (0600), then renamed over it, so that a link's target (a
+ * tracked file, say) never receives the secret and a failure leaves the old file whole.
+ */
+export async function writeSecretFile(file: string, text: string): Promise<Replaced> {
+  const existing = await fs.lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
   });
-}
-
-/** The git work tree that would hold `file` unignored (so it could be committed), or undefined. */
-export async function unignoredWorkTree(file: string): Promise<string | undefined> {
-  const dir = path.dirname(file);
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' });
+  const target = existing ? path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`) : file;
+  // O_NOFOLLOW is not defined on Windows (0 there: no effect).
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+  const handle = await fs.open(target, flags, 0o600);
   try {
-    await fs.access(dir);
-  } catch {
-    return undefined;
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    if (existing) await fs.rm(target, { force: true });
+    throw error;
   }
-  const top = await git(dir, ['rev-parse', '--show-toplevel']);
-  if (top.code !== 0) return undefined; // not a work tree, or no git here
-  const ignored = await git(dir, ['check-ignore', '-q', '--', path.basename(file)]);
-  return ignored.code === 0 ? undefined : top.stdout.trim();
+  await handle.close();
+  if (!existing) return 'nothing';
+  try {
+    await fs.rename(target, file);
+  } catch (error) {
+    await fs.rm(target, { force: true });
+    throw error;
+  }
+  return existing.isSymbolicLink() ? 'link' : 'file';
 }
 
-/** Adds the file, relative to its work tree, to the work tree's .gitignore. */
-export async function addToGitignore(workTree: string, file: string): Promise<void> {
+/** Why git could commit the file: it sits in a work tree unignored, or it is tracked already (ignoring it would not help). */
+export interface Committable {
+  workTree: string;
+  tracked: boolean;
+}
+
+/** Whether git could commit `file`, and in which work tree; undefined when it could not. Runs no program. */
+export async function committableIn(file: string): Promise<Committable | undefined> {
+  const status = await gitStatus(file);
+  if (!status || (status.ignored && !status.tracked)) return undefined;
+  return { workTree: status.workTree, tracked: status.tracked };
+}
+
+/**
+ * Adds the file, relative to its work tree, to the work tree's .gitignore (escaped, so that it matches this name
+ * only), then checks with the same rules that git now ignores it. Returns whether it does (a deeper .gitignore
+ * may re-include it).
+ */
+export async function addToGitignore(workTree: string, file: string): Promise<boolean> {
   const ignoreFile = path.join(workTree, '.gitignore');
-  const entry = `/${path.relative(workTree, file).split(path.sep).join('/')}`;
+  const relative = path.relative(workTree, file).split(path.sep).join('/');
+  const entry = gitignoreEntry(relative);
   let current = '';
   try {
     current = await fs.readFile(ignoreFile, 'utf8');
   } catch {
     // No .gitignore yet.
   }
-  if (current.split(/\r?\n/).includes(entry)) return;
-  await fs.writeFile(ignoreFile, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${entry}\n`);
+  if (!current.split(/\r?\n/).includes(entry)) {
+    await fs.writeFile(ignoreFile, `${current}${current && !current.endsWith('\n') ? '\n' : ''}${entry}\n`);
+  }
+  const repo = await findRepository(workTree);
+  return repo !== undefined && (await isIgnored(repo, relative));
 }

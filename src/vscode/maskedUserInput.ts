@@ -3,7 +3,7 @@
 // through the unmasked input (AppKeys.revealOnce).
 import * as vscode from 'vscode';
 import { maskSecrets } from '../core/masking';
-import type { InputOptions, PickOptions, UserInput } from './userInput';
+import type { InputOptions, MessageOptions, PickOptions, UserInput } from './userInput';
 import type { Step } from './wizard';
 
 const mask = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskSecrets(text));
@@ -68,7 +68,7 @@ export class MaskedUserInput implements UserInput {
     return this.inner().withProgress(maskSecrets(title), (signal, report) => task(signal, (message) => report(maskSecrets(message))));
   }
 
-  showMessage(level: 'info' | 'warning' | 'error', message: string, options: vscode.MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+  showMessage(level: 'info' | 'warning' | 'error', message: string, options: MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
     return this.inner().showMessage(level, maskSecrets(message), { ...options, detail: mask(options.detail) }, ...items);
   }
 }

@@ -13,6 +13,8 @@ export interface StepOption {
 }
 export type PickOptions = vscode.QuickPickOptions & StepOption;
 export type InputOptions = vscode.InputBoxOptions & StepOption;
+/** A modal's options; `closeLabel` names its closing button (Escape chooses it too; it resolves to undefined) instead of Cancel. */
+export type MessageOptions = vscode.MessageOptions & { closeLabel?: string };
 
 export interface UserInput {
   /** In a wizard step, the `picked` item starts focused (the earlier answer). */
@@ -22,7 +24,7 @@ export interface UserInput {
   showInputBox(options: InputOptions): Promise<string>;
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
-  showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
+  showMessage(level: 'info' | 'warning' | 'error', message: string, options?: MessageOptions, ...items: string[]): Promise<string | undefined>;
   /** Where to save a file; throws CancelledError when dismissed. */
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
   /** Opens a web page in the browser (an external program: tests record it instead). */
@@ -76,11 +78,16 @@ export class WindowUserInput implements UserInput {
   async showMessage(
     level: 'info' | 'warning' | 'error',
     message: string,
-    options: vscode.MessageOptions = {},
+    { closeLabel, ...options }: MessageOptions = {},
     ...items: string[]
   ): Promise<string | undefined> {
     const show =
       level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    if (options.modal && closeLabel) {
+      const buttons: vscode.MessageItem[] = [...items.map((title) => ({ title })), { title: closeLabel, isCloseAffordance: true }];
+      const chosen = await show<vscode.MessageItem>(message, options, ...buttons);
+      return chosen === undefined || chosen.isCloseAffordance ? undefined : chosen.title;
+    }
     // Notifications render [text](link) as links, command: links included: server text must not.
     // (A modal dialog shows its message as plain text, line breaks included.)
     return show(options.modal ? message : notificationText(message), options, ...items);

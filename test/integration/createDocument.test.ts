@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_EP } from '../sandbox';
 import { parseObject } from '../support/json';
 import { addElasticPathStore, addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -49,7 +49,7 @@ describe('Create documents', () => {
       subTopics: ['trucks/07/commands'],
     };
     await replaceText(document, JSON.stringify(fields, null, 2));
-    h.ui.answer(DISMISS);
+    h.ui.answer(...CLOSE_SECRETS);
     assert.ok(await document.save(), 'saved');
     assert.deepStrictEqual(
       posts().map((p) => p.body),
@@ -103,7 +103,7 @@ describe('Create documents', () => {
     const document = await vscode.workspace.openTextDocument(await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group));
     assert.deepStrictEqual(parseObject(document.getText()), { name: '', reserved_rate_limit: 0 });
     await replaceText(document, JSON.stringify({ name: 'From a document', reserved_rate_limit: 0 }));
-    h.ui.answer(DISMISS);
+    h.ui.answer(...CLOSE_SECRETS);
     assert.ok(await document.save());
     assert.ok([...h.sandbox.state.elasticpath.keys.values()].some((k) => k.name === 'From a document'));
     await waitFor('the secret modal', () => h.ui.pending === 0);

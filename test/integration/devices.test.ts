@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseObject } from '../support/json';
 import { addApplication, children, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const GENERATED = 1200;
@@ -89,7 +89,7 @@ describe('Devices by name, and one key per device', () => {
     await vscode.commands.executeCommand(pick.command.command, ...((pick.command.arguments ?? []) as unknown[]));
     const ids = [device('Truck 04').id, device('Truck 05').id];
     assert.deepStrictEqual(parseObject(document.getText()).deviceIds, ids);
-    h.ui.answer(DISMISS); // the one-time secret
+    h.ui.answer(...CLOSE_SECRETS); // the one-time secret
     assert.ok(await document.save());
     const post = h.sandbox.requests.filter((r) => r.method === 'POST').at(-1)!;
     assert.deepStrictEqual(post.body, { name: 'Picked', description: '', deviceIds: ids });
@@ -97,7 +97,7 @@ describe('Devices by name, and one key per device', () => {
 
   it("shows a restricted key's devices by name beside their IDs in the fetched key and in its tooltip", async () => {
     const ids = [device('Truck 07').id, device('Device 00042').id];
-    h.ui.answer(DISMISS);
+    h.ui.answer(...CLOSE_SECRETS);
     await vscode.commands.executeCommand('appKeys.createKey', { applicationId: fleet.id, name: 'Two devices', description: '', deviceIds: ids });
     const key = await waitFor('the key', () => [...h.sandbox.state.losant.keys.values()].find((k) => k.name === 'Two devices'));
     const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.fetchKey', { applicationId: fleet.id, keyId: key.id });
@@ -159,10 +159,15 @@ describe('Devices by name, and one key per device', () => {
       const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'appkeys-report' && d.uri.path.includes('device-keys'));
       assert.match(report!.getText(), /- Created: 200 \(2 without their secret\)/);
       const rows = fs.readFileSync(file, 'utf8').trim().split('\n');
-      assert.strictEqual(rows[0], 'name,secret');
+      // The whole credential per device: the device's ID, the key's ID, the key and its secret, each in its column.
+      assert.strictEqual(rows[0], 'name,device_id,key_id,key,secret');
       assert.strictEqual(rows.length, 1 + 198, 'one row per key whose secret came back');
-      const secretOf = new Map(keys.map((k) => [k.name, k.secret]));
-      for (const row of rows.slice(1)) assert.strictEqual(row.split(',')[1], secretOf.get(row.split(',')[0]));
+      const byName = new Map(keys.map((k) => [k.name, k]));
+      for (const row of rows.slice(1)) {
+        const [name, deviceId, keyId, key, secret] = row.split(',');
+        const server = byName.get(name)!;
+        assert.deepStrictEqual([deviceId, keyId, key, secret], [server.deviceIds![0], server.id, server.key, server.secret], row);
+      }
       if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
 
       // Again for the same devices: they already have a key.
@@ -185,7 +190,7 @@ describe('Devices by name, and one key per device', () => {
       .slice(0, 100);
     h.sandbox.faults = { latencyMs: 40 };
     h.ui.cancelProgress(/^Creating keys for 100 devices/, 500);
-    h.ui.answer('Create 100 Keys', DISMISS);
+    h.ui.answer('Create 100 Keys', ...CLOSE_SECRETS);
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
       applicationId: fleet.id,
       deviceIds: chosen.map((d) => d.id),
@@ -200,7 +205,7 @@ describe('Devices by name, and one key per device', () => {
   });
 
   it('chooses devices by tag (filtered on the server) and creates a key for each picked one', async () => {
-    h.ui.answer('By Tag…', 'depot=south', '', 'Create 10 Keys', DISMISS);
+    h.ui.answer('By Tag…', 'depot=south', '', 'Create 10 Keys', ...CLOSE_SECRETS);
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', { applicationId: fleet.id });
     assert.deepStrictEqual(
       results.map((r) => [r.device.name, r.status]),

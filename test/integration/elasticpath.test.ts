@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addElasticPathStore, children, configure, keyGroup, label, replaceText, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
 import { SANDBOX_EP, SANDBOX_EP_KEY_COUNT, SANDBOX_EP_KEYS, SANDBOX_EP_RESERVED_TOTAL } from '../sandbox';
 import { parseObject } from '../support/json';
 
@@ -78,8 +78,8 @@ describe('Elastic Path application keys', () => {
       .map((d) => d.range.start.line)
       .sort();
     assert.deepStrictEqual(lines, [2, 3]);
-    await waitFor('JSON schema diagnostics for Elastic Path', () =>
-      vscode.languages.getDiagnostics(uri).some((d) => d.source !== 'App Keys') ? true : undefined,
+    await waitFor('problems while typing, for Elastic Path', () =>
+      vscode.languages.getDiagnostics(uri).some((d) => d.source === 'App Keys') ? true : undefined,
     );
   });
 
@@ -101,13 +101,14 @@ describe('Elastic Path application keys', () => {
   });
 
   it('creates a key and shows client_id and the one-time client_secret with Copy buttons', async () => {
-    h.ui.answer('Checkout', '5', DISMISS);
+    h.ui.answer('Checkout', '5', ...CLOSE_SECRETS);
     const created = await vscode.commands.executeCommand<{ item: { id: string } }>('appKeys.createKey', { applicationId: store });
     const stored = serverKey(created.item.id);
     assert.ok(stored);
     assert.strictEqual(stored.reserved_rate_limit, 5);
     const modal = await waitFor('the secret modal', () => h.ui.shown.find((m) => m.message.startsWith('Created application key "Checkout"')));
-    assert.deepStrictEqual(modal.items.slice(0, 3), ['Copy client_id', 'Copy client_secret', 'Save to File…']);
+    assert.deepStrictEqual(modal.items.slice(0, 4), ['Copy All as .env Lines', 'Copy client_id', 'Copy client_secret', 'Save to File…']);
+    assert.strictEqual(modal.close, 'Close');
     assert.ok(modal.detail?.includes(stored.client_secret) && modal.detail.includes(stored.client_id));
   });
 

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addApplication, children, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -35,7 +35,7 @@ describe('Generic item commands', () => {
     assert.match(uri.path, /\/API Tokens\/New API token \d+\.json$/, 'a token create document');
     const document = await vscode.workspace.openTextDocument(uri);
     await replaceText(document, JSON.stringify({ name: 'Made generically', scope: ['all.Application'] }));
-    h.ui.answer(DISMISS); // the one-time token
+    h.ui.answer(...CLOSE_SECRETS); // the one-time token
     assert.ok(await document.save());
     const made = await waitFor('the token', () => [...h.sandbox.state.losant.apiTokens.values()].find((t) => t.name === 'Made generically'));
     assert.ok(made, 'a token was created');

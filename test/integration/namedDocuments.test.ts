@@ -198,10 +198,19 @@ describe('Documents titled by name', () => {
         assert.ok(!uri.path.includes('keys/') && !uri.path.includes('tokens/'), `titled by names: ${uri.path}`);
         const document = await vscode.workspace.openTextDocument(uri);
         await replaceText(document, c.text);
+        // App Keys checks it as typed (one problem per mistake); VS Code's JSON support offers its fields from the hint schema.
         const found = await waitFor(`schema problems in ${c.what}`, () => {
-          const live = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'App Keys');
+          const live = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys');
           return live.some((d) => d.range.start.line === 2) ? live : undefined;
         });
+        assert.deepStrictEqual(
+          vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'App Keys'),
+          [],
+          'no second problem from the JSON support',
+        );
+        const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(1, 2));
+        const labels = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
+        assert.ok(labels.includes('name'), `the schema's fields are offered: ${labels.join(', ')}`);
         assert.deepStrictEqual([...new Set(found.map((d) => d.range.start.line))].sort(), c.lines, found.map((d) => d.message).join('; '));
         assert.ok(
           found.some((d) => /zzz_unknown/.test(d.message)),

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP, SANDBOX_EP_KEYS } from '../sandbox';
 import { addElasticPathStore, addApplication, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -20,7 +20,7 @@ describe('Rotation, reports and re-creation', () => {
 
   it('rotates a Losant key: same settings, secret shown, old key deactivated once confirmed', async () => {
     const old = configured();
-    h.ui.answer(DISMISS, 'Deactivate Old Key');
+    h.ui.answer(...CLOSE_SECRETS, 'Deactivate Old Key');
     const result = await vscode.commands.executeCommand<{ created: { item: { id: string } }; old: string }>('appKeys.rotateKey', {
       applicationId: fleet.id,
       keyId: old.id,
@@ -73,7 +73,7 @@ describe('Rotation, reports and re-creation', () => {
 
   it('keeps both keys when the user has not deployed the new one yet', async () => {
     const old = configured();
-    h.ui.answer(DISMISS, DISMISS);
+    h.ui.answer(...CLOSE_SECRETS, DISMISS);
     const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', {
       applicationId: fleet.id,
       keyId: old.id,
@@ -88,7 +88,7 @@ describe('Rotation, reports and re-creation', () => {
   it('says exactly what exists when the old key cannot be retired', async () => {
     const old = configured();
     h.sandbox.faults = { failNext: ['status503'], methods: ['PATCH'] };
-    h.ui.answer(DISMISS, 'Deactivate Old Key');
+    h.ui.answer(...CLOSE_SECRETS, 'Deactivate Old Key');
     await vscode.commands.executeCommand('appKeys.rotateKey', { applicationId: fleet.id, keyId: old.id, name: 'Half' });
     assert.ok(losantKeys().some((k) => k.name === 'Half'));
     assert.strictEqual(old.status, 'active');
@@ -97,7 +97,7 @@ describe('Rotation, reports and re-creation', () => {
 
   it('rotates an Elastic Path key: same reserved rate limit, old key deleted', async () => {
     const old = h.sandbox.state.elasticpath.keys.get(SANDBOX_EP_KEYS.searchIntegration.id)!;
-    h.ui.answer(DISMISS, 'Delete Old Key');
+    h.ui.answer(...CLOSE_SECRETS, 'Delete Old Key');
     const result = await vscode.commands.executeCommand<{ old: string; created: { item: { id: string } } }>('appKeys.rotateKey', {
       applicationId: SANDBOX_EP.storeId,
       keyId: old.id,
@@ -131,7 +131,7 @@ describe('Rotation, reports and re-creation', () => {
     const mine: Record<string, unknown> = { ...parseObject(document.getText()), name: 'Back again', description: 'restored from my text' };
     await replaceText(document, JSON.stringify(mine, null, 2));
     h.sandbox.state.losant.keys.delete(old.id);
-    h.ui.answer('Re-create with These Settings', DISMISS);
+    h.ui.answer('Re-create with These Settings', ...CLOSE_SECRETS);
     assert.strictEqual(await document.save(), false);
     const back = await waitFor('the re-created key', () => losantKeys().find((k) => k.name === 'Back again'));
     assert.strictEqual(back.description, 'restored from my text');

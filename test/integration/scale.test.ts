@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { figure } from './figures';
 import { addApplication, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const big = SANDBOX_APPS.emptyApp;
@@ -116,7 +116,7 @@ describe(`Key work at scale (${KEYS} keys)`, () => {
     await vscode.commands.executeCommand('appKeys.filter', { applicationId: big.id, field: 'name', pattern: 'zz*' });
     const before = await keyGroup(h, big.id);
     const shown = before.items.filter((i) => i.kind === 'item').length;
-    h.ui.answer(DISMISS);
+    h.ui.answer(...CLOSE_SECRETS);
     await vscode.commands.executeCommand('appKeys.createKey', { applicationId: big.id, name: 'Unrelated key', description: '' });
     const after = await keyGroup(h, big.id);
     assert.ok(!after.items.some((i) => label(h, i) === 'Unrelated key'), 'the new key does not match the filter');

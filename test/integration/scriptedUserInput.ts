@@ -1,7 +1,7 @@
 // A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
 // and records every message it is shown. A question with no answer queued fails the test.
 import * as vscode from 'vscode';
-import type { InputOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
+import type { InputOptions, MessageOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
 import type { Step } from '../../src/vscode/wizard';
 
 export interface ShownMessage {
@@ -9,15 +9,27 @@ export interface ShownMessage {
   message: string;
   detail?: string;
   items: string[];
+  /** A modal's closing button, when it is not Cancel. */
+  close?: string;
 }
 
 /** Answer that dismisses a question (Escape). */
 export const DISMISS = Symbol('dismiss');
+/** Answers that close a one-time secret's modal before handing it off: Close, then Close Anyway when asked. */
+export const CLOSE_SECRETS = [DISMISS, 'Close Anyway'] as const;
 /** Answer that presses a wizard step's Back button (a question without one fails the test). */
 export const BACK = Symbol('back');
 /** Answer that presses Enter on what the question shows: the value typed before, or the items picked before. */
 export const ACCEPT = Symbol('accept');
-type Answer = string | typeof DISMISS | typeof BACK | typeof ACCEPT;
+/** An answer given after the person did something else first (closed the document, say). */
+export interface After {
+  first: () => PromiseLike<unknown>;
+  answer: string | typeof DISMISS;
+}
+type Answer = string | typeof DISMISS | typeof BACK | typeof ACCEPT | After;
+
+/** Answers `answer` once `first` is done. */
+export const after = (first: () => PromiseLike<unknown>, answer: string | typeof DISMISS): After => ({ first, answer });
 
 /** A question asked as a step of a wizard, with what it showed. */
 export interface AskedStep extends Step {
@@ -105,7 +117,13 @@ export class ScriptedUserInput implements UserInput {
     return this.answers.length;
   }
 
-  private next(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK> {
+  private next(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK | After> {
+    const answer = this.nextOrAfter(question, step, shown);
+    if (typeof answer === 'object') throw new Error(`after(…) is answered only to picks, not to ${question}`);
+    return answer;
+  }
+
+  private nextOrAfter(question: string, step?: Step, shown?: { value?: string; picked?: string[] }): Exclude<Answer, typeof BACK> {
     this.asked.push(question);
     if (step) this.steps.push({ ...step, question, value: shown?.value, picked: shown?.picked ?? [] });
     if (this.answers.length === 0) throw new Error(`Unexpected question: ${question}`);
@@ -118,7 +136,11 @@ export class ScriptedUserInput implements UserInput {
   }
 
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T> {
-    const answer = this.next(`pick: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
+    let answer = this.nextOrAfter(`pick: ${options.placeHolder ?? ''}`, options.step, { picked: items.filter((i) => i.picked).map((i) => i.label) });
+    if (typeof answer === 'object') {
+      await answer.first();
+      answer = answer.answer;
+    }
     if (answer === DISMISS) throw cancelled();
     if (answer === ACCEPT) {
       const kept = items.find((i) => i.picked);
@@ -159,18 +181,14 @@ export class ScriptedUserInput implements UserInput {
     return answer;
   }
 
-  async showMessage(
-    level: 'info' | 'warning' | 'error',
-    message: string,
-    options: vscode.MessageOptions = {},
-    ...items: string[]
-  ): Promise<string | undefined> {
-    this.shown.push({ level, message, detail: options.detail, items });
+  async showMessage(level: 'info' | 'warning' | 'error', message: string, options: MessageOptions = {}, ...items: string[]): Promise<string | undefined> {
+    this.shown.push({ level, message, detail: options.detail, items, close: options.closeLabel });
     // A modal waits for a person; a notification only when the next answer is one of its buttons.
     const next = this.answers[0];
     if (this.answers.length === 0 || (!options.modal && !(typeof next === 'string' && items.includes(next)))) return undefined;
     const answer = this.next(`message: ${message}`);
-    return typeof answer === 'string' ? answer : undefined;
+    // The closing button answers like Escape.
+    return typeof answer === 'string' && answer !== options.closeLabel ? answer : undefined;
   }
 
   messages(level: ShownMessage['level']): string[] {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addApplication, children, label, replaceText, SANDBOX_APPS, sandboxFetch, SANDBOX_TOKENS, setting, useHarness, waitFor } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
 import { parseObject } from '../support/json';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -76,15 +76,15 @@ describe('Losant API tokens', () => {
     assert.strictEqual(document.getText(), bad);
     const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys');
     assert.deepStrictEqual(ours.map((d) => d.range.start.line).sort(), [2, 3]);
-    const live = await waitFor('JSON schema diagnostics for tokens', () => {
-      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'App Keys');
+    const live = await waitFor('problems while typing, for tokens', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'App Keys');
       return found.length >= 2 ? found : undefined;
     });
     assert.ok(live.some((d) => d.range.start.line === 2));
   });
 
   it('creates a token with picked scopes and shows the one-time token', async () => {
-    h.ui.answer('Deploy bot', '', '2030-01-31', 'applicationKeys.get|applicationKey.get', DISMISS);
+    h.ui.answer('Deploy bot', '', '2030-01-31', 'applicationKeys.get|applicationKey.get', ...CLOSE_SECRETS);
     const created = await vscode.commands.executeCommand<{ item: { id: string } }>('appKeys.createToken', { applicationId: fleet.id });
     const server = h.sandbox.state.losant.apiTokens.get(created.item.id);
     assert.ok(server);

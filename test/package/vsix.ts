@@ -23,8 +23,8 @@ export const VSIX_ALLOWED: RegExp[] = [
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/license(\.txt|\.md)?$/i,
-  // The bundle, and the parts it loads when first needed (esbuild.mjs LAZY): undici, the schema validators, jsonc-parser.
-  /^extension\/dist\/(extension|undici|validators|jsonc)\.js$/,
+  // The bundle, and the parts it loads when first needed (esbuild.mjs LAZY): undici, the schema validators, jsonc-parser, ignore.
+  /^extension\/dist\/(extension|undici|validators|jsonc|ignore)\.js$/,
   // Icons and walkthrough pictures; never screenshots (those live in docs/screenshots/, which is not shipped).
   /^extension\/media\/(?!.*screenshot)([a-z0-9-]+\/)?[A-Za-z0-9._-]+\.(png|svg|gif|md)$/,
   // The editor's hint schemas (esbuild.mjs hintSchema: completions and descriptions, no checks) bound by jsonValidation.
@@ -34,7 +34,7 @@ export const VSIX_ALLOWED: RegExp[] = [
 ];
 
 /** The bundles in dist/ that go into the .vsix. */
-export const DIST_FILES = ['dist/extension.js', 'dist/undici.js', 'dist/validators.js', 'dist/jsonc.js'];
+export const DIST_FILES = ['dist/extension.js', 'dist/undici.js', 'dist/validators.js', 'dist/jsonc.js', 'dist/ignore.js'];
 
 export function packageVersion(): string {
   return parseObject(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;

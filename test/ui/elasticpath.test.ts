@@ -45,7 +45,7 @@ describe('UI: Elastic Path application keys', () => {
     assert.strictEqual(/client_id: (\S+)/.exec(dialog.detail)?.[1], created.client_id, dialog.detail);
     assert.strictEqual(/client_secret: (\S+)/.exec(dialog.detail)?.[1], created.client_secret, dialog.detail);
     assert.strictEqual(created.reserved_rate_limit, 5);
-    await wb.dismissDialog();
+    await wb.closeSecretsUnsaved();
     await wb.waitForEditor(`${created.name} (edit).json`);
     await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test integration', /^reserved 5\/s · never used/).waitFor();

@@ -115,7 +115,7 @@ describe('UI: named documents and the keyboard only', () => {
     await wb.waitForDialog('Created application key "Keyboard key"');
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => k.name === 'Keyboard key'));
     session.secretsUsed.set('the keyboard key secret', created.secret);
-    await wb.dismissDialog(); // Escape
+    await wb.closeSecretsUnsaved(true); // Escape, then Enter on Close Anyway
     await wb.waitForEditor('Keyboard key (edit).json');
     await wb.runCommand('View: Close All Editors');
 

@@ -134,10 +134,11 @@ describe('UI: Losant application keys', () => {
     session.secretsUsed.set('the new Losant key secret', created.secret);
     const shown = /secret: (\S+)/.exec(dialog.detail)?.[1];
     assert.strictEqual(shown, created.secret, `the dialog shows the secret the sandbox stored (${dialog.detail})`);
+    assert.strictEqual(/^key: (\S+)/m.exec(dialog.detail)?.[1], created.key, 'the key beside its secret: a device needs both');
     assert.strictEqual(created.name, 'UI test key');
     assert.strictEqual(created.description, 'Created by the UI tests');
     await readmeScreenshot('secret');
-    await wb.dismissDialog();
+    await wb.closeSecretsUnsaved();
     await wb.waitForEditor(`${created.name} (edit).json`); // the create document gave way to the new key's edit document
     await wb.runCommand('View: Close All Editors');
     await wb.treeRow('UI test key').waitFor();
@@ -169,7 +170,7 @@ describe('UI: Losant application keys', () => {
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
     session.secretsUsed.set('the restricted Losant key secret', created.secret);
     assert.deepStrictEqual(created.deviceIds, [truck.id], 'restricted to the device picked by name');
-    await wb.dismissDialog();
+    await wb.closeSecretsUnsaved();
     await wb.runCommand('View: Close All Editors');
   });
 

@@ -106,13 +106,16 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report)', (
     const created = await until('the new key in the sandbox', () => serverKeys().find((k) => !before.has(k.id)));
     session.secretsUsed.set('the rotated Losant key secret', created.secret);
     assert.strictEqual(/secret: (\S+)/.exec(secretDialog.detail)?.[1], created.secret, secretDialog.detail);
+    assert.strictEqual(/^key: (\S+)/m.exec(secretDialog.detail)?.[1], created.key, 'the new key beside its secret');
     assert.strictEqual(created.name, newName);
     assert.strictEqual(created.filterType, old.filterType);
     assert.strictEqual(old.status, 'active', 'the old key stays active until the new one is deployed');
     await readmeScreenshot('rotate');
 
-    // Escape closes the secret; the next dialog follows at once, so wait for its text rather than for no dialog.
+    // Escape closes the secret (Close Anyway: it was not handed off); the next dialog follows at once, so wait for its text.
     await session.page.keyboard.press('Escape');
+    await wb.waitForDialog(`The secret of "${newName}" will be lost`);
+    await wb.dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Close Anyway$/ }).click();
     const deployed = await wb.waitForDialog(`Is "${newName}" deployed everywhere "${oldName}" was used?`);
     assert.match(deployed.detail, /Deactivate the old key .*It can be activated again later\./);
     await wb.clickDialogButton('Deactivate Old Key');

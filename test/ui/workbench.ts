@@ -222,6 +222,26 @@ export class Workbench {
     await this.dialog.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Closes a one-time secret's modal without handing the secret off, as a person who means it: Escape (its Close), then
+   * Close Anyway on the question that the secrets will be lost (Enter on it when `keyboard`: its first button has focus).
+   */
+  async closeSecretsUnsaved(keyboard = false): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.waitForDialog(/will be lost/);
+    if (keyboard) {
+      await until('Close Anyway focused', () =>
+        this.dialog
+          .locator('.dialog-buttons .monaco-button', { hasText: /^Close Anyway$/ })
+          .evaluate((el: DomElement) => el === el.ownerDocument.activeElement),
+      );
+      await this.page.keyboard.press('Enter');
+      await this.dialog.waitFor({ state: 'hidden' });
+    } else {
+      await this.clickDialogButton('Close Anyway');
+    }
+  }
+
   get notificationsCenter(): Locator {
     return this.page.locator('.notifications-center');
   }

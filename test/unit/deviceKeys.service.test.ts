@@ -44,8 +44,8 @@ describe('One key per device (against the sandbox)', () => {
     assert.deepStrictEqual(
       outcomes.map((o) => [o.status, o.secrets?.length]),
       [
-        ['created', 1],
-        ['created', 1],
+        ['created', 2],
+        ['created', 2],
       ],
     );
     assert.deepStrictEqual(deviceKeyInput(devices[0]).deviceIds, [devices[0].id]);

@@ -89,13 +89,14 @@ describe('Losant through the service module (against the sandbox)', () => {
     assert.strictEqual(key.data.secret, undefined);
   });
 
-  it('creates a key: the secret comes back once, apart from the item', async () => {
+  it('creates a key: the secret comes back once, apart from the item, handed off with its key (the whole credential)', async () => {
     const created = await client.create(keys(), { name: 'New gateway', description: 'made by a test' });
     assert.deepStrictEqual(
       created.oneTimeSecrets.map((s) => s.label),
-      ['secret'],
+      ['key', 'secret'],
     );
-    assert.strictEqual(created.oneTimeSecrets[0].value, sandbox.state.losant.keys.get(created.item.id)?.secret);
+    assert.strictEqual(created.oneTimeSecrets[0].value, sandbox.state.losant.keys.get(created.item.id)?.key);
+    assert.strictEqual(created.oneTimeSecrets[1].value, sandbox.state.losant.keys.get(created.item.id)?.secret);
     assert.strictEqual(created.item.data.secret, undefined);
     const again = await client.get(keys(), created.item.id);
     assert.strictEqual(again.data.secret, undefined);

@@ -9,7 +9,18 @@ import { hideSecretFields } from '../secretFields';
 import { HttpClient, HttpRequest, HttpResponse, segment } from '../http';
 import { checkId, UUID } from '../ids';
 import { registerSecret } from '../masking';
-import type { ApplicationSummary, Connection, CreateResult, HostPreset, ListQuery, Page, Platform, ResourceItem, ResourceType } from './platform';
+import type {
+  ApplicationSummary,
+  Connection,
+  CreateResult,
+  HostPreset,
+  ListQuery,
+  OneTimeSecret,
+  Page,
+  Platform,
+  ResourceItem,
+  ResourceType,
+} from './platform';
 import applicationKeyCreate from '../../../schemas/elasticpath/applicationKeyCreate.json';
 import applicationKeyUpdate from '../../../schemas/elasticpath/applicationKeyUpdate.json';
 
@@ -188,8 +199,8 @@ export class ElasticPathPlatform implements Platform {
       }),
     );
     const { client_secret: secret, ...data } = asRecord(body.data);
-    const oneTimeSecrets = [];
-    if (typeof data.client_id === 'string') oneTimeSecrets.push({ label: 'client_id', value: data.client_id });
+    const oneTimeSecrets: OneTimeSecret[] = [];
+    if (typeof data.client_id === 'string') oneTimeSecrets.push({ label: 'client_id', value: data.client_id, public: true });
     if (typeof secret === 'string') {
       registerSecret(secret);
       oneTimeSecrets.push({ label: 'client_secret', value: secret });

@@ -162,9 +162,17 @@ export class LosantPlatform implements Platform {
     const secret = body[resource.secretField];
     if (typeof secret === 'string') registerSecret(secret);
     const { [resource.secretField]: _omitted, ...data } = body;
+    // The whole credential: a device connects with the key and its secret together.
+    const credentialId = resource.credentialIdField ? data[resource.credentialIdField] : undefined;
     return {
       item: toItem(data, `${resource.itemScope}Id`),
-      oneTimeSecrets: typeof secret === 'string' ? [{ label: resource.secretField, value: secret }] : [],
+      oneTimeSecrets:
+        typeof secret === 'string'
+          ? [
+              ...(typeof credentialId === 'string' ? [{ label: resource.credentialIdField!, value: credentialId, public: true }] : []),
+              { label: resource.secretField, value: secret },
+            ]
+          : [],
     };
   }
 

@@ -18,6 +18,8 @@ export interface LosantResourceType extends ResourceType {
   readonly itemScope: string;
   /** The field of the create response that holds the one-time secret. */
   readonly secretField: string;
+  /** The field that names the credential beside its secret (a key's `key`: devices connect with both), handed off with it. */
+  readonly credentialIdField?: string;
 }
 
 function pick(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
@@ -59,6 +61,7 @@ export const losantKeys: LosantResourceType = {
   collectionScope: 'applicationKeys',
   itemScope: 'applicationKey',
   secretField: 'secret',
+  credentialIdField: 'key',
   copyLabel: 'key',
   createFields: [
     {

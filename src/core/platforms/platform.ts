@@ -42,6 +42,8 @@ export interface Page {
 export interface OneTimeSecret {
   label: string;
   value: string;
+  /** Handed off with the secret but not secret itself (a Losant key's `key`, an Elastic Path `client_id`). */
+  public?: boolean;
 }
 
 export interface CreateResult {

@@ -17,6 +17,7 @@ import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
 import { showManyOneTimeSecrets } from './secretHandOff';
 import { resolveApplication } from './targets';
+import { idLabel } from '../../core/secretFile';
 
 async function devicesFromArgument(appKeys: AppKeys, client: ApplicationClient, given: ArgumentObject): Promise<Device[] | undefined> {
   const ids = stringListField(given, 'deviceIds');
@@ -146,7 +147,17 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
         skipped.length,
       )
     : vscode.l10n.t('Created {0} of {1} keys ({2} failed, {3} cancelled, {4} skipped).', created, todo.length, counts.failed, cancelled, skipped.length);
-  const records = outcomes.filter((o) => o.secrets?.length).map((o) => ({ name: o.device.name, secrets: o.secrets! }));
+  // The whole credential of each device, with the device's and the key's IDs in fields of their own.
+  const records = outcomes
+    .filter((o) => o.secrets?.length && o.item)
+    .map((o) => ({
+      name: o.device.name,
+      ids: [
+        { label: 'device_id', value: o.device.id },
+        { label: idLabel(resource.id), value: o.item!.id },
+      ],
+      secrets: o.secrets!,
+    }));
   if (records.length > 0) await showManyOneTimeSecrets(appKeys, headline, records);
   else void appKeys.ui.showMessage(counts.failed || counts.unknown ? 'warning' : 'info', headline);
   return outcomes.map(({ device, status, item, error }) => ({ device, status, item, error: error === undefined ? undefined : describeError(error) }));
