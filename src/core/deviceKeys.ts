@@ -104,6 +104,11 @@ export interface DeviceKeysOptions {
   existing?: readonly ResourceItem[];
   signal: AbortSignal;
   onSettled?: (done: number, total: number) => void;
+  /**
+   * Called as soon as a key exists with its one-time secrets (to append them to a file); the device counts as done
+   * only once it resolves. Should it fail, no further key is created (the run ends as if cancelled).
+   */
+  onCreated?: (outcome: DeviceKeyOutcome) => Promise<void>;
 }
 
 /** One key per device, each outcome in the devices' order; a cancellation leaves the rest not started. */
@@ -117,17 +122,28 @@ export async function createDeviceKeys(
   const startedAt = Date.now();
   const existing = options.existing ?? (await loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, options.signal)).items;
   const baseline: CreateBaseline = { known: new Set(existing.map((k) => k.id)), startedAt };
+  // The caller's cancel, or a secret that could not be kept (onCreated failed): no further key is created.
+  const stop = new AbortController();
+  const stopped = AbortSignal.any([options.signal, stop.signal]);
   await runBulk(
     devices,
     async (device, signal) => {
+      let outcome: DeviceKeyOutcome;
       try {
-        outcomes.set(device.id, await createOne(client, resource, device, baseline, signal));
+        outcome = await createOne(client, resource, device, baseline, signal);
       } catch (error) {
         outcomes.set(device.id, { device, status: isCancellation(error) ? 'interrupted' : 'failed', error });
         throw error;
       }
+      outcomes.set(device.id, outcome);
+      if (outcome.secrets?.length && options.onCreated) {
+        await options.onCreated(outcome).catch((error: unknown) => {
+          stop.abort(error);
+          throw error;
+        });
+      }
     },
-    options,
+    { ...options, signal: stopped },
   );
   return devices.map((device) => outcomes.get(device.id) ?? { device, status: 'notStarted' });
 }

@@ -55,7 +55,8 @@ const csvField = (value: string): string => {
 /** A `.env` comment stays one line: every line break, Unicode's too (U+2028, U+2029, NEL, VT, FF), becomes a space. */
 const envComment = (text: string): string => `# ${text.replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' ')}`;
 
-export function formatSecrets(format: SecretFileFormat, records: readonly SecretRecord[]): string {
+/** `prefixNames`: env names carry the item's name even for one record (a file that grows record by record). */
+export function formatSecrets(format: SecretFileFormat, records: readonly SecretRecord[], options: { prefixNames?: boolean } = {}): string {
   if (format === 'json') {
     const objects = records.map((r) => ({ name: r.name, ...Object.fromEntries(fieldsOf(r).map((s) => [s.label, s.value])) }));
     return `${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`;
@@ -68,7 +69,7 @@ export function formatSecrets(format: SecretFileFormat, records: readonly Secret
   // One item: SECRET=…; several: each line prefixed with its item's name (TRUCK_03_GATEWAY_SECRET=…).
   const lines = records.flatMap((r) => [
     envComment(r.name),
-    ...fieldsOf(r).map((s) => `${records.length > 1 ? `${envName(r.name)}_` : ''}${envName(s.label)}=${envValue(s.value)}`),
+    ...fieldsOf(r).map((s) => `${records.length > 1 || options.prefixNames ? `${envName(r.name)}_` : ''}${envName(s.label)}=${envValue(s.value)}`),
   ]);
   return `${lines.join('\n')}\n`;
 }
