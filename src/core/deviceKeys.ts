@@ -167,7 +167,14 @@ const OUTCOME_TEXT: Record<DeviceKeyStatus, () => string> = {
 };
 
 /** The per-device report (Markdown; every server text a code span). Secrets are never in it. */
-export function renderDeviceKeysReport(applicationLabel: string, outcomes: readonly DeviceKeyOutcome[], skipped: readonly Device[], now: number): string {
+export function renderDeviceKeysReport(
+  applicationLabel: string,
+  outcomes: readonly DeviceKeyOutcome[],
+  skipped: readonly Device[],
+  now: number,
+  /** The file the secrets were appended to as the keys were made, and how many this run added. */
+  secrets?: { file: string; appended: number },
+): string {
   const counts = countByStatus(outcomes);
   const created = counts.created + counts.createdSecretLost;
   const cancelled = counts.interrupted + counts.notStarted;
@@ -181,6 +188,7 @@ export function renderDeviceKeysReport(applicationLabel: string, outcomes: reado
     `- ${l10n.t('Failed: {0}', counts.failed)}`,
     ...(cancelled ? [`- ${l10n.t('Cancelled: {0}', cancelled)}`] : []),
     ...(skipped.length ? [`- ${l10n.t('Skipped (already had a key): {0}', skipped.length)}`] : []),
+    ...(secrets ? [`- ${l10n.t('Secrets: {0} appended to {1}', secrets.appended, codeSpan(secrets.file))}`] : []),
     '',
     `## ${l10n.t('Devices')}`,
     '',

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseObject } from '../support/json';
 import { addApplication, children, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
-import { CLOSE_SECRETS, DISMISS } from './scriptedUserInput';
+import { CLOSE_SECRETS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const GENERATED = 1200;
@@ -144,7 +144,8 @@ describe('Devices by name, and one key per device', () => {
       const file = path.join(dir, 'device-keys.csv');
       h.sandbox.rateLimit = { requestsPerSecond: 20 };
       h.sandbox.faults = { methods: ['POST'], failNext: ['status503', 'truncated', 'resetAfterProcessing', 'status500'] };
-      h.ui.answer('Create 200 Keys', 'Save to File…', file, DISMISS);
+      // More than a handful: where the secrets go is asked first, and each is added as soon as its key exists.
+      h.ui.answer(file, 'Create 200 Keys');
       const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
         applicationId: fleet.id,
         deviceIds: chosen.map((d) => d.id),
@@ -184,29 +185,77 @@ describe('Devices by name, and one key per device', () => {
     }
   });
 
-  it('stops at Cancel: the keys made so far are reported and handed off, the rest are not started', async () => {
+  it('stops at Cancel with every made key in the secrets file; run again, it creates the rest once each into the same file', async () => {
     const chosen = devices()
       .filter((d) => d.name.startsWith('Device'))
       .slice(0, 100);
-    h.sandbox.faults = { latencyMs: 40 };
-    h.ui.cancelProgress(/^Creating keys for 100 devices/, 500);
-    h.ui.answer('Create 100 Keys', ...CLOSE_SECRETS);
-    const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
-      applicationId: fleet.id,
-      deviceIds: chosen.map((d) => d.id),
-    });
-    const created = results.filter((r) => r.status === 'created').length;
-    const notStarted = results.filter((r) => r.status === 'notStarted').length;
-    assert.ok(created > 0 && notStarted > 0, JSON.stringify(results.map((r) => r.status)));
-    const made = [...h.sandbox.state.losant.keys.values()].filter((k) => k.deviceIds?.length === 1 && chosen.some((d) => d.id === k.deviceIds![0]));
-    assert.ok(made.length >= created && made.length <= 100 - notStarted, `${made.length} keys on the server`);
-    const summary = h.ui.shown.find((m) => m.level === 'info' && /^Created \d+ of 100 keys/.test(m.message));
-    assert.match(summary!.message, new RegExp(`Created ${created} of 100 keys \\(0 failed, ${100 - created} cancelled, 0 skipped\\)`));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appkeys-cancel-'));
+    const file = path.join(dir, 'device-keys.csv');
+    const made = () => [...h.sandbox.state.losant.keys.values()].filter((k) => k.deviceIds?.length === 1 && chosen.some((d) => d.id === k.deviceIds![0]));
+    const rows = () =>
+      fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(','));
+    try {
+      h.sandbox.faults = { latencyMs: 40 };
+      h.ui.cancelProgress(/^Creating keys for 100 devices/, 500);
+      h.ui.answer('Create 100 Keys');
+      const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
+        applicationId: fleet.id,
+        deviceIds: chosen.map((d) => d.id),
+        secretsFile: file,
+      });
+      const created = results.filter((r) => r.status === 'created').length;
+      const notStarted = results.filter((r) => r.status === 'notStarted').length;
+      assert.ok(created > 0 && notStarted > 0, JSON.stringify(results.map((r) => r.status)));
+      assert.ok(made().length >= created && made().length <= 100 - notStarted, `${made().length} keys on the server`);
+      const summary = h.ui.shown.find((m) => m.level === 'info' && /^Created \d+ of 100 keys/.test(m.message));
+      assert.match(
+        summary!.message,
+        new RegExp(`Created ${created} of 100 keys \\(0 failed, ${100 - created} cancelled, 0 skipped\\)\\. Their secrets are in `),
+      );
+      // Every key whose answer came back is in the file, whole; none twice.
+      const byId = new Map(made().map((k) => [k.id, k]));
+      assert.strictEqual(rows().length, created);
+      for (const [, deviceId, keyId, key, secret] of rows())
+        assert.deepStrictEqual([deviceId, key, secret], [byId.get(keyId)?.deviceIds?.[0], byId.get(keyId)?.key, byId.get(keyId)?.secret]);
+      const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'appkeys-report' && d.uri.path.includes('device-keys'));
+      assert.ok(report!.getText().includes(`Secrets: ${created} appended to \`${file}\``), 'the report names the file');
+
+      // Again: the devices with a key are skipped; the others get theirs, appended to the same file.
+      h.sandbox.faults = {};
+      h.ui.answer('Create ' + String(100 - made().length) + ' Keys');
+      await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
+        applicationId: fleet.id,
+        deviceIds: chosen.map((d) => d.id),
+        skipExisting: true,
+        secretsFile: file,
+      });
+      assert.strictEqual(made().length, 100, 'one key per device');
+      assert.strictEqual(new Set(made().map((k) => k.deviceIds![0])).size, 100, 'none twice');
+      assert.deepStrictEqual(
+        rows()
+          .map((r) => r[2])
+          .sort(),
+        made()
+          .map((k) => k.id)
+          .sort(),
+        'every secret in the one file, once',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('chooses devices by tag (filtered on the server) and creates a key for each picked one', async () => {
-    h.ui.answer('By Tag…', 'depot=south', '', 'Create 10 Keys', ...CLOSE_SECRETS);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appkeys-tags-'));
+    h.ui.answer('By Tag…', 'depot=south', '', path.join(dir, 'keys.env'), 'Create 10 Keys');
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', { applicationId: fleet.id });
+    assert.strictEqual((fs.readFileSync(path.join(dir, 'keys.env'), 'utf8').match(/_SECRET=/g) ?? []).length, 10, 'ten secrets in the .env file');
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.deepStrictEqual(
       results.map((r) => [r.device.name, r.status]),
       Array.from({ length: 10 }, (_, i) => [`Truck ${11 + i}`, 'created']),

@@ -15,9 +15,35 @@ import { deviceItem, type DeviceFilter, filteredDevices, sessionDevices } from '
 import type { ReportDocuments } from '../documents/ReportDocuments';
 import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
-import { showManyOneTimeSecrets } from './secretHandOff';
+import { askSecretsFile, showManyOneTimeSecrets } from './secretHandOff';
+import { openSecretLog, type SecretLog, SecretLogRefused } from '../../core/secretLog';
+import * as path from 'path';
 import { resolveApplication } from './targets';
-import { idLabel } from '../../core/secretFile';
+import { idLabel, type SecretRecord } from '../../core/secretFile';
+
+/** More keys than this get their secrets written to a file as they are made (chosen before the first is created). */
+export const SECRETS_FILE_ABOVE = 5;
+
+/** Where the run's secrets go as they are made: the argument's `secretsFile`, else asked (CSV by default); a file that grows. */
+async function openRunSecrets(appKeys: AppKeys, app: ConfiguredApplication, given: ArgumentObject): Promise<SecretLog> {
+  const named = stringField(given, 'secretsFile');
+  if (named !== undefined && !path.isAbsolute(named))
+    throw new ApiError(vscode.l10n.t('"secretsFile" must be an absolute path: {0}', named), { kind: 'invalid-input' });
+  const file =
+    named ??
+    (await askSecretsFile(
+      appKeys,
+      vscode.l10n.t('Where should the secrets go? The secret of each key is added to this file as soon as the key exists'),
+      `device-keys-${app.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`,
+      { CSV: ['csv'], [vscode.l10n.t('Environment file')]: ['env'] },
+    ));
+  try {
+    return await openSecretLog(file);
+  } catch (error) {
+    if (error instanceof SecretLogRefused) throw new ApiError(error.message, { kind: 'invalid-input' });
+    throw error;
+  }
+}
 
 async function devicesFromArgument(appKeys: AppKeys, client: ApplicationClient, given: ArgumentObject): Promise<Device[] | undefined> {
   const ids = stringListField(given, 'deviceIds');
@@ -117,22 +143,52 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
     void appKeys.ui.showMessage('info', vscode.l10n.t('Every chosen device already has a key; none was created.'));
     return [];
   }
-  await appKeys.ui.confirm(
-    vscode.l10n.t('Create {0} keys in {1}, one per device?', todo.length, app.displayName),
-    vscode.l10n.t('Each key is restricted to its device and named after it. Their secrets are shown once, when all are done.'),
-    vscode.l10n.t('Create {0} Keys', todo.length),
-  );
-  const outcomes = await appKeys.ui.withProgress(vscode.l10n.t('Creating keys for {0} devices…', todo.length), (signal, report) =>
-    createDeviceKeys(client, resource, todo, {
-      concurrency: DEVICE_KEY_CONCURRENCY,
-      existing,
-      signal,
-      onSettled: (done, total) => report(vscode.l10n.t('{0} of {1}', done, total)),
-    }),
-  );
+  // A long run keeps nothing only in memory: the secrets file is chosen first, and each secret is on disk as soon as
+  // its key exists, so a Cancel, a closed window or a crash loses none.
+  const log = todo.length > SECRETS_FILE_ABOVE || stringField(given, 'secretsFile') !== undefined ? await openRunSecrets(appKeys, app, given) : undefined;
+  const recordOf = (o: DeviceKeyOutcome): SecretRecord => ({
+    name: o.device.name,
+    ids: [
+      { label: 'device_id', value: o.device.id },
+      { label: idLabel(resource.id), value: o.item!.id },
+    ],
+    secrets: o.secrets!,
+  });
+  const kept = new Set<string>();
+  let outcomes: DeviceKeyOutcome[];
+  try {
+    await appKeys.ui.confirm(
+      vscode.l10n.t('Create {0} keys in {1}, one per device?', todo.length, app.displayName),
+      log
+        ? vscode.l10n.t('Each key is restricted to its device and named after it. Each secret is added to {0} as soon as its key exists.', log.file)
+        : vscode.l10n.t('Each key is restricted to its device and named after it. Their secrets are shown once, when all are done.'),
+      vscode.l10n.t('Create {0} Keys', todo.length),
+    );
+    outcomes = await appKeys.ui.withProgress(vscode.l10n.t('Creating keys for {0} devices…', todo.length), (signal, report) =>
+      createDeviceKeys(client, resource, todo, {
+        concurrency: DEVICE_KEY_CONCURRENCY,
+        existing,
+        signal,
+        onSettled: (done, total) => report(vscode.l10n.t('{0} of {1}', done, total)),
+        onCreated: log
+          ? async (o) => {
+              await log.append(recordOf(o));
+              kept.add(o.device.id);
+            }
+          : undefined,
+      }),
+    );
+  } finally {
+    await log?.close();
+  }
   const counts = countByStatus(outcomes);
-  appKeys.log.info(`Keys for devices in ${app.displayName}: ${JSON.stringify(counts)}, ${skipped.length} skipped`);
-  const uri = reports.put(`device-keys-${app.applicationId}.md`, renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now()));
+  appKeys.log.info(
+    `Keys for devices in ${app.displayName}: ${JSON.stringify(counts)}, ${skipped.length} skipped${log ? `, ${log.appended} secrets appended to ${log.file}` : ''}`,
+  );
+  const uri = reports.put(
+    `device-keys-${app.applicationId}.md`,
+    renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now(), log && { file: log.file, appended: log.appended }),
+  );
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   const created = counts.created + counts.createdSecretLost;
   const cancelled = counts.interrupted + counts.notStarted;
@@ -147,18 +203,11 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
         skipped.length,
       )
     : vscode.l10n.t('Created {0} of {1} keys ({2} failed, {3} cancelled, {4} skipped).', created, todo.length, counts.failed, cancelled, skipped.length);
-  // The whole credential of each device, with the device's and the key's IDs in fields of their own.
-  const records = outcomes
-    .filter((o) => o.secrets?.length && o.item)
-    .map((o) => ({
-      name: o.device.name,
-      ids: [
-        { label: 'device_id', value: o.device.id },
-        { label: idLabel(resource.id), value: o.item!.id },
-      ],
-      secrets: o.secrets!,
-    }));
-  if (records.length > 0) await showManyOneTimeSecrets(appKeys, headline, records);
-  else void appKeys.ui.showMessage(counts.failed || counts.unknown ? 'warning' : 'info', headline);
+  // The whole credential of each device, with the device's and the key's IDs in fields of their own; those in the
+  // secrets file already are not handed off again (the message says where they are).
+  const records = outcomes.filter((o) => o.secrets?.length && o.item && !kept.has(o.device.id)).map(recordOf);
+  const where = log && log.appended > 0 ? ` ${vscode.l10n.t('Their secrets are in {0}.', log.file)}` : '';
+  if (records.length > 0) await showManyOneTimeSecrets(appKeys, `${headline}${where}`, records);
+  else void appKeys.ui.showMessage(counts.failed || counts.unknown ? 'warning' : 'info', `${headline}${where}`);
   return outcomes.map(({ device, status, item, error }) => ({ device, status, item, error: error === undefined ? undefined : describeError(error) }));
 }

@@ -225,13 +225,27 @@ export async function showManyOneTimeSecrets(appKeys: AppKeys, headline: string,
  * first byte, never through a link; an existing file replaced atomically). Returns its path and what it replaced.
  */
 export async function saveSecrets(appKeys: AppKeys, records: readonly SecretRecord[], defaultName = '.env'): Promise<{ file: string; replaced: Replaced }> {
+  const file = await askSecretsFile(
+    appKeys,
+    records.length > 1 ? vscode.l10n.t('Save the one-time secrets to a file') : vscode.l10n.t('Save the one-time secret to a file'),
+    defaultName,
+    { [vscode.l10n.t('Environment file')]: ['env'], JSON: ['json'], CSV: ['csv'] },
+  );
+  const replaced = await writeSecretFile(file, formatSecrets(formatFor(file), records));
+  appKeys.log.info(`Saved one-time secrets to ${file}${replaced === 'nothing' ? '' : ` (replaced a ${replaced === 'link' ? 'symbolic link' : 'file'})`}`);
+  return { file, replaced };
+}
+
+/** Asks where secrets go (a save dialog), then warns when git could commit the file there (decided without running git). */
+export async function askSecretsFile(appKeys: AppKeys, title: string, defaultName: string, filters: Record<string, string[]>): Promise<string> {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = await appKeys.ui.showSaveDialog({
-    title: records.length > 1 ? vscode.l10n.t('Save the one-time secrets to a file') : vscode.l10n.t('Save the one-time secret to a file'),
-    defaultUri: base ? vscode.Uri.joinPath(base, defaultName) : undefined,
-    filters: { [vscode.l10n.t('Environment file')]: ['env'], JSON: ['json'], CSV: ['csv'] },
-  });
+  const uri = await appKeys.ui.showSaveDialog({ title, defaultUri: base ? vscode.Uri.joinPath(base, defaultName) : undefined, filters });
   const file = uri.fsPath;
+  await warnIfCommittable(appKeys, file);
+  return file;
+}
+
+async function warnIfCommittable(appKeys: AppKeys, file: string): Promise<void> {
   const committable = await committableIn(file);
   const anyway = vscode.l10n.t('Save Anyway');
   if (committable?.tracked) {
@@ -256,7 +270,4 @@ export async function saveSecrets(appKeys: AppKeys, records: readonly SecretReco
       );
     }
   }
-  const replaced = await writeSecretFile(file, formatSecrets(formatFor(file), records));
-  appKeys.log.info(`Saved one-time secrets to ${file}${replaced === 'nothing' ? '' : ` (replaced a ${replaced === 'link' ? 'symbolic link' : 'file'})`}`);
-  return { file, replaced };
 }
