@@ -30,6 +30,7 @@ export const COMMANDS = {
   pickDevices: 'appKeys.pickDevices',
   createKeysForDevices: 'appKeys.createKeysForDevices',
   openInConsole: 'appKeys.openInConsole',
+  findKey: 'appKeys.findKey',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -90,6 +91,7 @@ export const PALETTE: Readonly<Record<string, string>> = {
   [COMMANDS.recreate]: PALETTE_WHEN.never,
   [COMMANDS.pickDevices]: PALETTE_WHEN.deviceDocument,
   [COMMANDS.createKeysForDevices]: PALETTE_WHEN.losant,
+  [COMMANDS.findKey]: PALETTE_WHEN.anyApplication,
   'appKeys.fetchKey': PALETTE_WHEN.anyApplication,
   'appKeys.editKey': PALETTE_WHEN.anyApplication,
   'appKeys.createKey': PALETTE_WHEN.anyApplication,

@@ -13,6 +13,18 @@ export interface StepOption {
 }
 export type PickOptions = vscode.QuickPickOptions & StepOption;
 export type InputOptions = vscode.InputBoxOptions & StepOption;
+/** Items for what is typed; the signal aborts when the text changes again or the pick closes. */
+export type SearchItems<T> = (text: string, signal: AbortSignal) => Promise<readonly T[]>;
+export interface SearchPickOptions {
+  placeHolder?: string;
+  title?: string;
+  many?: boolean;
+  /** Items kept picked whatever is typed (many only). */
+  picked?: readonly vscode.QuickPickItem[];
+}
+
+/** Wait after a keystroke before searching: typing on does not send a request per letter. */
+export const SEARCH_DEBOUNCE_MS = 120;
 
 export interface UserInput {
   /** In a wizard step, the `picked` item starts focused (the earlier answer). */
@@ -20,6 +32,11 @@ export interface UserInput {
   /** Several items at once (canPickMany); `picked` items start selected. */
   showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[]>;
   showInputBox(options: InputOptions): Promise<string>;
+  /**
+   * A pick whose items come from `search` as the user types (each new text cancels the search before);
+   * several picked items where `many`. Throws CancelledError when dismissed.
+   */
+  searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]>;
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: vscode.MessageOptions, ...items: string[]): Promise<string | undefined>;
@@ -51,6 +68,58 @@ export class WindowUserInput implements UserInput {
     const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
     return picked;
+  }
+
+  searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]> {
+    const pick = vscode.window.createQuickPick<T>();
+    Object.assign(pick, { placeholder: options.placeHolder, title: options.title, canSelectMany: options.many === true, ignoreFocusOut: true });
+    // The server filters: VS Code's own matching would hide what it found by key value or by a glob.
+    Object.assign(pick, { matchOnDescription: true, matchOnDetail: true });
+    (pick as { sortByLabel?: boolean }).sortByLabel = false;
+    const chosen = new Map<T, true>();
+    let controller: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const run = (text: string): void => {
+      controller?.abort();
+      const current = (controller = new AbortController());
+      pick.busy = true;
+      search(text, current.signal).then(
+        (items) => {
+          if (current.signal.aborted) return;
+          // Every item shown is matched by VS Code against the text as well: show it always.
+          const shown = items.map((item) => ({ ...item, alwaysShow: true }));
+          pick.items = shown;
+          if (options.many) pick.selectedItems = shown.filter((item) => [...chosen.keys()].some((c) => c.label === item.label && c.description === item.description));
+          pick.busy = false;
+        },
+        () => {
+          if (!current.signal.aborted) pick.busy = false;
+        },
+      );
+    };
+    return new Promise<T[]>((resolve, reject) => {
+      let done = false;
+      pick.onDidChangeValue((text) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => run(text), SEARCH_DEBOUNCE_MS);
+      });
+      pick.onDidChangeSelection((items) => {
+        if (options.many) for (const item of items) chosen.set(item, true);
+      });
+      pick.onDidAccept(() => {
+        done = true;
+        resolve(options.many ? [...pick.selectedItems] : pick.activeItems.slice(0, 1));
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        clearTimeout(timer);
+        controller?.abort();
+        pick.dispose();
+        if (!done) reject(new CancelledError());
+      });
+      pick.show();
+      run('');
+    });
   }
 
   async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], { step, ...options }: PickOptions): Promise<T[]> {

@@ -5,9 +5,9 @@
 // name | tags, skipExisting }.
 import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
-import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, keysByDevice, renderDeviceKeysReport } from '../../core/deviceKeys';
+import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
-import { loadEveryItem } from '../../core/listing';
+import { keysOfDevices } from '../../core/existingKeys';
 import type { Device } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
@@ -78,10 +78,14 @@ async function withoutExisting(
   skipExisting: boolean | undefined,
 ): Promise<{ todo: Device[]; skipped: Device[] }> {
   const resource = client.platform.resources.find(restrictsDevices)!;
-  const { items } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal) =>
-    loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal),
+  const { byDevice } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal, report) =>
+    keysOfDevices(
+      client,
+      resource,
+      devices.map((d) => d.id),
+      { signal, onProgress: (done, total) => report(vscode.l10n.t('{0} of {1}', done, total)) },
+    ),
   );
-  const byDevice = keysByDevice(items);
   const having = devices.filter((d) => byDevice.has(d.id));
   if (having.length === 0) return { todo: devices, skipped: [] };
   let skip = skipExisting;

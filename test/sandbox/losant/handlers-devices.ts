@@ -44,7 +44,9 @@ export function listDevices({ state, params, query }: LosantContext): LosantResu
   const app = findApplication(state, params.applicationId);
   const tagFilter = parseTagFilter(query);
   const devices = [...state.devices.values()].filter((d) => d.applicationId === app.id && matchesTags(d, tagFilter));
-  const page = applyListQuery(devices, q, (device, field) => (field === 'connectionStatus' ? 'disconnected' : fieldText(device, field)));
+  const page = applyListQuery(devices, q, (device, field) => (field === 'connectionStatus' ? 'disconnected' : fieldText(device, field)), {
+    cacheKey: tagFilter.length ? undefined : `devices:${app.id}`,
+  });
   return {
     status: 200,
     body: { ...page, items: page.items.map(renderDevice), applicationId: app.id, ...(tagFilter.length ? { tagFilter } : {}) },

@@ -109,23 +109,60 @@ export interface ListPage<T> {
   sortDirection: string;
 }
 
-/** field(item, name) gives the value to filter/sort on ('' when the item has none). */
-export function applyListQuery<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string): ListPage<T> {
-  let matching = all;
-  // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
-  if (q.filterField !== undefined && q.filter !== undefined) {
-    const { filter, filterField } = q;
-    matching = all.filter((item) => globMatches(filter, field(item, filterField)));
-  }
+interface SortedList<T> {
+  order: T[];
+  values: Map<T, string>;
+}
+/** Sorted orders kept between requests: `list:app:field:direction` → order (a few, the newest). */
+const sortedLists = new Map<string, SortedList<unknown>>();
+const MAX_SORTED_LISTS = 16;
+
+/**
+ * `all` in the query's order. The order of the last request is kept and used again while it still
+ * holds: the same items with the same sort values (an O(n) check; a 100,000-item list is sorted once,
+ * not on every page, and a record changed in place by a test is noticed).
+ */
+function sortedOrder<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string, cacheKey?: string): T[] {
+  const key = cacheKey && `${cacheKey}:${q.sortField}:${q.sortDirection.toLowerCase()}`;
+  const kept = key ? (sortedLists.get(key) as SortedList<T> | undefined) : undefined;
+  if (kept && kept.order.length === all.length && all.every((item) => kept.values.get(item) === field(item, q.sortField))) return kept.order;
   const direction = q.sortDirection.toLowerCase() === 'desc' ? -1 : 1;
-  // Sort keys are computed once per item (10,000-key lists stay fast).
-  const decorated = matching.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
+  // Sort keys are computed once per item.
+  const decorated = all.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
   decorated.sort((a, b) => {
     const primary = compare(a.value, b.value);
     // id as tie-breaker keeps pages stable when many items share a value (e.g. status)
     return direction * (primary !== 0 ? primary : compare(a.id, b.id));
   });
-  const items = decorated.slice(q.page * q.perPage, (q.page + 1) * q.perPage).map((entry) => entry.item);
+  const order = decorated.map((entry) => entry.item);
+  if (key) {
+    sortedLists.delete(key);
+    sortedLists.set(key, { order, values: new Map(decorated.map((entry) => [entry.item, entry.value])) });
+    if (sortedLists.size > MAX_SORTED_LISTS) sortedLists.delete(sortedLists.keys().next().value!);
+  }
+  return order;
+}
+
+/**
+ * field(item, name) gives the value to filter/sort on ('' when the item has none); `match` is the
+ * advanced query where one was sent (it overrides filterField and filter); `cacheKey` names the list
+ * so its sorted order can be kept between requests.
+ */
+export function applyListQuery<T>(
+  all: T[],
+  q: ListQuery,
+  field: (item: T, name: string) => string,
+  options: { match?: (item: T) => boolean; cacheKey?: string } = {},
+): ListPage<T> {
+  const ordered = sortedOrder(all, q, field, options.cacheKey);
+  let matching = ordered;
+  if (options.match) matching = ordered.filter(options.match);
+  // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
+  else if (q.filterField !== undefined && q.filter !== undefined) {
+    const { filter, filterField } = q;
+    matching = ordered.filter((item) => globMatches(filter, field(item, filterField)));
+  }
+  const items = matching.slice(q.page * q.perPage, (q.page + 1) * q.perPage);
   return {
     items,
     count: items.length,
