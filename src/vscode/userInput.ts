@@ -71,12 +71,15 @@ export class WindowUserInput implements UserInput {
   }
 
   searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]> {
-    const pick = vscode.window.createQuickPick<T>();
+    const pick = vscode.window.createQuickPick<T & { alwaysShow: true }>();
     Object.assign(pick, { placeholder: options.placeHolder, title: options.title, canSelectMany: options.many === true, ignoreFocusOut: true });
-    // The server filters: VS Code's own matching would hide what it found by key value or by a glob.
-    Object.assign(pick, { matchOnDescription: true, matchOnDetail: true });
+    // What the server found is shown as found (alwaysShow): it matched a key value or a glob VS Code does not know.
     (pick as { sortByLabel?: boolean }).sortByLabel = false;
-    const chosen = new Map<T, true>();
+    const keyOf = (item: vscode.QuickPickItem) => `${item.label}\0${item.description ?? ''}\0${item.detail ?? ''}`;
+    // Several picked across searches: kept by what they show, since each search makes new items.
+    const chosen = new Map<string, T>();
+    const offered = new Set<string>();
+    const original = new Map<vscode.QuickPickItem, T>();
     let controller: AbortController | undefined;
     let timer: NodeJS.Timeout | undefined;
     const run = (text: string): void => {
@@ -86,10 +89,15 @@ export class WindowUserInput implements UserInput {
       search(text, current.signal).then(
         (items) => {
           if (current.signal.aborted) return;
-          // Every item shown is matched by VS Code against the text as well: show it always.
-          const shown = items.map((item) => ({ ...item, alwaysShow: true }));
+          const shown = items.map((item) => {
+            const copy = { ...item, alwaysShow: true as const };
+            original.set(copy, item);
+            if (item.picked && !offered.has(keyOf(item))) chosen.set(keyOf(item), item);
+            offered.add(keyOf(item));
+            return copy;
+          });
           pick.items = shown;
-          if (options.many) pick.selectedItems = shown.filter((item) => [...chosen.keys()].some((c) => c.label === item.label && c.description === item.description));
+          if (options.many) pick.selectedItems = shown.filter((item) => chosen.has(keyOf(item)));
           pick.busy = false;
         },
         () => {
@@ -103,12 +111,16 @@ export class WindowUserInput implements UserInput {
         clearTimeout(timer);
         timer = setTimeout(() => run(text), SEARCH_DEBOUNCE_MS);
       });
-      pick.onDidChangeSelection((items) => {
-        if (options.many) for (const item of items) chosen.set(item, true);
+      pick.onDidChangeSelection((selected) => {
+        if (!options.many) return;
+        for (const item of pick.items) {
+          if (selected.includes(item)) chosen.set(keyOf(item), original.get(item)!);
+          else chosen.delete(keyOf(item));
+        }
       });
       pick.onDidAccept(() => {
         done = true;
-        resolve(options.many ? [...pick.selectedItems] : pick.activeItems.slice(0, 1));
+        resolve(options.many ? [...chosen.values()] : pick.activeItems.slice(0, 1).map((item) => original.get(item)!));
         pick.hide();
       });
       pick.onDidHide(() => {

@@ -7,7 +7,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LosantKeyRecord } from '../sandbox/losant/model';
 import { figure } from './figures';
-import { addApplication, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
+import { parseObject } from '../support/json';
+import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
 import { DISMISS } from './scriptedUserInput';
 
 const app = SANDBOX_APPS.emptyApp;
@@ -116,5 +117,57 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     });
     const shown = await children(h, group);
     assert.ok(shown.some((i) => (i as { item?: { id: string } }).item?.id === oldest.id), 'the key found is in the tree now');
+  });
+});
+
+describe('Fleets: 12,000 devices, more than the session holds', () => {
+  const fleet = SANDBOX_APPS.demoFleet;
+  const GENERATED = 12_000;
+  const h = useHarness(async () => addApplication(h, fleet.id, SANDBOX_TOKENS.full), { extraDevices: [{ applicationId: fleet.id, count: GENERATED }] });
+  const device = (name: string) => [...h.sandbox.state.losant.devices.values()].find((d) => d.applicationId === fleet.id && d.name === name)!;
+  const searches = () => h.sandbox.requests.filter((r) => r.path.endsWith('/devices') && r.query.filterField === 'name');
+  const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+  async function newKeyDocument(text: string): Promise<vscode.TextDocument> {
+    const { group } = await keyGroup(h, fleet.id);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await replaceText(document, text);
+    return document;
+  }
+
+  it('completes deviceIds with a device beyond the first 10,000 by name, asking the server by name', async function () {
+    this.timeout(60_000);
+    const document = await newKeyDocument('{ "name": "Far", "deviceIds": ["Device 1150"] }');
+    const marker = '"Device 1150';
+    const position = document.positionAt(document.getText().indexOf(marker) + marker.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const values = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Value);
+    assert.deepStrictEqual(
+      values.map(labelOf),
+      Array.from({ length: 10 }, (_, i) => `Device 1150${i}`),
+    );
+    assert.strictEqual(values[0].insertText, JSON.stringify(device('Device 11500').id));
+    assert.strictEqual(searches().at(-1)?.query.filter, '*device 1150*', 'the name glob went to the server');
+    const held = h.sandbox.requests.filter((r) => r.path.endsWith('/devices') && r.query.filterField === undefined).length;
+    assert.strictEqual(held, 10, 'the session holds ten pages of 1,000');
+  });
+
+  it('Pick Devices… finds a device beyond those held by typing its name', async function () {
+    this.timeout(60_000);
+    const document = await newKeyDocument('{\n  "name": "Picked far",\n  "deviceIds": []\n}');
+    h.ui.answer('device 11999=>Device 11999');
+    await vscode.commands.executeCommand('appKeys.pickDevices', document.uri);
+    assert.deepStrictEqual(parseObject(document.getText()).deviceIds, [device('Device 11999').id]);
+  });
+
+  it('Create Keys for Devices… From the List… reaches a device beyond those held', async function () {
+    this.timeout(60_000);
+    h.ui.answer('From the List…', 'device 11998=>Device 11998', 'Create 1 Keys', DISMISS);
+    const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', { applicationId: fleet.id });
+    assert.deepStrictEqual(
+      results.map((r) => [r.device.name, r.status]),
+      [['Device 11998', 'created']],
+    );
   });
 });
