@@ -72,15 +72,20 @@ export async function keysOfDevices(
           const among = new Set(batch);
           const anyOf = { field: 'deviceIds', values: batch };
           const batchOptions: LoadAllOptions = { perPage, concurrency: 1, signal: controller.signal };
-          const summary = await visitAll(fetchPage, (page) => ({ page, perPage, anyOf }), batchOptions, (fresh) => {
-            for (const item of fresh) {
-              // A key of none of the batch's devices: the server did not filter.
-              if (!keep(item, among) && !deviceIdsOf(item).some((id) => among.has(id))) {
-                controller.abort();
-                throw new FilterIgnored();
+          const summary = await visitAll(
+            fetchPage,
+            (page) => ({ page, perPage, anyOf }),
+            batchOptions,
+            (fresh) => {
+              for (const item of fresh) {
+                // A key of none of the batch's devices: the server did not filter.
+                if (!keep(item, among) && !deviceIdsOf(item).some((id) => among.has(id))) {
+                  controller.abort();
+                  throw new FilterIgnored();
+                }
               }
-            }
-          });
+            },
+          );
           complete(summary);
           options.onProgress?.((done += batch.length), deviceIds.length);
         }

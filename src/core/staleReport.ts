@@ -83,7 +83,12 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
     lines.push(
       `## ${codeSpan(app.label)} — ${section.resource.label}`,
       '',
-      [app.platform, codeSpan(app.host), l10n.t('{0} {1}s', section.count ?? section.items.length, section.resource.noun), section.incomplete ? l10n.t('may be incomplete') : undefined]
+      [
+        app.platform,
+        codeSpan(app.host),
+        l10n.t('{0} {1}s', section.count ?? section.items.length, section.resource.noun),
+        section.incomplete ? l10n.t('may be incomplete') : undefined,
+      ]
         .filter(Boolean)
         .join(' · '),
       '',

@@ -72,7 +72,11 @@ export async function pickManyDevices(
     async (text, signal) => (await devicesMatching(client, index, text, { limit: 200, signal })).slice(0, 300).map((d) => deviceItem(d, picked.has(d.id))),
     {
       many: true,
-      placeHolder: vscode.l10n.t('{0} (type a name: the {1} devices listed are the first by name, the others are searched)', options.placeHolder, index.devices.length),
+      placeHolder: vscode.l10n.t(
+        '{0} (type a name: the {1} devices listed are the first by name, the others are searched)',
+        options.placeHolder,
+        index.devices.length,
+      ),
     },
   );
   return chosen.map((p) => p.device);

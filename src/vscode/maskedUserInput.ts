@@ -50,7 +50,7 @@ export class MaskedUserInput implements UserInput {
         }),
       { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) },
     );
-    return picked.map((p) => shownFor.get(p) ?? (p as T));
+    return picked.map((p) => shownFor.get(p) ?? p);
   }
 
   showInputBox(options: InputOptions): Promise<string> {

@@ -5,7 +5,6 @@
 // can and says what it left out; Find Key… reaches a key the tree does not show.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { LosantKeyRecord } from '../sandbox/losant/model';
 import { figure } from './figures';
 import { parseObject } from '../support/json';
 import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
@@ -44,8 +43,7 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     const keys = serverKeys();
     // Every key active: the status ordering is then the ID ordering.
     for (const k of keys) k.status = 'active';
-    const sorted = (field: keyof LosantKeyRecord) => keys.map((k) => String(k[field])).sort();
-    const middle = (field: keyof LosantKeyRecord) => sorted(field)[MIDDLE - 1];
+    const middle = (field: 'name' | 'key' | 'creationDate' | 'lastUpdated') => keys.map((k) => k[field] ?? '').sort()[MIDDLE - 1];
     const [name, key, created, updated] = [middle('name'), middle('key'), middle('creationDate'), middle('lastUpdated')];
     const chosen = [...keys].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(MIDDLE, MIDDLE + 3);
     chosen.forEach((k, i) => {
@@ -57,11 +55,13 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     });
   }
 
-  it('has the devices\' keys beyond the first 10,000 in every ordering, both ways', () => {
+  it("has the devices' keys beyond the first 10,000 in every ordering, both ways", () => {
     const keys = serverKeys();
     assert.strictEqual(keys.length, KEYS);
     for (const field of SORT_FIELDS) {
-      const asc = keys.map((k) => ({ value: String(k[field]), id: k.id, k })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id < b.id ? -1 : 1));
+      const asc = keys
+        .map((k) => ({ value: String(k[field]), id: k.id, k }))
+        .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id < b.id ? -1 : 1));
       for (const d of devices.slice(0, 3)) {
         const at = asc.findIndex((e) => e.k.deviceIds?.[0] === d.id);
         assert.ok(at >= 10_000 && KEYS - 1 - at >= 10_000, `${field}: position ${at} of ${KEYS}`);
@@ -113,10 +113,16 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     assert.strictEqual(found, oldest.id);
     const search = h.sandbox.requests.filter((r) => r.path.endsWith('/keys') && r.query.query?.includes('$contains')).at(-1);
     assert.deepStrictEqual(JSON.parse(search!.query.query), {
-      $or: [{ name: { $contains: oldest.key.slice(0, 13).toUpperCase(), $ci: true } }, { key: { $contains: oldest.key.slice(0, 13).toUpperCase(), $ci: true } }],
+      $or: [
+        { name: { $contains: oldest.key.slice(0, 13).toUpperCase(), $ci: true } },
+        { key: { $contains: oldest.key.slice(0, 13).toUpperCase(), $ci: true } },
+      ],
     });
     const shown = await children(h, group);
-    assert.ok(shown.some((i) => (i as { item?: { id: string } }).item?.id === oldest.id), 'the key found is in the tree now');
+    assert.ok(
+      shown.some((i) => (i as { item?: { id: string } }).item?.id === oldest.id),
+      'the key found is in the tree now',
+    );
   });
 });
 

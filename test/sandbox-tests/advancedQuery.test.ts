@@ -73,10 +73,10 @@ describe('sandbox: the keys list query parameter', () => {
 
   it('evaluates the operators: $in, $nin, $ne, $contains with $ci, $startsWith, $or, $and, $nor, null', async () => {
     const names = async (query: object) => (await official.applicationKeys.get({ applicationId: app.id, perPage: 1000, query })).items.map((k) => k.name);
-    assert.deepEqual(await names({ name: { $contains: 'KEY 0000', $ci: true } }), (await names({ name: { $startsWith: 'Generated key 0000' } })));
+    assert.deepEqual(await names({ name: { $contains: 'KEY 0000', $ci: true } }), await names({ name: { $startsWith: 'Generated key 0000' } }));
     assert.equal((await names({ name: { $contains: 'KEY 0000' } })).length, 0, 'case counts without $ci');
     assert.equal((await names({ description: { $contains: 'described', $ci: true } })).length, EXTRA / 250);
-        assert.equal((await official.applicationKeys.get({ applicationId: app.id, query: { description: null } })).totalCount, EXTRA - EXTRA / 250);
+    assert.equal((await official.applicationKeys.get({ applicationId: app.id, query: { description: null } })).totalCount, EXTRA - EXTRA / 250);
     const both = await official.applicationKeys.get({
       applicationId: app.id,
       query: { $and: [{ deviceIds: { $in: [device(0), device(3)] } }, { description: { $ne: null } }] },

@@ -32,7 +32,15 @@ function fakeServer(total: number) {
       items.push({
         id,
         version: '2026-01-01T00:00:00.000Z',
-        data: { id, applicationKeyId: id, key: `k${id}`, name: `Device key ${n}`, description: `Restricted to device ${n}`, deviceIds: [losantId(n + 5e6)], status: 'active' },
+        data: {
+          id,
+          applicationKeyId: id,
+          key: `k${id}`,
+          name: `Device key ${n}`,
+          description: `Restricted to device ${n}`,
+          deviceIds: [losantId(n + 5e6)],
+          status: 'active',
+        },
       });
     }
     return { items, totalCount: total, page: query.page, perPage: query.perPage };
@@ -49,15 +57,20 @@ describe('Fleets: a million items', () => {
     let peak = 0;
     let visited = 0;
     let restricted = 0;
-    const summary = await visitAll(server.fetchPage, (page) => ({ page, perPage: PER_PAGE }), { perPage: PER_PAGE, concurrency: 6 }, (fresh, page) => {
-      visited += fresh.length;
-      restricted += fresh.filter((item) => Array.isArray(item.data.deviceIds)).length;
-      // Every 50 pages: what the reader holds after the garbage of earlier pages is collected.
-      if (page % 50 === 0) {
-        gc();
-        peak = Math.max(peak, used() - before);
-      }
-    });
+    const summary = await visitAll(
+      server.fetchPage,
+      (page) => ({ page, perPage: PER_PAGE }),
+      { perPage: PER_PAGE, concurrency: 6 },
+      (fresh, page) => {
+        visited += fresh.length;
+        restricted += fresh.filter((item) => Array.isArray(item.data.deviceIds)).length;
+        // Every 50 pages: what the reader holds after the garbage of earlier pages is collected.
+        if (page % 50 === 0) {
+          gc();
+          peak = Math.max(peak, used() - before);
+        }
+      },
+    );
     assert.deepStrictEqual(
       { visited, restricted, count: summary.count, incomplete: summary.incomplete, stop: summary.stop, totalCount: summary.totalCount },
       { visited: TOTAL, restricted: TOTAL, count: TOTAL, incomplete: false, stop: 'end', totalCount: TOTAL },

@@ -131,7 +131,11 @@ describe('paging against a hostile server', () => {
   const readAll = (client: ApplicationClient) => {
     const resource = client.resource('keys');
     const options = readOptions(resource, undefined, { limit: TREE_MAX_ITEMS });
-    return loadAll((q, s) => client.list(resource, q, s), (page) => ({ page, perPage: options.perPage }), options);
+    return loadAll(
+      (q, s) => client.list(resource, q, s),
+      (page) => ({ page, perPage: options.perPage }),
+      options,
+    );
   };
 
   for (const shape of SHAPES) {

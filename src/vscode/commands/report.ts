@@ -45,10 +45,16 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
           const items: ResourceItem[] = [];
           const onProgress = (read: number, total?: number) =>
             report(vscode.l10n.t('{0}, {1}: {2} of {3}', app.displayName, resource.label, read, total ?? '?'));
-          const summary = await visitEveryItem((query, s) => client.list(resource, query, s), resource, {}, { signal, onProgress }, (fresh) => {
-            const named = new Set(findings(resource, fresh, days, now, warningDays).flatMap((f) => f.items));
-            items.push(...fresh.filter((item) => named.has(item)));
-          });
+          const summary = await visitEveryItem(
+            (query, s) => client.list(resource, query, s),
+            resource,
+            {},
+            { signal, onProgress },
+            (fresh) => {
+              const named = new Set(findings(resource, fresh, days, now, warningDays).flatMap((f) => f.items));
+              items.push(...fresh.filter((item) => named.has(item)));
+            },
+          );
           result.push({ application, resource, items, count: summary.count, incomplete: summary.incomplete });
         } catch (error) {
           result.push({ application, resource, items: [], error: describeError(error) });

@@ -138,7 +138,13 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
     return values.map((value, i) => item(value, value, slot.key, i, vscode.CompletionItemKind.Value));
   }
 
-  private async matchingDevices(target: DeviceDocument, index: DeviceIndex, typed: string, taken: Set<string>, token: vscode.CancellationToken): Promise<Device[]> {
+  private async matchingDevices(
+    target: DeviceDocument,
+    index: DeviceIndex,
+    typed: string,
+    taken: Set<string>,
+    token: vscode.CancellationToken,
+  ): Promise<Device[]> {
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     try {

@@ -185,12 +185,11 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       // Load all stopped at what a tree can show: said plainly, with the way to the others.
       const left = (state.totalCount ?? state.items.length) - state.items.length;
       children.push(
-        new MessageNode(
-          node.key,
-          vscode.l10n.t('{0} more {1}s not shown: use Find Key… or a filter to reach them', left, node.resource.noun),
-          'info',
-          { title: vscode.l10n.t('Find Key…'), command: COMMANDS.findKey, arguments: [node] },
-        ),
+        new MessageNode(node.key, vscode.l10n.t('{0} more {1}s not shown: use Find Key… or a filter to reach them', left, node.resource.noun), 'info', {
+          title: vscode.l10n.t('Find Key…'),
+          command: COMMANDS.findKey,
+          arguments: [node],
+        }),
       );
     } else if (state.items.length === 0) {
       const filtered = this.lists.view(node.key).filter !== undefined;

@@ -103,7 +103,9 @@ export class GroupLists {
       if (all || local) {
         // Everything, from the first page, in the largest pages the API serves, as many in flight as its kind allows.
         // Filtered here, the whole list is needed (Elastic Path: at most what its paging reaches); shown, at most TREE_MAX_ITEMS.
-        const result = await this.appKeys.ui.withProgress(title, (signal) => loadEveryItem(fetchPage, resource, view, signal, local ? undefined : TREE_MAX_ITEMS));
+        const result = await this.appKeys.ui.withProgress(title, (signal) =>
+          loadEveryItem(fetchPage, resource, view, signal, local ? undefined : TREE_MAX_ITEMS),
+        );
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
         const totalCount = local ? items.length : result.totalCount;
         const limited = result.stop === 'limit' && totalCount !== undefined && totalCount > items.length;

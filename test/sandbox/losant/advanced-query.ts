@@ -13,7 +13,16 @@ const scalar = { type: ['string', 'number', 'boolean', 'null'] };
 const list = (items: object) => ({ type: 'array', maxItems: 100, items });
 const comparisons = (value: object) => Object.fromEntries(['$eq', '$ne', '$gt', '$lt', '$gte', '$lte'].map((op) => [op, value]));
 const idField = {
-  oneOf: [idValue, { type: 'object', properties: { ...comparisons(idValue), $in: list(objectId), $nin: list(objectId) }, additionalProperties: false, minProperties: 1, maxProperties: 1 }],
+  oneOf: [
+    idValue,
+    {
+      type: 'object',
+      properties: { ...comparisons(idValue), $in: list(objectId), $nin: list(objectId) },
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+    },
+  ],
 };
 const text = { type: 'string', minLength: 1 };
 const textField = {
@@ -57,7 +66,19 @@ const tagField = {
     { type: 'object', properties: { $ne: tagValue }, required: ['$ne'], additionalProperties: false },
   ],
 };
-const TEXT_FIELDS = ['creationDate', 'lastUpdated', 'status', 'key', 'name', 'description', 'filterType', 'pubTopics', 'subTopics', 'addressFilterType', 'addresses'];
+const TEXT_FIELDS = [
+  'creationDate',
+  'lastUpdated',
+  'status',
+  'key',
+  'name',
+  'description',
+  'filterType',
+  'pubTopics',
+  'subTopics',
+  'addressFilterType',
+  'addresses',
+];
 const schema = {
   type: 'object',
   properties: {
