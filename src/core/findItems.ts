@@ -7,6 +7,9 @@ import { loadEveryItem } from './listing';
 import type { ResourceItem, ResourceType } from './platforms/platform';
 import type { ApplicationClient } from './service';
 
+/** Wait after a keystroke before searching: typing on does not send a request per letter. */
+export const SEARCH_DEBOUNCE_MS = 120;
+
 /** Items one search shows (one request where the server filters). */
 export const FIND_RESULTS = 50;
 

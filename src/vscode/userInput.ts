@@ -2,6 +2,7 @@
 // the extension uses VS Code's window; tests can put a scripted user in its place.
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
+import { SEARCH_DEBOUNCE_MS } from '../core/findItems';
 import { withCancellableProgress } from './progress';
 import { notificationText } from '../core/text';
 import { stepInputBox, stepQuickPick } from './stepInput';
@@ -22,9 +23,6 @@ export interface SearchPickOptions {
   /** Items kept picked whatever is typed (many only). */
   picked?: readonly vscode.QuickPickItem[];
 }
-
-/** Wait after a keystroke before searching: typing on does not send a request per letter. */
-export const SEARCH_DEBOUNCE_MS = 120;
 
 export interface UserInput {
   /** In a wizard step, the `picked` item starts focused (the earlier answer). */

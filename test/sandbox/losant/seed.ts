@@ -8,6 +8,8 @@ const SANDBOX_DEVICE_APPS = { fleet: SANDBOX_APPS.demoFleet.id, warehouse: SANDB
 export interface ExtraKeys {
   applicationId: string;
   count: number;
+  /** The first this many keys are each restricted to a generated device: key i to device i (`Device 0000i`). */
+  restricted?: number;
 }
 
 /** Generated devices for volume tests: `Device 00001`… tagged zone (A–H) and batch (1–5). */
@@ -181,6 +183,7 @@ function addGeneratedKeys(state: LosantState, extra: ExtraKeys, before: number):
     record.filterType = 'all';
     record.pubTopics = [];
     record.subTopics = [];
+    if (i <= (extra.restricted ?? 0)) record.deviceIds = [seedId('9', i)];
     state.keys.set(record.id, record);
   }
   return n;
