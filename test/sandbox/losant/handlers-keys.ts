@@ -1,8 +1,8 @@
 // /applications/{applicationId}/keys and /keys/{applicationKeyId}.
 import { newKeyValue, newObjectId, newSecret } from '../ids';
-import { matchesQuery, parseAdvancedQuery } from './advanced-query';
+import { compileQuery, parseAdvancedQuery } from './advanced-query';
 import { notFound } from './errors';
-import { APPLICATION_KEYS_LIST, applyListQuery, parseListQuery } from './list-query';
+import { APPLICATION_KEYS_LIST, applyListQuery, parseListQuery, recordsOf } from './list-query';
 import { renderKey, type LosantKeyRecord } from './model';
 import { fieldText, findApplication, type LosantContext, type LosantResult } from './route';
 
@@ -17,8 +17,8 @@ export function listKeys({ state, params, query }: LosantContext): LosantResult 
   const text = query.get('query') || undefined;
   const advanced = text === undefined ? undefined : parseAdvancedQuery(text);
   const app = findApplication(state, params.applicationId);
-  const keys = [...state.keys.values()].filter((key) => key.applicationId === app.id);
-  const match = advanced && ((key: LosantKeyRecord) => matchesQuery(key, advanced));
+  const keys = recordsOf(state.keys, app.id);
+  const match = advanced && compileQuery(advanced);
   const page = applyListQuery(keys, q, fieldText, { match, cacheKey: `keys:${app.id}` });
   const { filter: _filter, filterField: _filterField, ...unfiltered } = page;
   return {

@@ -109,9 +109,42 @@ export interface ListPage<T> {
   sortDirection: string;
 }
 
+/** A Map that counts its changes (set, delete, clear): lists built from it are kept until it changes. */
+export class CountedMap<K, V> extends Map<K, V> {
+  version = 0;
+  override set(key: K, value: V): this {
+    this.version++;
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
+const appLists = new WeakMap<Map<string, unknown>, { version: number; byApp: Map<string, unknown[]> }>();
+
+/** The records of one application, in insertion order; kept while `records` (a CountedMap) is unchanged. */
+export function recordsOf<T extends { applicationId: string }>(records: Map<string, T>, applicationId: string): T[] {
+  const version = records instanceof CountedMap ? records.version : undefined;
+  if (version === undefined) return [...records.values()].filter((r) => r.applicationId === applicationId);
+  let kept = appLists.get(records);
+  if (!kept || kept.version !== version) appLists.set(records, (kept = { version, byApp: new Map() }));
+  let list = kept.byApp.get(applicationId) as T[] | undefined;
+  if (!list) kept.byApp.set(applicationId, (list = [...records.values()].filter((r) => r.applicationId === applicationId)));
+  return list;
+}
+
 interface SortedList<T> {
+  /** The list the order was made from: the same array means the same items (recordsOf). */
+  source: T[];
   order: T[];
-  values: Map<T, string>;
+  /** Each ordered item's sort value when sorted, to notice a record changed in place. */
+  values: string[];
 }
 /** Sorted orders kept between requests: `list:app:field:direction` → order (a few, the newest). */
 const sortedLists = new Map<string, SortedList<unknown>>();
@@ -119,13 +152,14 @@ const MAX_SORTED_LISTS = 16;
 
 /**
  * `all` in the query's order. The order of the last request is kept and used again while it still
- * holds: the same items with the same sort values (an O(n) check; a 100,000-item list is sorted once,
- * not on every page, and a record changed in place by a test is noticed).
+ * holds: the same list (recordsOf) whose items have the same sort values (an O(n) comparison of
+ * strings; a 100,000-item list is sorted once, not on every page, and a record changed in place by a
+ * write or a test is noticed).
  */
 function sortedOrder<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string, cacheKey?: string): T[] {
   const key = cacheKey && `${cacheKey}:${q.sortField}:${q.sortDirection.toLowerCase()}`;
   const kept = key ? (sortedLists.get(key) as SortedList<T> | undefined) : undefined;
-  if (kept && kept.order.length === all.length && all.every((item) => kept.values.get(item) === field(item, q.sortField))) return kept.order;
+  if (kept && kept.source === all && kept.order.every((item, i) => kept.values[i] === field(item, q.sortField))) return kept.order;
   const direction = q.sortDirection.toLowerCase() === 'desc' ? -1 : 1;
   // Sort keys are computed once per item.
   const decorated = all.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
@@ -137,7 +171,7 @@ function sortedOrder<T>(all: T[], q: ListQuery, field: (item: T, name: string) =
   const order = decorated.map((entry) => entry.item);
   if (key) {
     sortedLists.delete(key);
-    sortedLists.set(key, { order, values: new Map(decorated.map((entry) => [entry.item, entry.value])) });
+    sortedLists.set(key, { source: all, order, values: decorated.map((entry) => entry.value) });
     if (sortedLists.size > MAX_SORTED_LISTS) sortedLists.delete(sortedLists.keys().next().value!);
   }
   return order;

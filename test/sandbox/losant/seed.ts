@@ -1,5 +1,6 @@
 // Builds (and rebuilds, for reset()) the live Losant state from the seed data.
 import { MonotonicClock, jwtLikeToken, seededHex, uuidFromHex } from '../ids';
+import { CountedMap } from './list-query';
 import type { LosantDeviceRecord, LosantKeyRecord, LosantState } from './model';
 import { APP_SPECS, KEY_SPECS, SANDBOX_APPS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId } from './seed-data';
 
@@ -25,9 +26,9 @@ export function createLosantState(extraKeys: readonly ExtraKeys[] = [], extraDev
   const state: LosantState = {
     user: { ...SANDBOX_USER },
     applications: new Map(),
-    keys: new Map(),
+    keys: new CountedMap(),
     apiTokens: new Map(),
-    devices: new Map(),
+    devices: new CountedMap(),
     userTokens: new Map(),
     clock: new MonotonicClock(),
   };
