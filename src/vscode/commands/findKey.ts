@@ -22,6 +22,12 @@ export async function findKey(appKeys: AppKeys, tree: ApplicationsTreeProvider, 
     { placeHolder: vscode.l10n.t('Find a {0} of {1}: type part of its name or value', resource.noun, app.displayName) },
   );
   const node = await tree.findItem(app.identity, resource.id, picked.item.id);
-  if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+  if (node) {
+    // A key added to its group just now: the view may still hold the group's children from before.
+    await view.reveal(node, { select: true, focus: true, expand: true }).then(undefined, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await view.reveal(node, { select: true, focus: true, expand: true });
+    });
+  }
   return picked.item.id;
 }

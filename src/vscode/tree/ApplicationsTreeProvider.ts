@@ -224,7 +224,10 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (this.lists.state(group.key) && !this.lists.state(group.key)!.items.some((i) => i.id === itemId)) {
       const client = await this.appKeys.client(group.parent.app);
       const fetched = await client.get(group.resource, itemId).catch(() => undefined);
-      if (fetched) this.lists.show(group.key, fetched);
+      if (fetched) {
+        this.lists.show(group.key, fetched);
+        this.changed.fire(group);
+      }
     }
     const item = this.lists.state(group.key)?.items.find((i) => i.id === itemId);
     return item ? this.itemNode(group, item) : undefined;

@@ -176,6 +176,7 @@ async function fleetInHost(api: AppKeysApi, url: string): Promise<Record<string,
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
   const findSamples: number[] = [];
+  const shown: string[] = [];
   for (let i = 0; i < 6; i++) {
     api.setUserInput({
       searchPick: async (search: (text: string, signal: AbortSignal) => Promise<readonly vscode.QuickPickItem[]>) => {
@@ -184,12 +185,19 @@ async function fleetInHost(api: AppKeysApi, url: string): Promise<Record<string,
         if (i > 0) findSamples.push(performance.now() - t);
         return items.slice(0, 1);
       },
+      showMessage: async (level: string, message: string) => {
+        if (level === 'error') shown.push(message);
+        return undefined;
+      },
+      withProgress: (_title: string, task: (signal: AbortSignal, report: (m: string) => void) => Promise<unknown>) =>
+        task(new AbortController().signal, () => undefined),
     } as unknown as Parameters<AppKeysApi['setUserInput']>[0]);
     try {
       await vscode.commands.executeCommand('appKeys.findKey', { applicationId });
     } finally {
       api.setUserInput(undefined);
     }
+    if (shown.length) throw new Error(`Find Key… failed: ${shown.join('; ')}`);
   }
   figures.fleetFindKeyMs = findSamples.sort((x, y) => x - y)[2];
   return figures;

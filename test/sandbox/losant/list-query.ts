@@ -81,20 +81,28 @@ function parseInteger(text: string): number | undefined {
  * (`.*` backtracks): the first and last parts anchor the ends, the middle ones are found leftmost.
  */
 export function globMatches(glob: string, value: string): boolean {
+  return globMatcher(glob)(value);
+}
+
+/** The glob taken apart once, for testing many values (a list of 100,000). */
+export function globMatcher(glob: string): (value: string) => boolean {
   const parts = glob.toLowerCase().split('*');
-  const text = value.toLowerCase();
   const first = parts[0];
   const last = parts[parts.length - 1];
-  if (parts.length === 1) return text === first;
-  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
-  const end = text.length - last.length;
-  let at = first.length;
-  for (const part of parts.slice(1, -1)) {
-    const found = text.indexOf(part, at);
-    if (found < 0 || found + part.length > end) return false;
-    at = found + part.length;
-  }
-  return true;
+  const middle = parts.slice(1, -1);
+  return (value) => {
+    const text = value.toLowerCase();
+    if (parts.length === 1) return text === first;
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    const end = text.length - last.length;
+    let at = first.length;
+    for (const part of middle) {
+      const found = text.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
 
 export interface ListPage<T> {
@@ -193,8 +201,9 @@ export function applyListQuery<T>(
   if (options.match) matching = ordered.filter(options.match);
   // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
   else if (q.filterField !== undefined && q.filter !== undefined) {
-    const { filter, filterField } = q;
-    matching = ordered.filter((item) => globMatches(filter, field(item, filterField)));
+    const matches = globMatcher(q.filter);
+    const { filterField } = q;
+    matching = ordered.filter((item) => matches(field(item, filterField)));
   }
   const items = matching.slice(q.page * q.perPage, (q.page + 1) * q.perPage);
   return {
