@@ -94,6 +94,17 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     });
   }
 
+  it('reports on every key, not only those a tree would show: the three without a description are found', async function () {
+    this.timeout(120_000);
+    for (const k of serverKeys()) k.description = k.deviceIds ? '' : 'described';
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.staleKeysReport', { days: 90 });
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(text, new RegExp(`· ${KEYS} application keys`));
+    const section = text.slice(text.indexOf('### Without a description'));
+    assert.match(section, /^### Without a description: 3$/m);
+    for (const d of devices.slice(0, 3)) assert.ok(section.includes(keysOf(d.id)[0].name!), `${d.name}'s key is listed`);
+  });
+
   it('shows 10,000 keys on Load all, says how many it left out, and Find Key… reaches one of the others', async function () {
     this.timeout(120_000);
     const loaded = await vscode.commands.executeCommand<number>('appKeys.loadAll', { applicationId: app.id });
@@ -165,6 +176,19 @@ describe('Fleets: 12,000 devices, more than the session holds', () => {
     h.ui.answer('device 11999=>Device 11999');
     await vscode.commands.executeCommand('appKeys.pickDevices', document.uri);
     assert.deepStrictEqual(parseObject(document.getText()).deviceIds, [device('Device 11999').id]);
+  });
+
+  it('Create Keys for Devices… with the ID of a device beyond those held finds it in the whole list', async function () {
+    this.timeout(60_000);
+    h.ui.answer('Create 1 Keys', DISMISS);
+    const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
+      applicationId: fleet.id,
+      deviceIds: [device('Device 11997').id],
+    });
+    assert.deepStrictEqual(
+      results.map((r) => [r.device.name, r.status]),
+      [['Device 11997', 'created']],
+    );
   });
 
   it('Create Keys for Devices… From the List… reaches a device beyond those held', async function () {

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { DeviceDirectory, HELD_DEVICES, searchDevices } from '../../src/core/deviceDirectory';
 import { ApiError } from '../../src/core/errors';
+import { itemsNamed } from '../../src/core/createOutcome';
 import { keysOfDevices } from '../../src/core/existingKeys';
 import { itemFinder } from '../../src/core/findItems';
 import type { ApplicationClient } from '../../src/core/service';
@@ -66,6 +67,26 @@ describe('Fleets: existing keys, devices and Find Key… (against the sandbox)',
       assert.strictEqual(result.filterIgnored, true);
       const whole = keyLists().filter((r) => r.query.query === undefined);
       assert.strictEqual(whole.length, KEYS / 1000);
+    });
+
+    it('looks up a create whose answer was lost to the end of the list, beyond 10,000 items of the same name', async () => {
+      const TOTAL = 25_000;
+      const resource = connect().resource('keys');
+      const fake = {
+        list: async (_r: unknown, query: { page: number; perPage: number; filter?: string }) => {
+          const start = query.page * query.perPage;
+          const items = Array.from({ length: Math.max(0, Math.min(query.perPage, TOTAL - start)) }, (_, i) => {
+            const n = start + i;
+            return { id: n.toString(16).padStart(24, '0'), data: { name: n === TOTAL - 1 ? 'Truck 7' : 'Truck 7 (old)' } };
+          });
+          return { items, totalCount: TOTAL, page: query.page, perPage: query.perPage };
+        },
+      } as unknown as ApplicationClient;
+      const found = await itemsNamed(fake, resource, 'Truck 7');
+      assert.deepStrictEqual(
+        found.map((k) => k.id),
+        [(TOTAL - 1).toString(16).padStart(24, '0')],
+      );
     });
 
     it('refuses to answer when a read cannot reach its end (a server repeating its first page)', async () => {
