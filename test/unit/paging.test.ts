@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadAll, readOptions } from '../../src/core/listing';
+import { loadAll, readOptions, visitAll } from '../../src/core/listing';
 import { IdSet, mayBeIncomplete, takePage, TREE_MAX_ITEMS, type Stop } from '../../src/core/paging';
 import type { ApplicationList } from '../../src/core/platforms/platform';
 import { AppKeysService, type ApplicationClient } from '../../src/core/service';
@@ -162,6 +162,40 @@ describe('paging against a hostile server', () => {
       }
     });
   }
+
+  // The scans (existing keys, the stale keys report, the lost-create lookup) have no limit: what the answers say bounds them.
+  const scan = (client: ApplicationClient, signal?: AbortSignal, onPage?: () => void) =>
+    visitAll(
+      (q, s) => client.list(client.resource('keys'), q, s),
+      (page) => ({ page, perPage: 1000 }),
+      { perPage: 1000, concurrency: 6, signal },
+      () => onPage?.(),
+    );
+  for (const shape of SHAPES.filter((s) => s.serve || s.size || s.items)) {
+    it(`a scan of the whole list, with no limit, ends: ${shape.name}`, async function () {
+      this.timeout(30_000);
+      const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
+      const { result, requests } = await measure(shape, 'Losant scan', () => scan(losant));
+      assert.ok(requests <= shape.expect.losant, `scan: ${requests} requests`);
+      assert.strictEqual(result.incomplete, shape.expect.incomplete, 'scan: incomplete');
+    });
+  }
+
+  it('a scan of a server that claims 1e12 items and serves new ones shows progress and ends at Cancel', async function () {
+    this.timeout(30_000);
+    const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
+    const endless = SHAPES.find((s) => s.name === 'totalCount 1e12, every page new')!;
+    const controller = new AbortController();
+    let pages = 0;
+    const { requests } = await measure(endless, 'Losant scan, cancelled', () =>
+      assert.rejects(
+        scan(losant, controller.signal, () => {
+          if (++pages === 20) controller.abort();
+        }),
+      ),
+    );
+    assert.ok(requests >= 20 && requests <= 20 + 6, `${requests} requests`);
+  });
 
   it('takes the page number asked for and only sane totals and sizes, whatever the server echoes', async () => {
     const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');

@@ -95,7 +95,8 @@ export class GroupLists {
     const view = this.view(node.key);
     // Where the API cannot filter or sort, the whole list is loaded and the view applied here.
     const local = !resource.serverQuery && (view.filter !== undefined || view.sort !== undefined);
-    const perPage = pageSize();
+    // No larger than the API serves: a page shorter than asked is the last.
+    const perPage = Math.min(pageSize(), resource.paging.maxPerPage);
     const title = vscode.l10n.t('Loading {0} of {1}…', resource.label, node.parent.app.displayName);
     try {
       const client = await this.appKeys.client(node.parent.app);
