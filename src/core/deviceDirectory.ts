@@ -1,13 +1,16 @@
-// An application's devices, for what a key can be restricted to: loaded at the first need (every page,
-// bounded like any list), kept for the session, one load at a time per application, and searched on
-// the server by name glob where the user narrows them. A refused load is not kept: the next need asks again.
+// An application's devices, for what a key can be restricted to: the first HELD_DEVICES by name loaded
+// at the first need, kept for the session, one load at a time per application; beyond them (a fleet of
+// 100,000), searched on the server by name glob as the user types. A refused load is not kept: the next need asks again.
+import { globMatch } from './glob';
 import { loadAll } from './listing';
 import type { Device } from './platforms/platform';
 import type { ApplicationClient } from './service';
 
-/** Devices in one list: up to 10,000 (ten pages of 1,000), as for keys. */
-export const MAX_DEVICES = 10_000;
+/** Devices held for the session: ten pages of 1,000 by name; the others are asked for by name. */
+export const HELD_DEVICES = 10_000;
 const PER_PAGE = 1000;
+/** Devices one search by name answers with (one request). */
+export const SEARCH_DEVICES = 100;
 
 export interface DeviceList {
   devices: Device[];
@@ -15,11 +18,13 @@ export interface DeviceList {
   incomplete: boolean;
 }
 
-/** Every device `client` lists (name glob and tags filtered on the server), bounded. */
+/** Every device `client` lists (name glob and tags filtered on the server), up to `limit`, in name order. */
 export async function listAllDevices(
   client: ApplicationClient,
   filter: { name?: string; tags?: { key?: string; value?: string }[] },
   signal?: AbortSignal,
+  limit?: number,
+  onProgress?: (read: number, total: number | undefined) => void,
 ): Promise<DeviceList> {
   const byId = new Map<string, Device>();
   // Through loadAll: the same bounds against a server whose paging never ends or repeats itself.
@@ -30,9 +35,16 @@ export async function listAllDevices(
       return { items: page.devices.map((d) => ({ id: d.id, data: {} })), totalCount: page.totalCount, page: page.page, perPage: page.perPage };
     },
     (page) => ({ page, perPage: PER_PAGE }),
-    { perPage: PER_PAGE, concurrency: 2, maxItems: MAX_DEVICES, signal },
+    { perPage: PER_PAGE, concurrency: 2, limit, signal, onProgress },
   );
   return { devices: result.items.map((item) => byId.get(item.id)!), incomplete: result.incomplete };
+}
+
+/** Devices whose name matches `pattern` (a glob, filtered on the server): one page, checked here. */
+export async function searchDevices(client: ApplicationClient, pattern: string, signal?: AbortSignal): Promise<Device[]> {
+  const page = await client.listDevices({ page: 0, perPage: SEARCH_DEVICES, name: pattern }, signal);
+  // A server that ignores the filter answers with other devices: only matching names are offered.
+  return page.devices.filter((d) => globMatch(pattern, d.name)).slice(0, SEARCH_DEVICES);
 }
 
 export class DeviceDirectory {
@@ -43,7 +55,7 @@ export class DeviceDirectory {
     const key = client.app.identity;
     let load = this.loads.get(key);
     if (!load) {
-      load = listAllDevices(client, {}, signal).then((list) => new DeviceIndex(list));
+      load = listAllDevices(client, {}, signal, HELD_DEVICES).then((list) => new DeviceIndex(list));
       this.loads.set(key, load);
       // Refused or cancelled: not remembered, so a new token or a second try loads again.
       load.catch(() => this.loads.get(key) === load && this.loads.delete(key));

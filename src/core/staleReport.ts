@@ -10,7 +10,12 @@ import { expiresSoon, expiryOf } from './expiry';
 export interface ReportSection {
   application: { label: string; platform: string; host: string; applicationId: string };
   resource: ResourceType;
+  /** The items the report may name (a scan keeps only those); all of them where `count` is not set. */
   items: ResourceItem[];
+  /** How many items were read, where `items` holds only some of them. */
+  count?: number;
+  /** The list stopped before its end (see paging.ts). */
+  incomplete?: boolean;
   /** Set when the items could not be listed. */
   error?: string;
 }
@@ -78,7 +83,14 @@ export function renderReport(sections: ReportSection[], days: number, now: numbe
     lines.push(
       `## ${codeSpan(app.label)} — ${section.resource.label}`,
       '',
-      `${app.platform} · ${codeSpan(app.host)} · ${l10n.t('{0} {1}s', section.items.length, section.resource.noun)}`,
+      [
+        app.platform,
+        codeSpan(app.host),
+        l10n.t('{0} {1}s', section.count ?? section.items.length, section.resource.noun),
+        section.incomplete ? l10n.t('may be incomplete') : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
       '',
     );
     if (section.error) {

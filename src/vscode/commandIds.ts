@@ -31,6 +31,7 @@ export const COMMANDS = {
   createKeysForDevices: 'appKeys.createKeysForDevices',
   openInConsole: 'appKeys.openInConsole',
   createFromDocument: 'appKeys.createFromDocument',
+  findKey: 'appKeys.findKey',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -92,6 +93,7 @@ export const PALETTE: Readonly<Record<string, string>> = {
   [COMMANDS.pickDevices]: PALETTE_WHEN.deviceDocument,
   [COMMANDS.createFromDocument]: PALETTE_WHEN.never,
   [COMMANDS.createKeysForDevices]: PALETTE_WHEN.losant,
+  [COMMANDS.findKey]: PALETTE_WHEN.anyApplication,
   'appKeys.fetchKey': PALETTE_WHEN.anyApplication,
   'appKeys.editKey': PALETTE_WHEN.anyApplication,
   'appKeys.createKey': PALETTE_WHEN.anyApplication,

@@ -3,7 +3,7 @@
 // through the unmasked input (AppKeys.revealOnce).
 import * as vscode from 'vscode';
 import { maskSecrets } from '../core/masking';
-import type { InputOptions, MessageOptions, PickOptions, UserInput } from './userInput';
+import type { InputOptions, MessageOptions, PickOptions, SearchItems, SearchPickOptions, UserInput } from './userInput';
 import type { Step } from './wizard';
 
 const mask = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskSecrets(text));
@@ -37,6 +37,20 @@ export class MaskedUserInput implements UserInput {
       step: maskStep(options.step),
     });
     return picked.map((p) => items[shown.indexOf(p)] ?? p);
+  }
+
+  async searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]> {
+    const shownFor = new Map<vscode.QuickPickItem, T>();
+    const picked = await this.inner().searchPick(
+      async (text, signal) =>
+        (await search(text, signal)).map((item) => {
+          const shown = maskItem(item);
+          shownFor.set(shown, item);
+          return shown;
+        }),
+      { ...options, placeHolder: mask(options.placeHolder), title: mask(options.title) },
+    );
+    return picked.map((p) => shownFor.get(p) ?? p);
   }
 
   showInputBox(options: InputOptions): Promise<string> {

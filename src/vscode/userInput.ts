@@ -2,6 +2,7 @@
 // the extension uses VS Code's window; tests can put a scripted user in its place.
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
+import { SEARCH_DEBOUNCE_MS } from '../core/findItems';
 import { withCancellableProgress } from './progress';
 import { notificationText } from '../core/text';
 import { stepInputBox, stepQuickPick } from './stepInput';
@@ -15,6 +16,15 @@ export type PickOptions = vscode.QuickPickOptions & StepOption;
 export type InputOptions = vscode.InputBoxOptions & StepOption;
 /** A modal's options; `closeLabel` names its closing button (Escape chooses it too; it resolves to undefined) instead of Cancel. */
 export type MessageOptions = vscode.MessageOptions & { closeLabel?: string };
+/** Items for what is typed; the signal aborts when the text changes again or the pick closes. */
+export type SearchItems<T> = (text: string, signal: AbortSignal) => Promise<readonly T[]>;
+export interface SearchPickOptions {
+  placeHolder?: string;
+  title?: string;
+  many?: boolean;
+  /** Items kept picked whatever is typed (many only). */
+  picked?: readonly vscode.QuickPickItem[];
+}
 
 export interface UserInput {
   /** In a wizard step, the `picked` item starts focused (the earlier answer). */
@@ -22,6 +32,11 @@ export interface UserInput {
   /** Several items at once (canPickMany); `picked` items start selected. */
   showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[]>;
   showInputBox(options: InputOptions): Promise<string>;
+  /**
+   * A pick whose items come from `search` as the user types (each new text cancels the search before);
+   * several picked items where `many`. Throws CancelledError when dismissed.
+   */
+  searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]>;
   /** A modal question: resolves to the chosen item, or throws CancelledError when dismissed. */
   confirm(message: string, detail: string, ...items: string[]): Promise<string>;
   showMessage(level: 'info' | 'warning' | 'error', message: string, options?: MessageOptions, ...items: string[]): Promise<string | undefined>;
@@ -53,6 +68,70 @@ export class WindowUserInput implements UserInput {
     const picked = await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
     if (!picked) throw new CancelledError();
     return picked;
+  }
+
+  searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]> {
+    const pick = vscode.window.createQuickPick<T & { alwaysShow: true }>();
+    Object.assign(pick, { placeholder: options.placeHolder, title: options.title, canSelectMany: options.many === true, ignoreFocusOut: true });
+    // What the server found is shown as found (alwaysShow): it matched a key value or a glob VS Code does not know.
+    (pick as { sortByLabel?: boolean }).sortByLabel = false;
+    const keyOf = (item: vscode.QuickPickItem) => `${item.label}\0${item.description ?? ''}\0${item.detail ?? ''}`;
+    // Several picked across searches: kept by what they show, since each search makes new items.
+    const chosen = new Map<string, T>();
+    const offered = new Set<string>();
+    const original = new Map<vscode.QuickPickItem, T>();
+    let controller: AbortController | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const run = (text: string): void => {
+      controller?.abort();
+      const current = (controller = new AbortController());
+      pick.busy = true;
+      search(text, current.signal).then(
+        (items) => {
+          if (current.signal.aborted) return;
+          const shown = items.map((item) => {
+            const copy = { ...item, alwaysShow: true as const };
+            original.set(copy, item);
+            if (item.picked && !offered.has(keyOf(item))) chosen.set(keyOf(item), item);
+            offered.add(keyOf(item));
+            return copy;
+          });
+          pick.items = shown;
+          if (options.many) pick.selectedItems = shown.filter((item) => chosen.has(keyOf(item)));
+          pick.busy = false;
+        },
+        () => {
+          if (!current.signal.aborted) pick.busy = false;
+        },
+      );
+    };
+    return new Promise<T[]>((resolve, reject) => {
+      let done = false;
+      pick.onDidChangeValue((text) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => run(text), SEARCH_DEBOUNCE_MS);
+      });
+      pick.onDidChangeSelection((selected) => {
+        if (!options.many) return;
+        for (const item of pick.items) {
+          if (selected.includes(item)) chosen.set(keyOf(item), original.get(item)!);
+          else chosen.delete(keyOf(item));
+        }
+      });
+      pick.onDidAccept(() => {
+        done = true;
+        resolve(options.many ? [...chosen.values()] : pick.activeItems.slice(0, 1).map((item) => original.get(item)!));
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        clearTimeout(timer);
+        controller?.abort();
+        pick.dispose();
+        if (!done) reject(new CancelledError());
+      });
+      pick.show();
+      run('');
+    });
   }
 
   async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], { step, ...options }: PickOptions): Promise<T[]> {

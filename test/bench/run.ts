@@ -10,6 +10,8 @@ import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
 import { appKeysClient, bareUndiciClient, BenchClient, losantRestClient } from './clients';
 import { DEVICE_BENCH, perDeviceCreation } from './deviceKeys';
+import { FLEET, fleetFigures, fleetSandboxArgs } from './fleet';
+import { SEARCH_DEBOUNCE_MS } from '../../src/core/findItems';
 import { createTestAuthority, writeAuthority } from '../support/testCertificates';
 import { startSandboxProcess } from './sandboxProcess';
 
@@ -21,8 +23,8 @@ const KEYS = 10_000;
 /** Lists run against 1,000 keys: with 10,000 the sandbox's sorting, not the client, sets the pace. */
 const MEDIUM = SANDBOX_APPS.warehouseSensors.id;
 const token = SANDBOX_TOKENS.full;
-/** For working on one part: APPKEYS_BENCH_ONLY=throughput,load,host,devices (default: all). */
-const ONLY = new Set((process.env.APPKEYS_BENCH_ONLY || 'throughput,load,host,devices').split(','));
+/** For working on one part: APPKEYS_BENCH_ONLY=throughput,load,host,devices,fleet (default: all; fleet also measures in the host with host). */
+const ONLY = new Set((process.env.APPKEYS_BENCH_ONLY || 'throughput,load,host,devices,fleet').split(','));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -129,7 +131,7 @@ async function loadAllTimes(url: string): Promise<Record<string, number>> {
 /** An empty extension, activated together with App Keys: what the host costs any extension. */
 const BASELINE_EXTENSION = path.join(ROOT, 'test/bench/baseline-extension');
 
-function extensionCosts(url: string): Record<string, number> {
+function extensionCosts(url: string, fleetUrl?: string): Record<string, number> {
   const out = path.join(os.tmpdir(), `appkeys-bench-${process.pid}.json`);
   const run = spawnSync(
     process.execPath,
@@ -140,10 +142,10 @@ function extensionCosts(url: string): Record<string, number> {
       '--extension',
       BASELINE_EXTENSION,
       '--timeout',
-      '180',
+      '400',
     ],
     {
-      env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
+      env: { ...process.env, APPKEYS_BENCH_SANDBOX_URL: url, APPKEYS_BENCH_FLEET_URL: fleetUrl ?? '', APPKEYS_BENCH_OUT: out, APPKEYS_SUITE_COUNTS: '' },
       encoding: 'utf8',
     },
   );
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
   const slow = await startSandboxProcess(['--plain-http', '--extra-keys', `${BIG}:${KEYS}`, '--latency-ms', '20']);
   // The same over HTTPS, with the run's authority (which every client in this process trusts through NODE_EXTRA_CA_CERTS).
   const secure = ONLY.has('throughput') ? await startSandboxProcess(['--tls-dir', process.env.APPKEYS_BENCH_TLS_DIR!, ...seed]) : undefined;
+  const fleet = ONLY.has('fleet') ? await startSandboxProcess(fleetSandboxArgs()) : undefined;
   try {
     const probe = appKeysClient(fast.url, BIG, token);
     const keyIds = ((await probe.listKeys(0, 200)).items as { id: string }[]).map((k) => k.id);
@@ -217,7 +220,7 @@ async function main(): Promise<void> {
     }
 
     console.log('\nExtension costs (real VS Code extension host, code-server)');
-    const host = ONLY.has('host') ? extensionCosts(fast.url) : {};
+    const host = ONLY.has('host') ? extensionCosts(fast.url, fleet?.url) : {};
     const size = sizes();
     console.log('| figure | value |');
     console.log('| --- | ---: |');
@@ -266,7 +269,39 @@ async function main(): Promise<void> {
       console.log(`| requests answered 429 | ${fmt(devices.refused)} of ${fmt(devices.requests)} (${fmt(devices.refusedShare * 100, 2)}%) |`);
     }
 
+    let fleetRun: Record<string, number> = {};
+    if (fleet) {
+      process.stdout.write('bench: fleet (100,000 keys and devices at 20 ms)… ');
+      fleetRun = await fleetFigures(fleet);
+      console.log('');
+      console.log(
+        `\nFleets: ${FLEET.keys} keys and ${FLEET.devices} devices in one application, sandbox latency ${FLEET.latencyMs} ms; ${FLEET.restricted} devices with a key each`,
+      );
+      console.log('| figure | value |');
+      console.log('| --- | ---: |');
+      const scanLine = (p: string, label: string) =>
+        console.log(
+          `| existing-key scan, ${FLEET.restricted} devices, ${label}: time, requests, peak heap of this process | ${fmt(fleetRun[`${p}.ms`])} ms, ${fmt(fleetRun[`${p}.requests`])}, ${fmt(fleetRun[`${p}.peakHeapMB`], 1)} MB |`,
+        );
+      scanLine('scan', 'filter honoured (batches of 100 device IDs)');
+      scanLine('scanIgnored', 'filter ignored by the server (one whole read)');
+      console.log(`| device search by name beyond the 10,000 held (one request, median of 5) | ${fmt(fleetRun.deviceSearchMs, 1)} ms |`);
+      console.log(`| Find Key…: first results for what is typed (one request, median of 5) | ${fmt(fleetRun.findKeyMs, 1)} ms |`);
+      console.log(
+        `| extension host: Create Keys for Devices…, ${FLEET.restricted} devices all with keys, first run (lists the devices) | ${fmt(host.fleetFirstScanMs)} ms |`,
+      );
+      console.log(`| extension host: … again (the scan alone) | ${fmt(host.fleetScanMs)} ms |`);
+      console.log(`| extension host: heap before, and peak during both runs | ${fmt(host.fleetHeapBeforeMB, 1)} MB, ${fmt(host.fleetPeakHeapMB, 1)} MB |`);
+      console.log(
+        `| extension host: device completions for a name beyond those held, after typing (median of 5) | ${fmt(host.fleetDeviceCompletionsMs, 1)} ms |`,
+      );
+      console.log(
+        `| extension host: Find Key…, typed text to first results (median of 5; the pick waits ${SEARCH_DEBOUNCE_MS} ms after a keystroke first) | ${fmt(host.fleetFindKeyMs, 1)} ms |`,
+      );
+    }
+
     const results = {
+      fleet: fleetRun,
       devices,
       date: new Date().toISOString(),
       machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
@@ -283,6 +318,7 @@ async function main(): Promise<void> {
     await fast.stop();
     await slow.stop();
     await secure?.stop();
+    await fleet?.stop();
   }
 }
 

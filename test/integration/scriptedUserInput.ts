@@ -1,7 +1,7 @@
 // A person at the keyboard, scripted: answers the extension's questions from a queue, in order,
 // and records every message it is shown. A question with no answer queued fails the test.
 import * as vscode from 'vscode';
-import type { InputOptions, MessageOptions, PickOptions, UserInput } from '../../src/vscode/userInput';
+import type { InputOptions, MessageOptions, PickOptions, SearchItems, SearchPickOptions, UserInput } from '../../src/vscode/userInput';
 import type { Step } from '../../src/vscode/wizard';
 
 export interface ShownMessage {
@@ -160,6 +160,27 @@ export class ScriptedUserInput implements UserInput {
     return answer.split('|').map((label) => {
       const found = items.find((i) => i.label === label);
       if (!found) throw new Error(`No item "${label}" in pick "${options.placeHolder}"`);
+      return found;
+    });
+  }
+
+  /** What each searchPick was asked as the user typed, and how many items each answer held. */
+  readonly searches: { text: string; found: number }[] = [];
+
+  /**
+   * Answered with `typed=>label` (the text typed, then the item picked; `|` between labels for a pick
+   * of several), or DISMISS. The search runs for the typed text as VS Code's pick would run it.
+   */
+  async searchPick<T extends vscode.QuickPickItem>(search: SearchItems<T>, options: SearchPickOptions): Promise<T[]> {
+    const answer = this.next(`search: ${options.placeHolder ?? ''}`, undefined);
+    if (answer === DISMISS) throw cancelled();
+    if (typeof answer !== 'string' || !answer.includes('=>')) throw new Error(`A search pick is answered "typed=>label", not ${String(answer)}`);
+    const [typed, labels] = answer.split('=>');
+    const items = await search(typed, new AbortController().signal);
+    this.searches.push({ text: typed, found: items.length });
+    return labels.split('|').map((label) => {
+      const found = items.find((i) => i.label === label || i.description === label);
+      if (!found) throw new Error(`No item "${label}" found for "${typed}" in "${options.placeHolder}": ${items.map((i) => i.label).join(', ')}`);
       return found;
     });
   }

@@ -51,6 +51,8 @@ export interface SandboxFaults {
   seed?: number;
   /** The next eligible requests get exactly these faults, in order, before `rate` applies. Consumed. */
   failNext?: FaultKind[];
+  /** Lists answer as if their advanced `query` parameter had not been sent (a server that ignores the filter). */
+  ignoreQuery?: boolean;
 }
 
 export function noFaults(): SandboxFaults {

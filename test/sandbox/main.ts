@@ -2,7 +2,9 @@
 //   --port N                         port (default 7070)
 //   --extra-keys <applicationId>:N   add N generated keys to a Losant application (repeatable)
 //   --extra-keys elasticpath:N       add N generated application keys to the Elastic Path store
+//   --extra-keys <applicationId>:N:R add N generated keys, the first R each restricted to generated device 1…R
 //   --extra-devices <applicationId>:N   add N generated devices to a Losant application (repeatable)
+//   --ignore-query                   answer lists as if their advanced `query` parameter had not been sent
 //   --rate-limit N                   answer 429 (Retry-After) over N requests per second
 //   --latency-ms N                   delay every answer by N ms (benchmarks: a realistic network)
 //   --quiet                          no line per request, no request log kept in memory
@@ -24,6 +26,7 @@ function parseArgs(argv: string[]): {
   quiet: boolean;
   tlsDir?: string;
   plainHttp: boolean;
+  ignoreQuery: boolean;
 } {
   let port = 7070;
   let latencyMs = 0;
@@ -31,6 +34,7 @@ function parseArgs(argv: string[]): {
   let rateLimit: number | undefined;
   let tlsDir: string | undefined;
   let plainHttp = false;
+  let ignoreQuery = false;
   const extraKeys: SandboxExtraKeys[] = [];
   const extraDevices: ExtraDevices[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -40,8 +44,12 @@ function parseArgs(argv: string[]): {
       port = Number(value());
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port needs a number from 0 to 65535');
     } else if (flag === '--extra-keys') {
-      const [target, count] = value().split(':');
-      extraKeys.push(target === 'elasticpath' ? { platform: 'elasticpath', count: Number(count) } : { applicationId: target, count: Number(count) });
+      const [target, count, restricted] = value().split(':');
+      extraKeys.push(
+        target === 'elasticpath'
+          ? { platform: 'elasticpath', count: Number(count) }
+          : { applicationId: target, count: Number(count), ...(restricted ? { restricted: Number(restricted) } : {}) },
+      );
     } else if (flag === '--extra-devices') {
       const [applicationId, count] = value().split(':');
       extraDevices.push({ applicationId, count: Number(count) });
@@ -51,6 +59,8 @@ function parseArgs(argv: string[]): {
     } else if (flag === '--latency-ms') {
       latencyMs = Number(value());
       if (!(latencyMs >= 0)) throw new Error('--latency-ms needs a number of milliseconds');
+    } else if (flag === '--ignore-query') {
+      ignoreQuery = true;
     } else if (flag === '--quiet') {
       quiet = true;
     } else if (flag === '--tls-dir') {
@@ -59,15 +69,15 @@ function parseArgs(argv: string[]): {
       plainHttp = true;
     } else {
       throw new Error(
-        `Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --rate-limit N, --latency-ms N, --quiet, --tls-dir DIR, --plain-http)`,
+        `Unknown argument ${argv[i]} (known: --port N, --extra-keys <applicationId>:N, --extra-keys elasticpath:N, --extra-devices <applicationId>:N, --rate-limit N, --ignore-query, --latency-ms N, --quiet, --tls-dir DIR, --plain-http)`,
       );
     }
   }
-  return { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp };
+  return { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp, ignoreQuery };
 }
 
 async function main(): Promise<void> {
-  const { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp } = parseArgs(process.argv.slice(2));
+  const { port, extraKeys, extraDevices, latencyMs, rateLimit, quiet, tlsDir, plainHttp, ignoreQuery } = parseArgs(process.argv.slice(2));
   let caFile: string | undefined;
   let tls: ServerCertificate | undefined;
   if (tlsDir) tls = readServerCertificate(tlsDir);
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
       : (r) => console.log(`${r.method} ${r.path} -> ${r.status}${r.tokenName ? ` [${r.tokenName}]` : ''}${r.fault ? ` (fault: ${r.fault})` : ''}`),
   });
   sandbox.latencyMs = latencyMs;
+  if (ignoreQuery) sandbox.faults.ignoreQuery = true;
   if (rateLimit !== undefined) sandbox.rateLimit = { requestsPerSecond: rateLimit };
   // Benchmarks read this line to learn the port.
   console.log(`Sandbox (Losant + Elastic Path) listening on ${sandbox.url}`);

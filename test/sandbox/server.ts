@@ -173,7 +173,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (response === undefined) {
       record.processed = true;
       try {
-        response = await router.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, rawBody });
+        // ignoreQuery: a server that does not know Losant's advanced `query` answers as if it was not sent.
+        const query = new URLSearchParams(url.searchParams);
+        if (faults.ignoreQuery) query.delete('query');
+        response = await router.handle({ method, path: url.pathname, query, headers: req.headers, rawBody });
       } catch (err) {
         response = router.error(500, 'InternalError', err instanceof Error ? err.message : String(err));
       }

@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadAll } from '../../src/core/listing';
-import { MAX_ITEMS, mayBeIncomplete, takePage, type Stop } from '../../src/core/paging';
+import { loadAll, readOptions, visitAll } from '../../src/core/listing';
+import { IdSet, mayBeIncomplete, takePage, TREE_MAX_ITEMS, type Stop } from '../../src/core/paging';
 import type { ApplicationList } from '../../src/core/platforms/platform';
 import { AppKeysService, type ApplicationClient } from '../../src/core/service';
 
@@ -127,12 +127,16 @@ describe('paging against a hostile server', () => {
     if (state.lists > most.requests) most = { requests: state.lists, read: `${read}, ${shape.name}` };
     return { result, requests: state.lists };
   }
-  const readAll = (client: ApplicationClient) =>
-    loadAll(
-      (q, s) => client.list(client.resource('keys'), q, s),
-      (page) => ({ page, perPage: 1000 }),
-      { perPage: 1000, concurrency: 6 },
+  // As the tree's Load all reads: a claim of 1e12 new items is a large application, shown up to TREE_MAX_ITEMS.
+  const readAll = (client: ApplicationClient) => {
+    const resource = client.resource('keys');
+    const options = readOptions(resource, undefined, { limit: TREE_MAX_ITEMS });
+    return loadAll(
+      (q, s) => client.list(resource, q, s),
+      (page) => ({ page, perPage: options.perPage }),
+      options,
     );
+  };
 
   for (const shape of SHAPES) {
     it(`ends: ${shape.name}`, async function () {
@@ -140,24 +144,58 @@ describe('paging against a hostile server', () => {
       const apps = await measure(shape, 'Losant applications', () => service.listApplications('losant', url, 'token', undefined));
       assert.ok(apps.requests <= shape.expect.losant, `applications: ${apps.requests} requests`);
       assert.strictEqual((apps.result as ApplicationList).incomplete, shape.expect.incomplete, 'applications: incomplete');
-      assert.ok(apps.result!.length <= MAX_ITEMS);
+      assert.ok(apps.result!.length <= TREE_MAX_ITEMS);
 
       const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
       const keys = await measure(shape, 'Losant keys', () => readAll(losant));
       assert.ok(keys.requests <= shape.expect.losant, `keys: ${keys.requests} requests`);
       assert.strictEqual(keys.result.incomplete, shape.expect.incomplete, 'keys: incomplete');
-      assert.ok(keys.result.items.length <= MAX_ITEMS);
+      assert.ok(keys.result.items.length <= TREE_MAX_ITEMS);
 
       const ep = service.forApplication({ platform: 'elasticpath', applicationId: STORE_ID, apiUrl: url, clientId: 'client' }, 'secret');
       const epKeys = await measure(shape, 'Elastic Path keys', () => readAll(ep));
       assert.ok(epKeys.requests <= shape.expect.ep, `Elastic Path: ${epKeys.requests} requests`);
       assert.strictEqual(epKeys.result.incomplete, shape.expect.incomplete, 'Elastic Path: incomplete');
-      assert.ok(epKeys.result.items.length <= MAX_ITEMS);
+      assert.ok(epKeys.result.items.length <= TREE_MAX_ITEMS);
       if (!shape.expect.incomplete) {
         for (const result of [apps.result!.length, keys.result.items.length, epKeys.result.items.length]) assert.strictEqual(result, shape.items);
       }
     });
   }
+
+  // The scans (existing keys, the stale keys report, the lost-create lookup) have no limit: what the answers say bounds them.
+  const scan = (client: ApplicationClient, signal?: AbortSignal, onPage?: () => void) =>
+    visitAll(
+      (q, s) => client.list(client.resource('keys'), q, s),
+      (page) => ({ page, perPage: 1000 }),
+      { perPage: 1000, concurrency: 6, signal },
+      () => onPage?.(),
+    );
+  for (const shape of SHAPES.filter((s) => s.serve || s.size || s.items)) {
+    it(`a scan of the whole list, with no limit, ends: ${shape.name}`, async function () {
+      this.timeout(30_000);
+      const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
+      const { result, requests } = await measure(shape, 'Losant scan', () => scan(losant));
+      assert.ok(requests <= shape.expect.losant, `scan: ${requests} requests`);
+      assert.strictEqual(result.incomplete, shape.expect.incomplete, 'scan: incomplete');
+    });
+  }
+
+  it('a scan of a server that claims 1e12 items and serves new ones shows progress and ends at Cancel', async function () {
+    this.timeout(30_000);
+    const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
+    const endless = SHAPES.find((s) => s.name === 'totalCount 1e12, every page new')!;
+    const controller = new AbortController();
+    let pages = 0;
+    const { requests } = await measure(endless, 'Losant scan, cancelled', () =>
+      assert.rejects(
+        scan(losant, controller.signal, () => {
+          if (++pages === 20) controller.abort();
+        }),
+      ),
+    );
+    assert.ok(requests >= 20 && requests <= 20 + 6, `${requests} requests`);
+  });
 
   it('takes the page number asked for and only sane totals and sizes, whatever the server echoes', async () => {
     const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
@@ -172,7 +210,7 @@ describe('paging against a hostile server', () => {
   it('stops offering Load more once a page adds nothing (the tree counts pages with takePage)', async () => {
     const losant = service.forApplication({ platform: 'losant', applicationId: APP_ID, apiUrl: url }, 'token');
     const shape: Shape = { name: 'ignored page, 1e12 total', total: 1e12, serve: () => 0, expect: { losant: 2, ep: 2, incomplete: true } };
-    const tally = { seen: new Set<string>(), pages: 0, maxItems: MAX_ITEMS, maxPages: Number.POSITIVE_INFINITY };
+    const tally = { seen: new IdSet(), pages: 0, perPage: 25 };
     let stop: Stop | undefined;
     let clicks = 0;
     const { requests } = await measure(shape, 'Load more', async () => {

@@ -89,8 +89,9 @@ export const elasticPathKeys: ResourceType = {
   },
   deactivates: () => false,
   // Pages of at most 100, offsets up to 10,000 (the API's limits).
-  paging: { maxPerPage: MAX_PAGE_LIMIT, concurrency: 6, maxItems: 10_000 },
+  paging: { maxPerPage: MAX_PAGE_LIMIT, concurrency: 6, reachable: 10_000 + MAX_PAGE_LIMIT },
   copyLabel: 'client ID',
+  searchFields: ['name', 'client_id'],
   // The API neither filters nor sorts: lists are filtered and sorted here.
   serverQuery: false,
   sortFields: [

@@ -44,9 +44,26 @@ export function requiredScopes(group: string, action: string, method: string): s
 
 /** The most Losant serves a page. */
 const APPLICATIONS_PER_PAGE = 1000;
+/** Applications offered in one picker: more than anyone picks from (a picker, not a scan). */
+export const MAX_APPLICATIONS = 10_000;
 
 interface Call extends Omit<HttpRequest, 'baseUrl' | 'headers'> {
   scope: [group: string, action: string];
+}
+
+/**
+ * A list query as Losant's parameters. `anyOf` and `search` become the advanced `query`, a JSON text
+ * in one parameter, as Losant's official client sends it (losant-rest: `JSON.stringify(params.query)`,
+ * then qs); it overrides filterField and filter, so those are left out with it.
+ */
+export function listParameters(query: ListQuery): Record<string, string | number | undefined> {
+  const { anyOf, search, ...plain } = query;
+  const parts: Record<string, unknown>[] = [];
+  if (anyOf) parts.push({ [anyOf.field]: { $in: [...anyOf.values] } });
+  if (search) parts.push({ $or: search.fields.map((field) => ({ [field]: { $contains: search.text, $ci: true } })) });
+  if (parts.length === 0) return plain;
+  const { filterField: _field, filter: _filter, ...rest } = plain;
+  return { ...rest, query: JSON.stringify(parts.length === 1 ? parts[0] : { $and: parts }) };
 }
 
 function toItem(value: unknown, idField: string): ResourceItem {
@@ -89,7 +106,7 @@ export class LosantPlatform implements Platform {
         await this.call(conn, {
           method: 'GET',
           path: '/applications',
-          query: { ...query, sortField: 'name', sortDirection: 'asc' },
+          query: { page: query.page, perPage: query.perPage, sortField: 'name', sortDirection: 'asc' },
           scope: ['applications', 'get'],
           signal: s,
         }),
@@ -97,7 +114,12 @@ export class LosantPlatform implements Platform {
       const items = Array.isArray(body.items) ? body.items.map((i) => toItem(i, 'applicationId')) : [];
       return toPage(items, query, body);
     };
-    const result = await loadAll(fetchPage, (page) => ({ page, perPage: APPLICATIONS_PER_PAGE }), { perPage: APPLICATIONS_PER_PAGE, concurrency: 4, signal });
+    const result = await loadAll(fetchPage, (page) => ({ page, perPage: APPLICATIONS_PER_PAGE }), {
+      perPage: APPLICATIONS_PER_PAGE,
+      concurrency: 4,
+      limit: MAX_APPLICATIONS,
+      signal,
+    });
     const apps = result.items.map(({ id, data }) => ({ id: id || scalarText(data.id), name: scalarText(data.name, id) }));
     return Object.assign(apps, { incomplete: result.incomplete });
   }
@@ -124,7 +146,7 @@ export class LosantPlatform implements Platform {
       await this.call(conn, {
         method: 'GET',
         path: this.collectionPath(applicationId, resource),
-        query: { ...query },
+        query: listParameters(query),
         scope: [resource.collectionScope, 'get'],
         signal,
       }),

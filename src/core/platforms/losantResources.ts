@@ -36,8 +36,8 @@ const fieldValue = (item: ResourceItem, field: string): string => {
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 };
 const STATUS = listField('status', () => l10n.t('Status'), ['active', 'inactive']);
-// Losant serves up to 1,000 items a page; App Keys lists at most 10,000 of a kind (MAX_ITEMS).
-const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates, paging: { maxPerPage: 1000, concurrency: 6, maxItems: 10_000 } };
+// Losant serves up to 1,000 items a page, and pages on to the end of any list.
+const COMMON_LIST = { serverQuery: true, fieldValue, statusPatch, deactivates, paging: { maxPerPage: 1000, concurrency: 6 } };
 
 const KEY_PATCH_FIELDS = Object.keys(applicationKeyPatch.properties);
 const KEY_POST_FIELDS = Object.keys(applicationKeyPost.properties);
@@ -90,6 +90,9 @@ export const losantKeys: LosantResourceType = {
     STATUS,
   ],
   filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key')), STATUS],
+  // advancedApplicationKeyQuery: `$in` holds at most 100 values.
+  advancedQuery: { maxValues: 100 },
+  searchFields: ['name', 'key'],
   copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
   createdAt: (item: ResourceItem) => text(item.data.creationDate),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
@@ -170,6 +173,7 @@ export const losantApiTokens: LosantResourceType = {
   ],
   filterFields: [listField('name', () => l10n.t('Name')), STATUS],
   createdAt: (item: ResourceItem) => text(item.data.creationDate),
+  searchFields: ['name'],
   editableFields: (item: ResourceItem) => pick(item.data, TOKEN_PATCH_FIELDS),
   // apiToken.json: `expirationDate` (date-time), absent for a token that never expires.
   expiresAt: (item: ResourceItem) => text(item.data.expirationDate),

@@ -17,6 +17,10 @@ export interface ListQuery {
   sortDirection?: 'asc' | 'desc';
   filterField?: string;
   filter?: string;
+  /** Only items whose array `field` holds one of `values` (e.g. keys of these devices); where `advancedQuery`. The caller checks the answer. */
+  anyOf?: { field: string; values: readonly string[] };
+  /** Only items whose `fields` contain `text`, case-insensitive (Find Key…); where `advancedQuery`. The caller checks the answer. */
+  search?: { fields: readonly string[]; text: string };
 }
 
 /** One key or token as the server returned it, with the few facts the layers above need. */
@@ -101,7 +105,11 @@ export interface ResourceType {
   readonly filterFields: readonly ListField[];
   /** Whether the API filters and sorts (Losant); if not, lists are filtered and sorted here. */
   readonly serverQuery: boolean;
-  /** How lists of this kind are read: the largest page the API serves, pages in flight when loading all, the most items listed. */
+  /** Whether lists take `anyOf` and `search` (Losant's advanced `query`), and how many values one `anyOf` may hold. */
+  readonly advancedQuery?: { maxValues: number };
+  /** The fields Find Key… matches what is typed against (name, key value). */
+  readonly searchFields?: readonly string[];
+  /** How lists of this kind are read: the largest page the API serves, pages in flight when loading all, how far paging reaches. */
   readonly paging: Paging;
   /** What `copy` puts on the clipboard (ItemSummary.copyValue), as menus name it; undefined where that is just the ID. */
   readonly copyLabel?: string;
@@ -120,7 +128,8 @@ export interface ResourceType {
 export interface Paging {
   maxPerPage: number;
   concurrency: number;
-  maxItems: number;
+  /** The most items the API's paging reaches (Elastic Path: offsets up to 10,000); undefined: no such limit. */
+  reachable?: number;
 }
 
 export interface ListField {

@@ -5,13 +5,14 @@
 // name | tags, skipExisting }.
 import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
-import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, keysByDevice, renderDeviceKeysReport } from '../../core/deviceKeys';
+import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
-import { loadEveryItem } from '../../core/listing';
+import { keysOfDevices } from '../../core/existingKeys';
 import type { Device, ResourceItem } from '../../core/platforms/platform';
+import type { DeviceIndex } from '../../core/deviceDirectory';
 import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
-import { deviceItem, type DeviceFilter, filteredDevices, sessionDevices } from '../devicePicks';
+import { deviceItem, type DeviceFilter, filteredDevices, pickManyDevices, sessionDevices } from '../devicePicks';
 import type { ReportDocuments } from '../documents/ReportDocuments';
 import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
@@ -52,7 +53,12 @@ async function devicesFromArgument(appKeys: AppKeys, client: ApplicationClient, 
   if (ids === undefined && name === undefined && tags === undefined) return undefined;
   if (name !== undefined || tags !== undefined)
     return (await filteredDevices(appKeys, client, { name, tags })).devices.filter((d) => !ids || ids.includes(d.id));
-  const index = await sessionDevices(appKeys, client);
+  let index: { get(id: string): Device | undefined } = await sessionDevices(appKeys, client);
+  // Devices beyond those held for the session (a large fleet): the whole list, read once for this run.
+  if (ids!.some((id) => !index.get(id)) && (index as DeviceIndex).incomplete) {
+    const all = new Map((await filteredDevices(appKeys, client, {})).devices.map((d) => [d.id, d]));
+    index = { get: (id) => all.get(id) };
+  }
   const unknown = ids!.filter((id) => !index.get(id));
   if (unknown.length) throw new ApiError(vscode.l10n.t('{0} has no device {1}', client.app.displayName, unknown.join(', ')), { kind: 'invalid-input' });
   return ids!.map((id) => index.get(id)!);
@@ -88,11 +94,13 @@ async function askDevices(appKeys: AppKeys, client: ApplicationClient): Promise<
   }
   const { devices, incomplete } = how.label === fromList ? await sessionDevices(appKeys, client) : await filteredDevices(appKeys, client, filter);
   if (devices.length === 0) return [];
-  if (incomplete)
+  if (incomplete && how.label !== fromList)
     void appKeys.ui.showMessage('warning', vscode.l10n.t('Only the first {0} devices are listed; narrow the choice to reach the others.', devices.length));
+  const placeHolder = vscode.l10n.t('{0} devices: each one picked gets its own key', devices.length);
+  if (how.label === fromList) return pickManyDevices(appKeys, client, await sessionDevices(appKeys, client), { placeHolder });
   const picked = await appKeys.ui.showQuickPickMany(
-    devices.map((d) => deviceItem(d, how.label !== fromList)),
-    { placeHolder: vscode.l10n.t('{0} devices: each one picked gets its own key', devices.length), matchOnDescription: true, matchOnDetail: true },
+    devices.map((d) => deviceItem(d, true)),
+    { placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
   return picked.map((p) => p.device);
 }
@@ -105,11 +113,17 @@ async function withoutExisting(
   skipExisting: boolean | undefined,
 ): Promise<{ todo: Device[]; skipped: Device[]; existing: readonly ResourceItem[] }> {
   const resource = client.platform.resources.find(restrictsDevices)!;
-  const { items } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal) =>
-    loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal),
+  const { byDevice } = await appKeys.ui.withProgress(vscode.l10n.t('Looking for keys the devices already have…'), (signal, report) =>
+    keysOfDevices(
+      client,
+      resource,
+      devices.map((d) => d.id),
+      { signal, onProgress: (done, total) => report(vscode.l10n.t('{0} of {1}', done, total)) },
+    ),
   );
-  const byDevice = keysByDevice(items);
   const having = devices.filter((d) => byDevice.has(d.id));
+  // The keys the devices had before the run: a key found after a lost answer is new only if it is not one of these.
+  const items = [...new Set([...byDevice.values()].flat())];
   if (having.length === 0) return { todo: devices, skipped: [], existing: items };
   let skip = skipExisting;
   if (skip === undefined) {

@@ -24,6 +24,7 @@ import { revealItem, staleKeysReport } from './report';
 import { rotateItem } from './rotate';
 import { setStatus } from './status';
 import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
+import { findKey } from './findKey';
 
 /** A command's handler; `kind` is the resource type an alias runs it for (undefined: from the node or argument). */
 type Handler = (kind: string | undefined, ...args: unknown[]) => unknown;
@@ -64,6 +65,7 @@ export function registerCommands(
     [COMMANDS.openInConsole]: (_kind, arg) => openInConsole(appKeys, arg),
     [COMMANDS.createFromDocument]: (_kind, arg) => createFromDocument(documents.edits, arg),
     [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
+    [COMMANDS.findKey]: (_kind, arg) => findKey(appKeys, tree, view, arg),
   };
   return [
     ...Object.entries(handlers).map(([id, handler]) => registerCommand(appKeys, id, id as CommandId, (...args) => handler(undefined, ...args))),

@@ -5,7 +5,7 @@ import { deviceIdsEdits, typedDeviceIds } from '../../core/deviceFields';
 import { ApiError } from '../../core/errors';
 import type { AppKeys } from '../appKeys';
 import { deviceDocument } from '../documents/deviceAssist';
-import { deviceItem, sessionDevices } from '../devicePicks';
+import { pickManyDevices, sessionDevices } from '../devicePicks';
 
 export async function pickDevices(appKeys: AppKeys, arg: unknown): Promise<string[]> {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
@@ -20,11 +20,14 @@ export async function pickDevices(appKeys: AppKeys, arg: unknown): Promise<strin
   if (index.devices.length === 0) throw new ApiError(vscode.l10n.t('{0} has no devices', target.app.displayName), { kind: 'invalid-input' });
   const typed = typedDeviceIds(document.getText());
   const current = new Set(typed);
-  const picked = await appKeys.ui.showQuickPickMany(
-    index.devices.map((d) => deviceItem(d, current.has(d.id))),
-    { placeHolder: vscode.l10n.t('The devices this key is restricted to (type to filter by name or ID)'), matchOnDescription: true, matchOnDetail: true },
-  );
-  const ids = [...picked.map((p) => p.device.id), ...typed.filter((id) => !index.get(id))];
+  const client = await appKeys.client(target.app);
+  const picked = await pickManyDevices(appKeys, client, index, {
+    placeHolder: vscode.l10n.t('The devices this key is restricted to (type to filter by name or ID)'),
+    picked: current,
+  });
+  const chosen = new Set(picked.map((d) => d.id));
+  // IDs typed that the pick did not show stay; beyond the devices held, those shown and left unpicked go.
+  const ids = [...chosen, ...typed.filter((id) => !chosen.has(id) && !index.get(id))];
   const text = document.getText();
   const edit = new vscode.WorkspaceEdit();
   for (const e of deviceIdsEdits(text, ids)) {

@@ -1,11 +1,11 @@
 // The stale-key report (a read-only Markdown document) and the reveal command its links run.
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
-import { loadEveryItem } from '../../core/listing';
+import { visitEveryItem } from '../../core/listing';
 import { ArgumentObject, argumentObject, numberField, stringField } from './arguments';
 import { resolveResource } from './targets';
 import { maskSecrets } from '../../core/masking';
-import { renderReport, ReportSection } from '../../core/staleReport';
+import { findings, renderReport, ReportSection } from '../../core/staleReport';
 import type { AppKeys } from '../appKeys';
 import { expiryWarningDays } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
@@ -13,6 +13,7 @@ import { describeError } from '../../core/errors';
 import type { TreeNode } from '../tree/nodes';
 import { COMMANDS } from '../commandIds';
 import type { ReportDocuments } from '../documents/ReportDocuments';
+import type { ResourceItem } from '../../core/platforms/platform';
 
 export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
   const days =
@@ -26,7 +27,9 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     );
   const apps = appKeys.applications();
   if (apps.length === 0) throw new ApiError(vscode.l10n.t('No applications are configured'), { kind: 'invalid-input' });
-  const sections = await appKeys.ui.withProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal) => {
+  const now = Date.now();
+  const warningDays = expiryWarningDays();
+  const sections = await appKeys.ui.withProgress(vscode.l10n.t('Collecting keys for the stale-keys report…'), async (signal, report) => {
     const result: ReportSection[] = [];
     for (const app of apps) {
       let client;
@@ -38,8 +41,21 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
       for (const resource of client.platform.resources) {
         const application = { label: app.displayName, platform: client.platform.name, host: app.host, applicationId: app.applicationId };
         try {
-          const { items } = await loadEveryItem((query, s) => client.list(resource, query, s), resource, {}, signal);
-          result.push({ application, resource, items });
+          // The whole application, page by page: only the items the report names are kept.
+          const items: ResourceItem[] = [];
+          const onProgress = (read: number, total?: number) =>
+            report(vscode.l10n.t('{0}, {1}: {2} of {3}', app.displayName, resource.label, read, total ?? '?'));
+          const summary = await visitEveryItem(
+            (query, s) => client.list(resource, query, s),
+            resource,
+            {},
+            { signal, onProgress },
+            (fresh) => {
+              const named = new Set(findings(resource, fresh, days, now, warningDays).flatMap((f) => f.items));
+              items.push(...fresh.filter((item) => named.has(item)));
+            },
+          );
+          result.push({ application, resource, items, count: summary.count, incomplete: summary.incomplete });
         } catch (error) {
           result.push({ application, resource, items: [], error: describeError(error) });
         }
@@ -47,7 +63,7 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     }
     return result;
   });
-  const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target), expiryWarningDays());
+  const text = renderReport(sections, days, now, (target) => reports.link(COMMANDS.reveal, target), warningDays);
   const uri = reports.put('stale-keys.md', maskSecrets(text));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   return uri;

@@ -8,10 +8,10 @@ import type { ConfiguredApplication } from '../../core/application';
 import { type DeviceIndex } from '../../core/deviceDirectory';
 import { deviceIdsIn, deviceSlotAt } from '../../core/deviceFields';
 import { ApiError, describeError } from '../../core/errors';
-import type { ResourceType } from '../../core/platforms/platform';
+import type { Device, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { COMMANDS } from '../commandIds';
-import { tagText } from '../devicePicks';
+import { devicesMatching, tagText } from '../devicePicks';
 import { EDIT_SCHEME, parseCreateUri, parseUri, VIEW_SCHEME } from './uris';
 
 /** Whether items of `resource` can be restricted to devices (their post schema has `deviceIds`). */
@@ -152,19 +152,40 @@ export class DeviceAssist implements vscode.CompletionItemProvider, vscode.CodeA
       // incomplete, and VS Code asks again as the user types (10,000 items would take half a second to show).
       const typed = slot.replace ? text.slice(slot.replace.offset + 1, offset).toLowerCase() : '';
       const taken = new Set(slot.taken);
-      const matching = index.devices.filter((d) => !taken.has(d.id) && (d.name.toLowerCase().includes(typed) || d.id.startsWith(typed)));
+      // Beyond the devices held for the session (a large fleet), the server is asked by name as the user types.
+      const matching = await this.matchingDevices(target, index, typed, taken, token);
       const items = matching.slice(0, MAX_DEVICE_COMPLETIONS).map((d, i) => {
         const completion = item(d.name || d.id, d.id, d.id, i, vscode.CompletionItemKind.Value);
         completion.detail = tagText(d);
         return completion;
       });
-      return new vscode.CompletionList(items, matching.length > items.length);
+      return new vscode.CompletionList(items, matching.length > items.length || index.incomplete);
     }
     const tags = index.tags();
     if (slot.kind === 'tagKey')
       return [...tags.keys()].map((key, i) => item(key, key, vscode.l10n.t('{0} values', tags.get(key)!.length), i, vscode.CompletionItemKind.Property));
     const values = slot.key ? (tags.get(slot.key) ?? []) : [...new Set([...tags.values()].flat())];
     return values.map((value, i) => item(value, value, slot.key, i, vscode.CompletionItemKind.Value));
+  }
+
+  private async matchingDevices(
+    target: DeviceDocument,
+    index: DeviceIndex,
+    typed: string,
+    taken: Set<string>,
+    token: vscode.CancellationToken,
+  ): Promise<Device[]> {
+    const controller = new AbortController();
+    const listener = token.onCancellationRequested(() => controller.abort());
+    try {
+      const client = await this.appKeys.client(target.app);
+      return await devicesMatching(client, index, typed, { limit: MAX_DEVICE_COMPLETIONS, signal: controller.signal, exclude: taken });
+    } catch {
+      // The server's answer is a bonus: what is held still completes.
+      return index.devices.filter((d) => !taken.has(d.id) && (d.name.toLowerCase().includes(typed) || d.id.startsWith(typed)));
+    } finally {
+      listener.dispose();
+    }
   }
 
   provideCodeActions(document: vscode.TextDocument): vscode.CodeAction[] {

@@ -181,6 +181,16 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (state.error !== undefined) children.push(...this.errorNodes(node, state.error, state.credentialRefused));
     else if (state.more) {
       children.push(new LoadMoreNode(node, state.items.length, state.totalCount, false), new LoadMoreNode(node, state.items.length, state.totalCount, true));
+    } else if (state.limited) {
+      // Load all stopped at what a tree can show: said plainly, with the way to the others.
+      const left = (state.totalCount ?? state.items.length) - state.items.length;
+      children.push(
+        new MessageNode(node.key, vscode.l10n.t('{0} more {1}s not shown: use Find Key… or a filter to reach them', left, node.resource.noun), 'info', {
+          title: vscode.l10n.t('Find Key…'),
+          command: COMMANDS.findKey,
+          arguments: [node],
+        }),
+      );
     } else if (state.items.length === 0) {
       const filtered = this.lists.view(node.key).filter !== undefined;
       children.push(
@@ -210,6 +220,15 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     const group = await this.ensureGroup(identity, resourceId);
     if (!group) return undefined;
     if (!this.lists.state(group.key)?.items.some((i) => i.id === itemId)) await this.loadAll(group);
+    // Beyond what the tree shows (a large application): the item alone, asked for by its ID and added.
+    if (this.lists.state(group.key) && !this.lists.state(group.key)!.items.some((i) => i.id === itemId)) {
+      const client = await this.appKeys.client(group.parent.app);
+      const fetched = await client.get(group.resource, itemId).catch(() => undefined);
+      if (fetched) {
+        this.lists.show(group.key, fetched);
+        this.changed.fire(group);
+      }
+    }
     const item = this.lists.state(group.key)?.items.find((i) => i.id === itemId);
     return item ? this.itemNode(group, item) : undefined;
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import type { ListView } from '../../core/listing';
 import { applyViewLocally, loadEveryItem, pageQuery } from '../../core/listing';
-import { mayBeIncomplete, takePage } from '../../core/paging';
+import { IdSet, mayBeIncomplete, takePage, TREE_MAX_ITEMS } from '../../core/paging';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import { pageSize } from '../settings';
@@ -22,6 +22,8 @@ export interface GroupState {
   more: boolean;
   /** Paging stopped short of the total, or of a last page: the tree says so. */
   incomplete: boolean;
+  /** Load all stopped at TREE_MAX_ITEMS: the tree says how many it left out. */
+  limited?: boolean;
   error?: string;
   /** The error was a refused credential (401). */
   credentialRefused?: boolean;
@@ -61,6 +63,12 @@ export class GroupLists {
     await this.load(node, true);
   }
 
+  /** Puts one item found by other means (Find Key…, a report link) at the top of a loaded group. */
+  show(key: string, item: ResourceItem): void {
+    const state = this.states.get(key);
+    if (state && !state.items.some((i) => i.id === item.id)) state.items.unshift(item);
+  }
+
   /** Replaces one item after a write, adds a new one, or drops a deleted one (`undefined`). */
   update(key: string, itemId: string, item: ResourceItem | undefined, resource?: ResourceType): boolean {
     const state = this.states.get(key);
@@ -87,22 +95,36 @@ export class GroupLists {
     const view = this.view(node.key);
     // Where the API cannot filter or sort, the whole list is loaded and the view applied here.
     const local = !resource.serverQuery && (view.filter !== undefined || view.sort !== undefined);
-    const perPage = pageSize();
+    // No larger than the API serves: a page shorter than asked is the last.
+    const perPage = Math.min(pageSize(), resource.paging.maxPerPage);
     const title = vscode.l10n.t('Loading {0} of {1}…', resource.label, node.parent.app.displayName);
     try {
       const client = await this.appKeys.client(node.parent.app);
       const fetchPage = client.list.bind(client, resource);
       if (all || local) {
         // Everything, from the first page, in the largest pages the API serves, as many in flight as its kind allows.
-        const result = await this.appKeys.ui.withProgress(title, (signal) => loadEveryItem(fetchPage, resource, view, signal));
+        // Filtered here, the whole list is needed (Elastic Path: at most what its paging reaches); shown, at most TREE_MAX_ITEMS.
+        const result = await this.appKeys.ui.withProgress(title, (signal) =>
+          loadEveryItem(fetchPage, resource, view, signal, local ? undefined : TREE_MAX_ITEMS),
+        );
         const items = local ? applyViewLocally(resource, view, result.items) : result.items;
         const totalCount = local ? items.length : result.totalCount;
-        Object.assign(state, { items, totalCount, note: result.note, more: false, incomplete: result.incomplete, error: undefined, credentialRefused: false });
+        const limited = result.stop === 'limit' && totalCount !== undefined && totalCount > items.length;
+        Object.assign(state, {
+          items,
+          totalCount,
+          note: result.note,
+          more: false,
+          incomplete: result.incomplete && !limited,
+          limited,
+          error: undefined,
+          credentialRefused: false,
+        });
       } else {
         const requested = state.nextPage;
         const page = await this.appKeys.ui.withProgress(title, (signal) => fetchPage(pageQuery(resource, view, requested, perPage), signal));
         // Each click is one request, so no page cap; a page with nothing new ends the offer of more.
-        const tally = { seen: new Set(state.items.map((i) => i.id)), pages: requested, maxItems: resource.paging.maxItems, maxPages: Number.POSITIVE_INFINITY };
+        const tally = { seen: new IdSet(state.items.map((i) => i.id)), pages: 0, perPage, limit: resource.paging.reachable };
         const { fresh, stop } = takePage(tally, page);
         state.items.push(...fresh);
         const incomplete = stop !== undefined && mayBeIncomplete(page.totalCount, state.items.length, stop);

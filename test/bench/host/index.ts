@@ -7,6 +7,7 @@ import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { AppKeysApi } from '../../../src/extension';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../../sandbox';
+import { seedId } from '../../sandbox/losant/seed-data';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -117,6 +118,8 @@ export async function run(): Promise<void> {
     }
     figures.deviceCompletionsMs = completionSamples.sort((x, y) => x - y)[2];
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const fleetUrl = process.env.APPKEYS_BENCH_FLEET_URL;
+    if (fleetUrl) Object.assign(figures, await fleetInHost(api, fleetUrl));
     lines.push(`extension host: ${JSON.stringify(figures)}`);
     fs.writeFileSync(out, JSON.stringify(figures, null, 2));
   } catch (error) {
@@ -126,4 +129,76 @@ export async function run(): Promise<void> {
   if (resultsFile) {
     fs.writeFileSync(resultsFile, JSON.stringify({ passed: failed ? 0 : 1, failed, pending: 0, output: lines.join('\n'), durationMs: 0 }));
   }
+}
+
+/**
+ * Fleets (issue 20), in the extension host: an application of 100,000 keys and 100,000 devices at 20 ms.
+ * Create Keys for Devices… for 10,000 devices that all have keys (skipExisting: it ends after the scan),
+ * its time and the host's peak heap; device completions for a name beyond the 10,000 held (asked for on
+ * the server); Find Key…'s first results for what is typed.
+ */
+async function fleetInHost(api: AppKeysApi, url: string): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const applicationId = SANDBOX_APPS.demoFleet.id;
+  await vscode.commands.executeCommand('appKeys.addApplication', { platform: 'losant', apiUrl: url, token: SANDBOX_TOKENS.full, applicationId });
+  const deviceIds = Array.from({ length: 10_000 }, (_, i) => seedId('9', i + 1));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const before = heapUsed();
+  for (const run of ['fleetFirstScanMs', 'fleetScanMs']) {
+    const started = performance.now();
+    const made = await vscode.commands.executeCommand<unknown[]>('appKeys.createKeysForDevices', { applicationId, deviceIds, skipExisting: true });
+    figures[run] = performance.now() - started;
+    if (!Array.isArray(made) || made.length !== 0) throw new Error(`the scan should have found a key for every device: ${JSON.stringify(made)?.slice(0, 200)}`);
+  }
+  clearInterval(sampler);
+  figures.fleetHeapBeforeMB = before / 1024 / 1024;
+  figures.fleetPeakHeapMB = peak / 1024 / 1024;
+
+  const apps = await api.tree.getChildren();
+  const app = apps.find((a) => (a as unknown as { app: { applicationId: string } }).app?.applicationId === applicationId)!;
+  const [group] = await api.tree.getChildren(app);
+  const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const samples: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const typed = `Device ${54_321 + i}`;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), `{ "name": "bench", "deviceIds": ["${typed}"] }`);
+    await vscode.workspace.applyEdit(edit);
+    const position = document.positionAt(document.getText().indexOf(typed) + typed.length);
+    const t = performance.now();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    if (i > 0) samples.push(performance.now() - t);
+    if (!list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === typed)) throw new Error(`no completion for ${typed}`);
+  }
+  figures.fleetDeviceCompletionsMs = samples.sort((x, y) => x - y)[2];
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+  const findSamples: number[] = [];
+  const shown: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    api.setUserInput({
+      searchPick: async (search: (text: string, signal: AbortSignal) => Promise<readonly vscode.QuickPickItem[]>) => {
+        const t = performance.now();
+        const items = await search(`Generated key ${77_000 + i}`, new AbortController().signal);
+        if (i > 0) findSamples.push(performance.now() - t);
+        return items.slice(0, 1);
+      },
+      showMessage: async (level: string, message: string) => {
+        if (level === 'error') shown.push(message);
+        return undefined;
+      },
+      withProgress: (_title: string, task: (signal: AbortSignal, report: (m: string) => void) => Promise<unknown>) =>
+        task(new AbortController().signal, () => undefined),
+    } as unknown as Parameters<AppKeysApi['setUserInput']>[0]);
+    try {
+      await vscode.commands.executeCommand('appKeys.findKey', { applicationId });
+    } finally {
+      api.setUserInput(undefined);
+    }
+    if (shown.length) throw new Error(`Find Key… failed: ${shown.join('; ')}`);
+  }
+  figures.fleetFindKeyMs = findSamples.sort((x, y) => x - y)[2];
+  return figures;
 }

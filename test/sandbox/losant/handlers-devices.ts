@@ -2,7 +2,7 @@
 // sortDirection, filterField=name with a glob filter, and tagFilter in the bracket form Losant's
 // official client sends (tagFilter[0][key]=floor&tagFilter[0][value]=3; key and value optional).
 import { validationError } from './errors';
-import { applyListQuery, parseListQuery, type ListSpec } from './list-query';
+import { applyListQuery, parseListQuery, recordsOf, type ListSpec } from './list-query';
 import { renderDevice, type LosantDeviceRecord } from './model';
 import { fieldText, findApplication, type LosantContext, type LosantResult } from './route';
 
@@ -43,8 +43,11 @@ export function listDevices({ state, params, query }: LosantContext): LosantResu
   const q = parseListQuery(DEVICES_LIST, query);
   const app = findApplication(state, params.applicationId);
   const tagFilter = parseTagFilter(query);
-  const devices = [...state.devices.values()].filter((d) => d.applicationId === app.id && matchesTags(d, tagFilter));
-  const page = applyListQuery(devices, q, (device, field) => (field === 'connectionStatus' ? 'disconnected' : fieldText(device, field)));
+  const all = recordsOf(state.devices, app.id);
+  const devices = tagFilter.length ? all.filter((d) => matchesTags(d, tagFilter)) : all;
+  const page = applyListQuery(devices, q, (device, field) => (field === 'connectionStatus' ? 'disconnected' : fieldText(device, field)), {
+    cacheKey: tagFilter.length ? undefined : `devices:${app.id}`,
+  });
   return {
     status: 200,
     body: { ...page, items: page.items.map(renderDevice), applicationId: app.id, ...(tagFilter.length ? { tagFilter } : {}) },

@@ -1,7 +1,8 @@
 // /applications/{applicationId}/keys and /keys/{applicationKeyId}.
 import { newKeyValue, newObjectId, newSecret } from '../ids';
-import { notFound, validationError } from './errors';
-import { APPLICATION_KEYS_LIST, applyListQuery, parseListQuery } from './list-query';
+import { compileQuery, parseAdvancedQuery } from './advanced-query';
+import { notFound } from './errors';
+import { APPLICATION_KEYS_LIST, applyListQuery, parseListQuery, recordsOf } from './list-query';
 import { renderKey, type LosantKeyRecord } from './model';
 import { fieldText, findApplication, type LosantContext, type LosantResult } from './route';
 
@@ -11,17 +12,18 @@ type KeyPost = Partial<
 type KeyPatch = Omit<KeyPost, 'deviceIds' | 'deviceTags' | 'name'> & { status?: LosantKeyRecord['status']; name?: string | null };
 
 export function listKeys({ state, params, query }: LosantContext): LosantResult {
-  if (query.has('query')) {
-    // Losant's advanced JSON query overrides filterField/filter; not imitated, so refuse loudly rather than ignore it.
-    throw validationError('The sandbox does not support the "query" parameter; use filterField and filter');
-  }
   const q = parseListQuery(APPLICATION_KEYS_LIST, query);
+  // The advanced query (blank: not provided) overrides filterField and filter (so those are not echoed).
+  const text = query.get('query') || undefined;
+  const advanced = text === undefined ? undefined : parseAdvancedQuery(text);
   const app = findApplication(state, params.applicationId);
-  const keys = [...state.keys.values()].filter((key) => key.applicationId === app.id);
-  const page = applyListQuery(keys, q, fieldText);
+  const keys = recordsOf(state.keys, app.id);
+  const match = advanced && compileQuery(advanced);
+  const page = applyListQuery(keys, q, fieldText, { match, cacheKey: `keys:${app.id}` });
+  const { filter: _filter, filterField: _filterField, ...unfiltered } = page;
   return {
     status: 200,
-    body: { ...page, items: page.items.map((key) => renderKey(key)), applicationId: app.id },
+    body: { ...(advanced ? unfiltered : page), items: page.items.map((key) => renderKey(key)), applicationId: app.id },
   };
 }
 

@@ -81,20 +81,28 @@ function parseInteger(text: string): number | undefined {
  * (`.*` backtracks): the first and last parts anchor the ends, the middle ones are found leftmost.
  */
 export function globMatches(glob: string, value: string): boolean {
+  return globMatcher(glob)(value);
+}
+
+/** The glob taken apart once, for testing many values (a list of 100,000). */
+export function globMatcher(glob: string): (value: string) => boolean {
   const parts = glob.toLowerCase().split('*');
-  const text = value.toLowerCase();
   const first = parts[0];
   const last = parts[parts.length - 1];
-  if (parts.length === 1) return text === first;
-  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
-  const end = text.length - last.length;
-  let at = first.length;
-  for (const part of parts.slice(1, -1)) {
-    const found = text.indexOf(part, at);
-    if (found < 0 || found + part.length > end) return false;
-    at = found + part.length;
-  }
-  return true;
+  const middle = parts.slice(1, -1);
+  return (value) => {
+    const text = value.toLowerCase();
+    if (parts.length === 1) return text === first;
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    const end = text.length - last.length;
+    let at = first.length;
+    for (const part of middle) {
+      const found = text.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
 
 export interface ListPage<T> {
@@ -109,23 +117,95 @@ export interface ListPage<T> {
   sortDirection: string;
 }
 
-/** field(item, name) gives the value to filter/sort on ('' when the item has none). */
-export function applyListQuery<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string): ListPage<T> {
-  let matching = all;
-  // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
-  if (q.filterField !== undefined && q.filter !== undefined) {
-    const { filter, filterField } = q;
-    matching = all.filter((item) => globMatches(filter, field(item, filterField)));
+/** A Map that counts its changes (set, delete, clear): lists built from it are kept until it changes. */
+export class CountedMap<K, V> extends Map<K, V> {
+  version = 0;
+  override set(key: K, value: V): this {
+    this.version++;
+    return super.set(key, value);
   }
+  override delete(key: K): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
+const appLists = new WeakMap<Map<string, unknown>, { version: number; byApp: Map<string, unknown[]> }>();
+
+/** The records of one application, in insertion order; kept while `records` (a CountedMap) is unchanged. */
+export function recordsOf<T extends { applicationId: string }>(records: Map<string, T>, applicationId: string): T[] {
+  const version = records instanceof CountedMap ? records.version : undefined;
+  if (version === undefined) return [...records.values()].filter((r) => r.applicationId === applicationId);
+  let kept = appLists.get(records);
+  if (!kept || kept.version !== version) appLists.set(records, (kept = { version, byApp: new Map() }));
+  let list = kept.byApp.get(applicationId) as T[] | undefined;
+  if (!list) kept.byApp.set(applicationId, (list = [...records.values()].filter((r) => r.applicationId === applicationId)));
+  return list;
+}
+
+interface SortedList<T> {
+  /** The list the order was made from: the same array means the same items (recordsOf). */
+  source: T[];
+  order: T[];
+  /** Each ordered item's sort value when sorted, to notice a record changed in place. */
+  values: string[];
+}
+/** Sorted orders kept between requests: `list:app:field:direction` → order (a few, the newest). */
+const sortedLists = new Map<string, SortedList<unknown>>();
+const MAX_SORTED_LISTS = 16;
+
+/**
+ * `all` in the query's order. The order of the last request is kept and used again while it still
+ * holds: the same list (recordsOf) whose items have the same sort values (an O(n) comparison of
+ * strings; a 100,000-item list is sorted once, not on every page, and a record changed in place by a
+ * write or a test is noticed).
+ */
+function sortedOrder<T>(all: T[], q: ListQuery, field: (item: T, name: string) => string, cacheKey?: string): T[] {
+  const key = cacheKey && `${cacheKey}:${q.sortField}:${q.sortDirection.toLowerCase()}`;
+  const kept = key ? (sortedLists.get(key) as SortedList<T> | undefined) : undefined;
+  if (kept && kept.source === all && kept.order.every((item, i) => kept.values[i] === field(item, q.sortField))) return kept.order;
   const direction = q.sortDirection.toLowerCase() === 'desc' ? -1 : 1;
-  // Sort keys are computed once per item (10,000-key lists stay fast).
-  const decorated = matching.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
+  // Sort keys are computed once per item.
+  const decorated = all.map((item) => ({ item, value: field(item, q.sortField), id: field(item, 'id') }));
   decorated.sort((a, b) => {
     const primary = compare(a.value, b.value);
     // id as tie-breaker keeps pages stable when many items share a value (e.g. status)
     return direction * (primary !== 0 ? primary : compare(a.id, b.id));
   });
-  const items = decorated.slice(q.page * q.perPage, (q.page + 1) * q.perPage).map((entry) => entry.item);
+  const order = decorated.map((entry) => entry.item);
+  if (key) {
+    sortedLists.delete(key);
+    sortedLists.set(key, { source: all, order, values: decorated.map((entry) => entry.value) });
+    if (sortedLists.size > MAX_SORTED_LISTS) sortedLists.delete(sortedLists.keys().next().value!);
+  }
+  return order;
+}
+
+/**
+ * field(item, name) gives the value to filter/sort on ('' when the item has none); `match` is the
+ * advanced query where one was sent (it overrides filterField and filter); `cacheKey` names the list
+ * so its sorted order can be kept between requests.
+ */
+export function applyListQuery<T>(
+  all: T[],
+  q: ListQuery,
+  field: (item: T, name: string) => string,
+  options: { match?: (item: T) => boolean; cacheKey?: string } = {},
+): ListPage<T> {
+  const ordered = sortedOrder(all, q, field, options.cacheKey);
+  let matching = ordered;
+  if (options.match) matching = ordered.filter(options.match);
+  // Filtering needs both a field and a pattern ("blank or not provided means no filtering").
+  else if (q.filterField !== undefined && q.filter !== undefined) {
+    const matches = globMatcher(q.filter);
+    const { filterField } = q;
+    matching = ordered.filter((item) => matches(field(item, filterField)));
+  }
+  const items = matching.slice(q.page * q.perPage, (q.page + 1) * q.perPage);
   return {
     items,
     count: items.length,

@@ -1,5 +1,6 @@
 // Builds (and rebuilds, for reset()) the live Losant state from the seed data.
 import { MonotonicClock, jwtLikeToken, seededHex, uuidFromHex } from '../ids';
+import { CountedMap } from './list-query';
 import type { LosantDeviceRecord, LosantKeyRecord, LosantState } from './model';
 import { APP_SPECS, KEY_SPECS, SANDBOX_APPS, SANDBOX_ORG, SANDBOX_TOKENS, SANDBOX_USER, TOKEN_SPECS, seedId } from './seed-data';
 
@@ -8,6 +9,8 @@ const SANDBOX_DEVICE_APPS = { fleet: SANDBOX_APPS.demoFleet.id, warehouse: SANDB
 export interface ExtraKeys {
   applicationId: string;
   count: number;
+  /** The first this many keys are each restricted to a generated device: key i to device i (`Device 0000i`). */
+  restricted?: number;
 }
 
 /** Generated devices for volume tests: `Device 00001`… tagged zone (A–H) and batch (1–5). */
@@ -23,9 +26,9 @@ export function createLosantState(extraKeys: readonly ExtraKeys[] = [], extraDev
   const state: LosantState = {
     user: { ...SANDBOX_USER },
     applications: new Map(),
-    keys: new Map(),
+    keys: new CountedMap(),
     apiTokens: new Map(),
-    devices: new Map(),
+    devices: new CountedMap(),
     userTokens: new Map(),
     clock: new MonotonicClock(),
   };
@@ -181,6 +184,7 @@ function addGeneratedKeys(state: LosantState, extra: ExtraKeys, before: number):
     record.filterType = 'all';
     record.pubTopics = [];
     record.subTopics = [];
+    if (i <= (extra.restricted ?? 0)) record.deviceIds = [seedId('9', i)];
     state.keys.set(record.id, record);
   }
   return n;
