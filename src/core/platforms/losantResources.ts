@@ -86,7 +86,8 @@ export const losantKeys: LosantResourceType = {
     listField('lastUpdated', () => l10n.t('Last update')),
     STATUS,
   ],
-  filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key')), STATUS],
+  // A key's value is a UUID: its example is the start of one, not a name.
+  filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key'), undefined, '3f2a9c1e-*'), STATUS],
   copyInput: (item: ResourceItem, name: string) => ({ ...pick(item.data, KEY_POST_FIELDS), name }),
   editableFields: (item: ResourceItem) => pick(item.data, KEY_PATCH_FIELDS),
   summarize(item: ResourceItem): ItemSummary {

@@ -20,6 +20,7 @@ import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
 import { revealItem, staleKeysReport } from './report';
 import { rotateItem } from './rotate';
+import { filterHiding, offerClearFilter } from './hiddenByFilter';
 import { setStatus } from './status';
 import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
 
@@ -39,6 +40,10 @@ export function registerCommands(
     [COMMANDS.removeApplication]: (_kind, arg) => removeApplication(appKeys, tree, arg),
     [COMMANDS.setToken]: (_kind, arg) => setToken(appKeys, tree, arg),
     [COMMANDS.clearToken]: (_kind, arg) => clearToken(appKeys, tree, arg),
+    [COMMANDS.setApiToken]: (_kind, arg) => setToken(appKeys, tree, arg, 'api-token'),
+    [COMMANDS.clearApiToken]: (_kind, arg) => clearToken(appKeys, tree, arg, 'api-token'),
+    [COMMANDS.setClientSecret]: (_kind, arg) => setToken(appKeys, tree, arg, 'client-secret'),
+    [COMMANDS.clearClientSecret]: (_kind, arg) => clearToken(appKeys, tree, arg, 'client-secret'),
     [COMMANDS.refresh]: (_kind, arg) => tree.refresh(arg as TreeNode | undefined),
     [COMMANDS.loadMore]: (_kind, arg) => (arg instanceof LoadMoreNode ? tree.loadMore(arg) : undefined),
     [COMMANDS.fetch]: (kind, arg) => fetchItem(appKeys, documents, arg, kind),
@@ -47,7 +52,13 @@ export function registerCommands(
     [COMMANDS.delete]: (kind, arg, selection) => deleteItem(appKeys, arg, selection, kind),
     [COMMANDS.copy]: (kind, arg) => copyValue(appKeys, arg, kind),
     [COMMANDS.copyId]: (_kind, arg, selection) => copyId(appKeys, arg, selection),
-    [COMMANDS.rotate]: (kind, arg) => rotateItem(appKeys, arg, kind),
+    [COMMANDS.rotate]: (kind, arg) =>
+      rotateItem(appKeys, arg, kind, (target) => {
+        // A new key the group's filter hides is named, with Clear Filter (which reveals it).
+        const filter = filterHiding(tree, target.app, target.resource, target.item);
+        if (filter)
+          void offerClearFilter(appKeys, tree, view, target, filter).catch((error: unknown) => appKeys.log.warn(`Reveal after rotation: ${String(error)}`));
+      }),
     [COMMANDS.activate]: (_kind, arg, selection) => setStatus(appKeys, true, arg, selection),
     [COMMANDS.deactivate]: (_kind, arg, selection) => setStatus(appKeys, false, arg, selection),
     [COMMANDS.showLog]: () => appKeys.log.show(),

@@ -12,6 +12,9 @@ import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider'
 import { describeError } from '../../core/errors';
 import type { TreeNode } from '../tree/nodes';
 import { COMMANDS } from '../commandIds';
+import type { ConfiguredApplication } from '../../core/application';
+import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
+import { filterHiding, offerClearFilter } from './hiddenByFilter';
 import type { ReportDocuments } from '../documents/ReportDocuments';
 
 export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
@@ -53,7 +56,18 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
   return uri;
 }
 
-/** Reveals an item: `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
+/** The item as the server has it now; undefined when it is gone. */
+async function existing(appKeys: AppKeys, app: ConfiguredApplication, resource: ResourceType, id: string): Promise<ResourceItem | undefined> {
+  const client = await appKeys.client(app);
+  try {
+    return await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, id, signal));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Reveals an item (or, when the group's filter hides it, says so and offers Clear Filter): `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
 export async function revealItem(
   appKeys: AppKeys,
   tree: ApplicationsTreeProvider,
@@ -68,7 +82,14 @@ export async function revealItem(
   const app = appKeys.findApplication(applicationId, stringField(given, 'host'));
   const resource = resolveResource(appKeys, app, given);
   const node = await tree.findItem(app.identity, resource.id, id);
-  if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
+  if (!node) {
+    // Not in the tree: hidden by the group's filter, or gone from the server.
+    const filter = tree.lists.view(`${app.identity}/${resource.id}`).filter;
+    const item = filter ? await existing(appKeys, app, resource, id) : undefined;
+    const hiding = item && filterHiding(tree, app, resource, item);
+    if (item && hiding) return offerClearFilter(appKeys, tree, view, { app, resource, item }, hiding);
+    throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
+  }
   await view.reveal(node, { select: true, focus: true, expand: true });
   return true;
 }
