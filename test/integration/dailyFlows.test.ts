@@ -166,3 +166,47 @@ describe('Daily flows: items a filter hides', () => {
     await waitFor('the new key selected', () => selected() === result.created.item.id || undefined);
   });
 });
+
+describe('Daily flows: reports people can read', () => {
+  const h = useHarness(async () => {
+    await addApplication(h, fleet.id, SANDBOX_TOKENS.full);
+  });
+  const webviewTabs = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview)
+      .map((t) => t.label);
+
+  it('shows the stale keys report rendered, its names links that only reveal, server text inert', async () => {
+    const hostile = [...h.sandbox.state.losant.keys.values()].find((k) => k.applicationId === fleet.id && k.status === 'inactive')!;
+    hostile.name = '[x](command:appKeys.delete) <img src=x onerror=alert(1)> *bold*';
+    await vscode.commands.executeCommand('appKeys.staleKeysReport', { days: 30 });
+    const [panel] = h.api.reportPanels();
+    assert.strictEqual(panel?.title, 'Stale Keys Report');
+    assert.deepStrictEqual(panel.enableCommandUris, ['appKeys.reveal'], 'links may run the reveal command only');
+    await waitFor(`a tab titled so (${webviewTabs().join(', ')})`, () => webviewTabs().includes('Stale Keys Report') || undefined);
+    assert.match(panel.html, /<h1[^>]*>Stale keys report<\/h1>/);
+    assert.match(panel.html, /<a href="command:appKeys\.reveal\?[^"]+"[^>]*><code>/, 'item names are links');
+    const hrefs = [...panel.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    assert.ok(hrefs.length > 0 && hrefs.every((href) => href.startsWith('command:appKeys.reveal?')), hrefs.join('\n'));
+    assert.doesNotMatch(panel.html, /<img|<script|<em>bold/, 'server text stays text');
+    assert.match(panel.html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(panel.html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"/);
+  });
+
+  it('titles the device-keys report by the application, not by its ID', async () => {
+    const withoutKey = [...h.sandbox.state.losant.devices.values()].filter((d) => d.applicationId === fleet.id).slice(0, 2);
+    h.ui.answer('Create 2 Keys', DISMISS);
+    await vscode.commands.executeCommand('appKeys.createKeysForDevices', {
+      applicationId: fleet.id,
+      deviceIds: withoutKey.map((d) => d.id),
+      skipExisting: false,
+    });
+    const titles = h.api.reportPanels().map((p) => p.title);
+    assert.ok(titles.includes('Keys for Devices: Demo Fleet'), titles.join(', '));
+    assert.ok(!titles.some((t) => t.includes(fleet.id)));
+    await waitFor(`a tab titled so (${webviewTabs().join(', ')})`, () => webviewTabs().includes('Keys for Devices: Demo Fleet') || undefined);
+    assert.ok(!webviewTabs().some((t) => t.includes(fleet.id)));
+    assert.match(h.api.reportPanels().find((p) => p.title === 'Keys for Devices: Demo Fleet')!.html, /Created: 2<\/li>/);
+  });
+});

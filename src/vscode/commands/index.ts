@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { AppKeys } from '../appKeys';
 import { ALIASES, COMMANDS, CommandId } from '../commandIds';
 import type { ReportDocuments } from '../documents/ReportDocuments';
+import type { ReportPanels } from '../documents/reportPanels';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { LoadMoreNode, TreeNode } from '../tree/nodes';
 import { addApplication, AddApplicationArgument, clearToken, removeApplication, setToken } from './applications';
@@ -31,7 +32,7 @@ export function registerCommands(
   appKeys: AppKeys,
   tree: ApplicationsTreeProvider,
   view: vscode.TreeView<TreeNode>,
-  documents: DocumentFileSystems & { reports: ReportDocuments },
+  documents: DocumentFileSystems & { reports: ReportDocuments; panels: ReportPanels },
 ): vscode.Disposable[] {
   const handlers: Record<CommandId, Handler> = {
     [COMMANDS.addApplication]: (_kind, arg) => addApplication(appKeys, tree, arg as AddApplicationArgument | undefined),
@@ -67,11 +68,11 @@ export function registerCommands(
     [COMMANDS.clearFilter]: (_kind, arg) => clearFilter(appKeys, tree, arg),
     [COMMANDS.sort]: (_kind, arg) => sortGroup(appKeys, tree, arg),
     [COMMANDS.reveal]: (_kind, arg) => revealItem(appKeys, tree, view, documents.reports, arg),
-    [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, arg),
+    [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, documents.panels, arg),
     [COMMANDS.recreate]: (_kind, uri, value) => recreateItem(appKeys, uri, value),
     [COMMANDS.pickDevices]: (_kind, arg) => pickDevices(appKeys, arg),
     [COMMANDS.openInConsole]: (_kind, arg) => openInConsole(appKeys, arg),
-    [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
+    [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, documents.panels, arg),
   };
   return [
     ...Object.entries(handlers).map(([id, handler]) => registerCommand(appKeys, id, id as CommandId, (...args) => handler(undefined, ...args))),

@@ -1,4 +1,4 @@
-// The stale-key report (a read-only Markdown document) and the reveal command its links run.
+// The stale-key report (a read-only Markdown document, shown rendered) and the reveal command its links run.
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { loadEveryItem } from '../../core/listing';
@@ -16,8 +16,9 @@ import type { ConfiguredApplication } from '../../core/application';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import { filterHiding, offerClearFilter } from './hiddenByFilter';
 import type { ReportDocuments } from '../documents/ReportDocuments';
+import type { ReportPanels } from '../documents/reportPanels';
 
-export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
+export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, panels: ReportPanels, arg: unknown): Promise<vscode.Uri> {
   const days =
     numberField(argumentObject(arg), 'days') ??
     Number(
@@ -51,8 +52,9 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     return result;
   });
   const text = renderReport(sections, days, Date.now(), (target) => reports.link(COMMANDS.reveal, target), expiryWarningDays());
-  const uri = reports.put('stale-keys.md', maskSecrets(text));
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const masked = maskSecrets(text);
+  const uri = reports.put('stale-keys.md', masked);
+  await panels.show(uri, vscode.l10n.t('Stale Keys Report'), masked);
   return uri;
 }
 
