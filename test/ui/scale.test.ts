@@ -143,7 +143,10 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report)', (
     // The Elastic Path store records use: its section has the "Unused" finding.
     const section = report.locator('h2', { hasText: `${SANDBOX_EP.storeName} — Application Keys` });
     await section.waitFor();
-    await report.locator('h3', { hasText: /^Unused for 90 days or more \(or never used\): [1-9]/ }).first().waitFor();
+    await report
+      .locator('h3', { hasText: /^Unused for 90 days or more \(or never used\): [1-9]/ })
+      .first()
+      .waitFor();
     assert.match(await report.locator('li', { hasText: 'Marketing Feed (old)' }).first().innerText(), /never used|used \d{4}-\d\d-\d\d/);
 
     // A click on a name reveals the key in the tree (its collapsed store expands).
