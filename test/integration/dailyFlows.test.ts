@@ -120,7 +120,7 @@ describe('Daily flows: credentials, the wizard, menus and words', () => {
     await addElasticPathStore(h);
     h.ui.answer(`Losant · ${host()}`);
     await vscode.commands.executeCommand('appKeys.openInConsole');
-    assert.match(h.ui.messages('error').join('\n'), /No web console address is configured for Demo Fleet/);
+    assert.match(h.ui.messages('warning').join('\n'), /No web console address is configured for Demo Fleet/);
   });
 
   it("offers a key value's example (a UUID), not a name's, when filtering by Key", async () => {
