@@ -12,6 +12,7 @@ import { DeviceAssist } from './vscode/documents/deviceAssist';
 import { CreateGuide } from './vscode/documents/createGuide';
 import { LiveProblems } from './vscode/documents/liveProblems';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/documents/ReportDocuments';
+import { ReportPanels } from './vscode/documents/reportPanels';
 import { EDIT_SCHEME, VIEW_SCHEME } from './vscode/documents/uris';
 import { CREDENTIALS_METADATA_KEY, CredentialRecord, CredentialStore, SecretStorageError } from './core/credentials';
 import { moveCredentials } from './vscode/moveCredentials';
@@ -42,6 +43,8 @@ export interface AppKeysTestHooks {
   credentialRecords(): (CredentialRecord & { users: string[] })[];
   readonly tree: ApplicationsTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  /** The reports shown rendered: each panel's title, HTML and the commands its links may run. */
+  reportPanels(): { title: string; html: string; enableCommandUris: unknown }[];
   /** The platform context keys as last set (appKeys.hasLosant, appKeys.hasElasticPath). */
   contextKeys(): Readonly<Record<string, boolean>>;
   /** The extension's log folder (tests search the logs around it for secrets). */
@@ -104,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
   const views = new ItemViewFileSystem(appKeys);
   const edits = new ItemEditFileSystem(appKeys, problems, views);
   const reports = new ReportDocuments();
+  const reportPanels = new ReportPanels();
   const treeView = vscode.window.createTreeView('appKeys.applications', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
   context.subscriptions.push(
@@ -114,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     edits,
     treeView,
     reports,
+    reportPanels,
     vscode.workspace.registerFileSystemProvider(REPORT_SCHEME, reports, { isCaseSensitive: true, isReadonly: true }),
     vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, reports),
     vscode.window.registerFileDecorationProvider(new ItemDecorations()),
@@ -140,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     new DeviceAssist(appKeys).register(),
     new CreateGuide(appKeys).register(),
     new LiveProblems(appKeys, problems),
-    ...registerCommands(appKeys, tree, treeView, { edits, views, reports }),
+    ...registerCommands(appKeys, tree, treeView, { edits, views, reports, panels: reportPanels }),
     { dispose: () => void service.dispose() },
   );
 
@@ -171,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): AppKeysTestHooks | u
     setUserInput: (ui) => appKeys.setInput(ui ?? windowInput),
     tree,
     treeView,
+    reportPanels: () => reportPanels.shown(),
     contextKeys: platformContextValues,
     logUri: context.logUri,
     stats: {

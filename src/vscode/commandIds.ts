@@ -8,6 +8,10 @@ export const COMMANDS = {
   removeApplication: 'appKeys.removeApplication',
   setToken: 'appKeys.setToken',
   clearToken: 'appKeys.clearToken',
+  setApiToken: 'appKeys.setApiToken',
+  clearApiToken: 'appKeys.clearApiToken',
+  setClientSecret: 'appKeys.setClientSecret',
+  clearClientSecret: 'appKeys.clearClientSecret',
   refresh: 'appKeys.refresh',
   loadMore: 'appKeys.loadMore',
   fetch: 'appKeys.fetch',
@@ -61,6 +65,8 @@ export const PALETTE_WHEN = {
   anyApplication: `${PLATFORM_CONTEXT_KEYS.losant} || ${PLATFORM_CONTEXT_KEYS.elasticpath}`,
   /** Losant's API tokens, statuses and devices. */
   losant: PLATFORM_CONTEXT_KEYS.losant,
+  /** Elastic Path's client secrets. */
+  elasticPath: PLATFORM_CONTEXT_KEYS.elasticpath,
   /** Pick Devices: in a new Losant key's document. */
   deviceDocument: 'appKeys.deviceDocument',
 } as const;
@@ -70,8 +76,12 @@ export const PALETTE: Readonly<Record<string, string>> = {
   [COMMANDS.removeApplication]: PALETTE_WHEN.anyApplication,
   [COMMANDS.manageCredentials]: PALETTE_WHEN.anyApplication,
   [COMMANDS.openInConsole]: PALETTE_WHEN.anyApplication,
-  [COMMANDS.setToken]: PALETTE_WHEN.anyApplication,
-  [COMMANDS.clearToken]: PALETTE_WHEN.anyApplication,
+  [COMMANDS.setToken]: PALETTE_WHEN.never,
+  [COMMANDS.clearToken]: PALETTE_WHEN.never,
+  [COMMANDS.setApiToken]: PALETTE_WHEN.losant,
+  [COMMANDS.clearApiToken]: PALETTE_WHEN.losant,
+  [COMMANDS.setClientSecret]: PALETTE_WHEN.elasticPath,
+  [COMMANDS.clearClientSecret]: PALETTE_WHEN.elasticPath,
   [COMMANDS.refresh]: PALETTE_WHEN.anyApplication,
   [COMMANDS.loadMore]: PALETTE_WHEN.never,
   [COMMANDS.fetch]: PALETTE_WHEN.never,
@@ -105,6 +115,28 @@ export const PALETTE: Readonly<Record<string, string>> = {
   'appKeys.createToken': PALETTE_WHEN.losant,
   'appKeys.deleteToken': PALETTE_WHEN.losant,
 };
+
+/**
+ * The kind of credential an application uses, as its tree item's context value says (`application:<platform>:<kind>`):
+ * a client secret where the credential comes with a client ID, else an API token. Menus and the palette offer only
+ * the Set/Clear command of that kind; the generic Set/Clear (either kind) serve tree items and argument objects.
+ */
+export const CREDENTIAL_COMMANDS = {
+  'api-token': { set: COMMANDS.setApiToken, clear: COMMANDS.clearApiToken },
+  'client-secret': { set: COMMANDS.setClientSecret, clear: COMMANDS.clearClientSecret },
+} as const;
+export type CredentialKind = keyof typeof CREDENTIAL_COMMANDS;
+
+/** The kind of credential a platform's applications use (an application of an unknown platform: an API token's commands). */
+export function credentialKindOf(platform: { needsClientId: boolean } | undefined): CredentialKind {
+  return platform?.needsClientId ? 'client-secret' : 'api-token';
+}
+
+/**
+ * The commands a tree context menu offers on a multi-selection: they act on every selected item (VS Code passes
+ * the clicked node, then the selection). Every other command's menu entry says `!listMultiSelection`.
+ */
+export const SELECTION_COMMANDS: readonly CommandId[] = [COMMANDS.delete, COMMANDS.copyId, COMMANDS.activate, COMMANDS.deactivate];
 
 /** Always offered: they act without any application (adding the first one, the log). */
 export const PALETTE_ALWAYS: readonly string[] = [COMMANDS.addApplications, COMMANDS.addApplication, COMMANDS.showLog];

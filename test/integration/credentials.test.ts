@@ -44,7 +44,7 @@ describe('Credentials shared by applications', () => {
     );
     const steps = h.ui.steps.map((s) => `${s.step}/${s.totalSteps} ${s.question.replace(/ \(.*| for .*/, '')}`);
     assert.deepStrictEqual(steps, [
-      '1/5 pick: Which platform?',
+      '1/6 pick: Which platform?', // counted until Losant is chosen: an Elastic Path store's client ID
       '2/5 pick: Which Losant API host?',
       '3/5 input: API base URL',
       '4/5 input: API token',

@@ -97,12 +97,14 @@ describe('Token expiry, accessibility and the web console', () => {
     assert.strictEqual(h.api.tree.getTreeItem(groups[0] as never).accessibilityInformation?.label, 'Application Keys, 26');
   });
 
-  it('opens the configured console page of an application, and offers it only where one is configured', async () => {
+  it('opens the configured console page of an application; without one, says which setting to add, with Open Settings', async () => {
     const [plain] = await children(h);
     assert.doesNotMatch(String(h.api.tree.getTreeItem(plain as never).contextValue), /:console/);
-    await vscode.commands.executeCommand('appKeys.openInConsole', plain);
+    assert.strictEqual(await vscode.commands.executeCommand('appKeys.openInConsole', plain), undefined);
     assert.strictEqual(h.ui.opened.length, 0, 'nothing opened');
-    assert.match(h.ui.messages('error').pop() ?? '', /No web console address is configured for .*consoleUrl/);
+    const warning = h.ui.shown.filter((m) => m.level === 'warning').pop();
+    assert.match(warning?.message ?? '', /No web console address is configured for .*consoleUrl/);
+    assert.deepStrictEqual(warning?.items, ['Open Settings']);
 
     const entry = { platform: 'losant', applicationId: fleet.id, apiUrl: h.sandbox.url };
     await configure([{ ...entry, consoleUrl: 'https://console.example.test/applications/{applicationId}/keys' }]);

@@ -6,7 +6,17 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALIASES, COMMANDS, PALETTE, PALETTE_ALWAYS, PALETTE_HIDDEN, PALETTE_WHEN, PLATFORM_CONTEXT_KEYS } from '../../src/vscode/commandIds';
+import {
+  ALIASES,
+  COMMANDS,
+  CREDENTIAL_COMMANDS,
+  PALETTE,
+  PALETTE_ALWAYS,
+  PALETTE_HIDDEN,
+  PALETTE_WHEN,
+  PLATFORM_CONTEXT_KEYS,
+  SELECTION_COMMANDS,
+} from '../../src/vscode/commandIds';
 import { parseObject } from '../support/json';
 import { REPO_ROOT } from './vsix';
 
@@ -66,9 +76,16 @@ describe('Command catalogue and package.json', () => {
       assert.strictEqual(PALETTE[id], PALETTE_WHEN.losant, id);
     }
     assert.strictEqual(PALETTE[COMMANDS.createKeysForDevices], PALETTE_WHEN.losant);
-    for (const id of ['appKeys.fetchKey', 'appKeys.createKey', 'appKeys.rotateKey', COMMANDS.staleReport, COMMANDS.setToken]) {
+    for (const id of ['appKeys.fetchKey', 'appKeys.createKey', 'appKeys.rotateKey', COMMANDS.staleReport]) {
       assert.strictEqual(PALETTE[id], PALETTE_WHEN.anyApplication, id);
     }
+    // The credential each platform has: Set API Token… with Losant, Set Client Secret… with Elastic Path; never "or".
+    assert.strictEqual(PALETTE[COMMANDS.setApiToken], PALETTE_WHEN.losant);
+    assert.strictEqual(PALETTE[COMMANDS.clearApiToken], PALETTE_WHEN.losant);
+    assert.strictEqual(PALETTE[COMMANDS.setClientSecret], PALETTE_WHEN.elasticPath);
+    assert.strictEqual(PALETTE[COMMANDS.clearClientSecret], PALETTE_WHEN.elasticPath);
+    assert.strictEqual(PALETTE[COMMANDS.setToken], PALETTE_WHEN.never);
+    assert.strictEqual(PALETTE[COMMANDS.clearToken], PALETTE_WHEN.never);
     assert.strictEqual(PALETTE_WHEN.losant, 'appKeys.hasLosant');
     assert.strictEqual(PALETTE_WHEN.anyApplication, 'appKeys.hasLosant || appKeys.hasElasticPath');
     assert.deepStrictEqual(PLATFORM_CONTEXT_KEYS, { losant: 'appKeys.hasLosant', elasticpath: 'appKeys.hasElasticPath' });
@@ -108,5 +125,40 @@ describe('Command catalogue and package.json', () => {
     const itemMenus = contributes.menus['view/item/context'].filter((m) => /viewItem =~ \/\^item/.test(m.when ?? ''));
     assert.ok(itemMenus.length > 5);
     for (const menu of itemMenus) assert.doesNotMatch(menu.when ?? '', /keys|tokens/, menu.command);
+  });
+
+  const itemContext = () => contextMenu().filter((m) => !m.group?.startsWith('inline'));
+  const contextMenu = () => contributes.menus['view/item/context'] as { command: string; when?: string; group?: string }[];
+  /** Whether a context value of the tree makes the entry's `viewItem =~ /…/` match. */
+  const offeredOn = (entry: { when?: string }, contextValue: string) => {
+    const regex = /viewItem =~ \/(.+?)\/(?: |$)/.exec(entry.when ?? '');
+    return regex !== null && new RegExp(regex[1]).test(contextValue);
+  };
+
+  it('offers on an application only the Set and Clear of its credential, and Open in Web Console whatever its host', () => {
+    const titles = (contextValue: string) =>
+      itemContext()
+        .filter((m) => offeredOn(m, contextValue))
+        .map((m) => String(localized(contributed.get(m.command)?.title)));
+    // As nodes.ts writes them: application:<platform>:<credential kind>[:devices][:console].
+    const losant = titles('application:losant:api-token:devices');
+    const store = titles('application:elasticpath:client-secret');
+    assert.ok(losant.includes('Set API Token…') && losant.includes('Clear API Token'), losant.join(', '));
+    assert.ok(store.includes('Set Client Secret…') && store.includes('Clear Client Secret'), store.join(', '));
+    for (const offered of [losant, store]) {
+      assert.ok(!offered.some((t) => / or /.test(t)), `no "or" in ${offered.join(', ')}`);
+      assert.ok(offered.includes('Open in Web Console'), offered.join(', '));
+    }
+    assert.ok(!losant.some((t) => /Client Secret/.test(t)));
+    assert.ok(!store.some((t) => /API Token/.test(t)));
+    assert.deepStrictEqual(Object.keys(CREDENTIAL_COMMANDS).sort(), ['api-token', 'client-secret']);
+  });
+
+  it('offers on a multi-selection only the commands that act on every selected item', () => {
+    for (const entry of itemContext()) {
+      const single = /!listMultiSelection/.test(entry.when ?? '');
+      assert.strictEqual(single, !SELECTION_COMMANDS.includes(entry.command as never), `${entry.command} (${entry.group}): ${entry.when}`);
+    }
+    assert.deepStrictEqual([...SELECTION_COMMANDS].sort(), [COMMANDS.activate, COMMANDS.copyId, COMMANDS.deactivate, COMMANDS.delete].sort());
   });
 });

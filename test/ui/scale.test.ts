@@ -137,49 +137,29 @@ describe('UI: a larger application (filter, bulk deactivate, rotate, report)', (
     await wb.waitForPrompt('Report keys unused for how many days?');
     assert.strictEqual(await wb.quickInput.locator('.quick-input-box input').inputValue(), '90');
     await session.page.keyboard.press('Enter');
-    const editor = await wb.waitForEditor(/stale-keys\.md/);
-    const top = await until('the report', async () => {
-      const t = await wb.editorText(editor);
-      return t.includes('# Stale keys report') ? t : undefined;
-    });
-    assert.match(top, /Unused means no recorded use for 90 days/);
-    assert.match(top, /## `Demo Fleet` — Application Keys/);
-    // The Elastic Path store records use: its section has the "Unused" finding. Find it as a reader would.
-    await session.page.keyboard.press('Control+F');
-    await session.page.keyboard.type('### Unused for 90 days');
-    await session.page.keyboard.press('Enter');
-    await session.page.keyboard.press('Escape');
-    const section = await until('the Elastic Path section on screen', async () => {
-      const t = await wb.editorText(editor);
-      return t.includes(`## \`${SANDBOX_EP.storeName}\` — Application Keys`) && /### Unused for 90 days or more \(or never used\): [1-9]/.test(t)
-        ? t
-        : undefined;
-    });
-    assert.match(section, /never used|last used \d{4}-\d\d-\d\d/);
+    // The report opens rendered, in a tab titled by what it is (not a file name), its names links.
+    await until('the report tab', async () => ((await wb.activeTab.getAttribute('aria-label')) ?? '').startsWith('Stale Keys Report'));
+    const report = session.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('h1', { hasText: 'Stale keys report' }).waitFor();
+    await report.locator('p', { hasText: 'Unused means no recorded use for 90 days' }).waitFor();
+    await report.locator('h2', { hasText: 'Demo Fleet — Application Keys' }).waitFor();
+    // The Elastic Path store records use: its section has the "Unused" finding.
+    const section = report.locator('h2', { hasText: `${SANDBOX_EP.storeName} — Application Keys` });
+    await section.waitFor();
+    await report
+      .locator('h3', { hasText: /^Unused for 90 days or more \(or never used\): [1-9]/ })
+      .first()
+      .waitFor();
+    assert.match(await report.locator('li', { hasText: 'Marketing Feed (old)' }).first().innerText(), /never used|used \d{4}-\d\d-\d\d/);
 
-    // Ctrl+click on a link in the report reveals the key in the tree (its collapsed store expands).
-    const line = session.page.locator('.part.editor .monaco-editor .view-line', { hasText: '[`Marketing Feed (old)`](' }).first();
-    const link = line.locator('span', { hasText: /^command:appKeys/ }).last();
-    await link.waitFor();
-    await session.page.keyboard.down('Control');
-    await link.hover();
+    // A click on a name reveals the key in the tree (its collapsed store expands).
+    const link = report.locator('a', { hasText: 'Marketing Feed (old)' }).first();
+    await link.scrollIntoViewIfNeeded();
     await link.click();
-    await session.page.keyboard.up('Control');
     await until('the key selected in the tree', async () => (await wb.treeRow('Marketing Feed (old)').getAttribute('aria-selected')) === 'true');
-    await wb.collapse(wb.treeRow(SANDBOX_EP.storeName));
-    await wb.activeTab.click(); // back to the report
-
-    // The picture: the source next to its preview (Ctrl+K V), without the side bar (Ctrl+B) to leave them room.
-    await session.page.keyboard.press('Control+B');
-    await session.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-    await session.page.keyboard.press('Control+K');
-    await session.page.keyboard.press('V');
-    const preview = session.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await preview.locator('h2', { hasText: `${SANDBOX_EP.storeName} — Application Keys` }).waitFor();
-    await preview.locator('h3', { hasText: /^Unused for 90 days or more \(or never used\): [1-9]/ }).waitFor();
+    await section.scrollIntoViewIfNeeded();
     await readmeScreenshot('report');
-    await session.page.keyboard.press('Control+B');
-    await session.page.locator('.part.sidebar').waitFor();
+    await wb.collapse(wb.treeRow(SANDBOX_EP.storeName));
     await wb.runCommand('View: Close All Editors');
   });
 });

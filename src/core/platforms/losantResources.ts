@@ -89,7 +89,8 @@ export const losantKeys: LosantResourceType = {
     listField('lastUpdated', () => l10n.t('Last update')),
     STATUS,
   ],
-  filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key')), STATUS],
+  // A key's value is a UUID: its example is the start of one, not a name.
+  filterFields: [listField('name', () => l10n.t('Name')), listField('key', () => l10n.t('Key'), undefined, '3f2a9c1e-*'), STATUS],
   // advancedApplicationKeyQuery: `$in` holds at most 100 values.
   advancedQuery: { maxValues: 100 },
   searchFields: ['name', 'key'],

@@ -136,6 +136,8 @@ export interface ListField {
   field: string;
   label: string;
   values?: readonly string[];
+  /** A pattern that fits the field's values, for the filter's prompt (names: `gate*`). */
+  example?: string;
 }
 
 /** A device an application key can be restricted to (Losant). */

@@ -20,12 +20,13 @@ export function findResource<T extends ResourceType>(resources: readonly T[], id
 }
 
 /** A sort or filter field whose label is translated each time it is shown, not once when the module loads. */
-export function listField(field: string, label: () => string, values?: readonly string[]): ListField {
+export function listField(field: string, label: () => string, values?: readonly string[], example?: string): ListField {
   return {
     field,
     get label() {
       return label();
     },
     ...(values ? { values } : {}),
+    ...(example ? { example } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { addToUserSettings } from '../settings';
 import { capitalize } from '../text';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { isBack, runWizard, Step, WizardStep } from '../wizard';
-import { askSecret, credentialDescription } from './credentialPrompts';
+import { askSecret, credentialDescription, newCredentialLabel } from './credentialPrompts';
 
 export interface AddApplicationArgument {
   platform?: string;
@@ -77,12 +77,20 @@ export async function addApplications(
     const origin = new URL(apiUrlOf(s)).origin;
     return appKeys.credentials.records().filter((r) => r.platform === s.platform?.id && r.origin === origin);
   };
+  // A step whose need is not known yet (the host, the platform not chosen) is counted: "step n of m" may shrink as
+  // answers come, never grow, so going Back never shows a step with another count than the step left.
+  const hostKnown = (s: AddState) => !!s.platform && !!(s.preset || s.typedUrl);
+  const mayHaveStored = (s: AddState) => appKeys.credentials.records().some((r) => !s.platform || r.platform === s.platform.id);
+  const mayNeedClientId = (s: AddState) => (s.platform ? s.platform.needsClientId : appKeys.service.allPlatforms.some((p) => p.needsClientId));
   const steps: WizardStep<AddState>[] = [
     { skip: () => arg?.platform !== undefined, run: (s, step) => askPlatform(appKeys, s, step) },
     { skip: () => arg?.apiUrl !== undefined, run: (s, step) => askHost(appKeys, s, step) },
     { skip: (s) => arg?.apiUrl !== undefined || !!s.preset, run: (s, step) => askUrl(appKeys, s, step) },
-    { skip: (s) => givenSecret !== undefined || stored(s).length === 0, run: (s, step) => askCredential(appKeys, s, step, stored(s)) },
-    { skip: (s) => !s.platform?.needsClientId || !!s.credential || arg?.clientId !== undefined, run: (s, step) => askClientId(appKeys, s, step) },
+    {
+      skip: (s) => givenSecret !== undefined || (hostKnown(s) ? stored(s).length === 0 : !mayHaveStored(s)),
+      run: (s, step) => askCredential(appKeys, s, step, stored(s)),
+    },
+    { skip: (s) => !mayNeedClientId(s) || !!s.credential || arg?.clientId !== undefined, run: (s, step) => askClientId(appKeys, s, step) },
     { skip: (s) => !!s.credential || givenSecret !== undefined, run: (s, step) => askNewSecret(appKeys, s, step) },
     { skip: () => arg?.applicationId !== undefined, run: (s, step) => askApplications(appKeys, s, step, many) },
   ];
@@ -277,6 +285,7 @@ async function addChosen(
     Promise.all(refs.map(({ ref }) => appKeys.service.forApplication(ref, secret).getApplication(signal))),
   );
   const apps: ConfiguredApplication[] = [];
+  const configured = new Set(appKeys.applications().map((a) => a.identity));
   for (const [i, { ref, label }] of refs.entries()) {
     let name = label ?? (found[i].name !== ref.applicationId ? found[i].name : undefined);
     if (!name && !arg?.applicationId) {
@@ -291,10 +300,12 @@ async function addChosen(
         platform: platform.id,
         origin: new URL(apiUrl).origin,
         clientId,
-        label: vscode.l10n.t('{0} for {1}', capitalize(platform.credentialName), apps.map((a) => a.displayName).join(', ')),
+        label: newCredentialLabel(appKeys, platform.credentialName, new URL(apiUrl).origin),
       },
       secret,
     ));
+  // Applications added already: what their credential was, to say what changed.
+  const again = apps.filter((app) => configured.has(app.identity)).map((app) => ({ app, before: appKeys.credentials.recordFor(app.credentialTarget) }));
   for (const app of apps) {
     await appKeys.credentials.use(app.credentialTarget, record.id);
     appKeys.devices.forget(app.identity);
@@ -302,5 +313,22 @@ async function addChosen(
     appKeys.log.info(`Added ${platform.name} ${platform.applicationNoun} ${app.applicationId} on ${app.host}`);
   }
   tree.refresh();
+  sayWhatChanged(appKeys, again, record);
   return apps;
+}
+
+/** Re-added applications: whose credential changed (and from which), or that nothing did. */
+function sayWhatChanged(appKeys: AppKeys, again: { app: ConfiguredApplication; before?: CredentialRecord }[], record: CredentialRecord): void {
+  const names = (list: typeof again) => list.map((a) => a.app.displayName).join(', ');
+  const same = again.filter((a) => a.before?.id === record.id);
+  const changed = again.filter((a) => a.before?.id !== record.id);
+  for (const { app, before } of changed) {
+    void appKeys.ui.showMessage(
+      'info',
+      before
+        ? vscode.l10n.t('{0} was added already. Its credential changed: it now uses "{1}" instead of "{2}".', app.displayName, record.label, before.label)
+        : vscode.l10n.t('{0} was added already. Its credential changed: it now uses "{1}".', app.displayName, record.label),
+    );
+  }
+  if (same.length) void appKeys.ui.showMessage('info', vscode.l10n.t('Added already, with the same credential "{0}": {1}.', record.label, names(same)));
 }

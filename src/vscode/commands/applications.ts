@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { ApplicationRef, ConfiguredApplication } from '../../core/application';
 import { linkKey } from '../../core/credentials';
 import type { AppKeys } from '../appKeys';
+import { credentialKindOf, type CredentialKind } from '../commandIds';
 import { removeFromUserSettings, scopesOf, SettingsScope } from '../settings';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
-import { capitalize } from '../text';
 import { AddApplicationArgument, addApplications } from './addApplications';
-import { applicationsUsing, askSecret, credentialDescription } from './credentialPrompts';
+import { applicationsUsing, askSecret, credentialDescription, newCredentialLabel } from './credentialPrompts';
 import { resolveApplication } from './targets';
 
 export type { AddApplicationArgument } from './addApplications';
@@ -73,8 +73,8 @@ async function showWhereDefined(appKeys: AppKeys, message: string, scopes: Setti
  * replaced, so every application using it gets the new secret; otherwise one stored for the same
  * origin can be chosen, or a new one is stored.
  */
-export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<boolean> {
-  const app = await resolveApplication(appKeys, arg);
+export async function setToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown, kind?: CredentialKind): Promise<boolean> {
+  const app = await resolveApplication(appKeys, arg, ofKind(appKeys, kind));
   const given = arg && typeof arg === 'object' && typeof (arg as { token?: unknown }).token === 'string' ? (arg as { token: string }).token : undefined;
   const linked = appKeys.credentials.recordFor(app.credentialTarget);
   if (given !== undefined) {
@@ -108,11 +108,13 @@ async function storeCredentialFor(appKeys: AppKeys, app: ConfiguredApplication, 
     return;
   }
   const { platform, origin, clientId } = app.credentialTarget;
-  const record = await appKeys.credentials.add(
-    { platform, origin, clientId, label: vscode.l10n.t('{0} for {1}', capitalize(app.credentialNoun), app.displayName) },
-    secret,
-  );
+  const record = await appKeys.credentials.add({ platform, origin, clientId, label: newCredentialLabel(appKeys, app.credentialNoun, origin) }, secret);
   await appKeys.credentials.use(app.credentialTarget, record.id);
+}
+
+/** The applications whose credential is of `kind` (all of them when it is undefined). */
+function ofKind(appKeys: AppKeys, kind: CredentialKind | undefined): ((app: ConfiguredApplication) => boolean) | undefined {
+  return kind && ((app) => credentialKindOf(appKeys.service.allPlatforms.find((p) => p.id === app.platform)) === kind);
 }
 
 function forgetDevicesOfUsers(appKeys: AppKeys, app: ConfiguredApplication): void {
@@ -123,8 +125,8 @@ function forgetDevicesOfUsers(appKeys: AppKeys, app: ConfiguredApplication): voi
 }
 
 /** The application no longer uses its credential; the credential is deleted when no other application uses it. */
-export async function clearToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown): Promise<void> {
-  const app = await resolveApplication(appKeys, arg);
+export async function clearToken(appKeys: AppKeys, tree: ApplicationsTreeProvider, arg?: unknown, kind?: CredentialKind): Promise<void> {
+  const app = await resolveApplication(appKeys, arg, ofKind(appKeys, kind));
   await appKeys.credentials.unlink(app.credentialTarget);
   appKeys.devices.forget(app.identity);
   tree.refresh();

@@ -14,6 +14,8 @@ import type { ApplicationClient } from '../../core/service';
 import type { AppKeys } from '../appKeys';
 import { deviceItem, type DeviceFilter, filteredDevices, pickManyDevices, sessionDevices } from '../devicePicks';
 import type { ReportDocuments } from '../documents/ReportDocuments';
+import type { ReportPanels } from '../documents/reportPanels';
+import { pathSegment } from '../documents/uris';
 import { restrictsDevices } from '../documents/deviceAssist';
 import { argumentObject, type ArgumentObject, booleanField, stringField, stringListField, tagListField } from './arguments';
 import { askSecretsFile, showManyOneTimeSecrets } from './secretHandOff';
@@ -142,7 +144,7 @@ async function withoutExisting(
 /** What the command returns: each device's outcome, without its secret (those go only to the hand-off). */
 export type DeviceKeyResult = Omit<DeviceKeyOutcome, 'secrets' | 'error'> & { error?: string };
 
-export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<DeviceKeyResult[]> {
+export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocuments, panels: ReportPanels, arg: unknown): Promise<DeviceKeyResult[]> {
   const app: ConfiguredApplication = await resolveApplication(appKeys, arg);
   const client = await appKeys.client(app);
   const resource = client.platform.resources.find(restrictsDevices);
@@ -199,11 +201,9 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   appKeys.log.info(
     `Keys for devices in ${app.displayName}: ${JSON.stringify(counts)}, ${skipped.length} skipped${log ? `, ${log.appended} secrets appended to ${log.file}` : ''}`,
   );
-  const uri = reports.put(
-    `device-keys-${app.applicationId}.md`,
-    renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now(), log && { file: log.file, appended: log.appended }),
-  );
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const title = vscode.l10n.t('Keys for Devices: {0}', app.displayName);
+  const report = renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now(), log && { file: log.file, appended: log.appended });
+  await panels.show(reports.put(`${pathSegment(title, app.applicationId)}.md`, report), title, report);
   const created = counts.created + counts.createdSecretLost;
   const cancelled = counts.interrupted + counts.notStarted;
   const headline = counts.unknown

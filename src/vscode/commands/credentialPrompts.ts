@@ -34,3 +34,17 @@ export function credentialDescription(appKeys: AppKeys, record: CredentialRecord
     users.length ? vscode.l10n.t('used by {0}', users.join(', ')) : vscode.l10n.t('used by no application'),
   ].join(' · ');
 }
+
+/**
+ * A new credential's name: its kind and host ("API token for api.losant.com"), not the first application that
+ * used it (others join it later); a second one on the same host is numbered ("… (2)").
+ */
+export function newCredentialLabel(appKeys: AppKeys, noun: string, origin: string): string {
+  const base = vscode.l10n.t('{0} for {1}', capitalize(noun), new URL(origin).host);
+  const taken = new Set(appKeys.credentials.records().map((r) => r.label));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const label = vscode.l10n.t('{0} ({1})', base, n);
+    if (!taken.has(label)) return label;
+  }
+}

@@ -5,6 +5,7 @@ import type { AppKeys } from '../appKeys';
 import { ALIASES, COMMANDS, CommandId } from '../commandIds';
 import type { ReportDocuments } from '../documents/ReportDocuments';
 import type { ItemEditFileSystem } from '../documents/ItemEditFileSystem';
+import type { ReportPanels } from '../documents/reportPanels';
 import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider';
 import { LoadMoreNode, TreeNode } from '../tree/nodes';
 import { addApplication, AddApplicationArgument, clearToken, removeApplication, setToken } from './applications';
@@ -22,6 +23,7 @@ import { registerCommand } from './registerCommand';
 import { deleteItem } from './remove';
 import { revealItem, staleKeysReport } from './report';
 import { rotateItem } from './rotate';
+import { filterHiding, offerClearFilter } from './hiddenByFilter';
 import { setStatus } from './status';
 import { clearFilter, filterGroup, loadAllGroup, sortGroup } from './view';
 import { findKey } from './findKey';
@@ -33,7 +35,7 @@ export function registerCommands(
   appKeys: AppKeys,
   tree: ApplicationsTreeProvider,
   view: vscode.TreeView<TreeNode>,
-  documents: DocumentFileSystems & { reports: ReportDocuments; edits: ItemEditFileSystem },
+  documents: DocumentFileSystems & { reports: ReportDocuments; panels: ReportPanels; edits: ItemEditFileSystem },
 ): vscode.Disposable[] {
   const handlers: Record<CommandId, Handler> = {
     [COMMANDS.addApplication]: (_kind, arg) => addApplication(appKeys, tree, arg as AddApplicationArgument | undefined),
@@ -42,6 +44,10 @@ export function registerCommands(
     [COMMANDS.removeApplication]: (_kind, arg) => removeApplication(appKeys, tree, arg),
     [COMMANDS.setToken]: (_kind, arg) => setToken(appKeys, tree, arg),
     [COMMANDS.clearToken]: (_kind, arg) => clearToken(appKeys, tree, arg),
+    [COMMANDS.setApiToken]: (_kind, arg) => setToken(appKeys, tree, arg, 'api-token'),
+    [COMMANDS.clearApiToken]: (_kind, arg) => clearToken(appKeys, tree, arg, 'api-token'),
+    [COMMANDS.setClientSecret]: (_kind, arg) => setToken(appKeys, tree, arg, 'client-secret'),
+    [COMMANDS.clearClientSecret]: (_kind, arg) => clearToken(appKeys, tree, arg, 'client-secret'),
     [COMMANDS.refresh]: (_kind, arg) => tree.refresh(arg as TreeNode | undefined),
     [COMMANDS.loadMore]: (_kind, arg) => (arg instanceof LoadMoreNode ? tree.loadMore(arg) : undefined),
     [COMMANDS.fetch]: (kind, arg) => fetchItem(appKeys, documents, arg, kind),
@@ -50,7 +56,13 @@ export function registerCommands(
     [COMMANDS.delete]: (kind, arg, selection) => deleteItem(appKeys, arg, selection, kind),
     [COMMANDS.copy]: (kind, arg) => copyValue(appKeys, arg, kind),
     [COMMANDS.copyId]: (_kind, arg, selection) => copyId(appKeys, arg, selection),
-    [COMMANDS.rotate]: (kind, arg) => rotateItem(appKeys, arg, kind),
+    [COMMANDS.rotate]: (kind, arg) =>
+      rotateItem(appKeys, arg, kind, (target) => {
+        // A new key the group's filter hides is named, with Clear Filter (which reveals it).
+        const filter = filterHiding(tree, target.app, target.resource, target.item);
+        if (filter)
+          void offerClearFilter(appKeys, tree, view, target, filter).catch((error: unknown) => appKeys.log.warn(`Reveal after rotation: ${String(error)}`));
+      }),
     [COMMANDS.activate]: (_kind, arg, selection) => setStatus(appKeys, true, arg, selection),
     [COMMANDS.deactivate]: (_kind, arg, selection) => setStatus(appKeys, false, arg, selection),
     [COMMANDS.showLog]: () => appKeys.log.show(),
@@ -59,12 +71,12 @@ export function registerCommands(
     [COMMANDS.clearFilter]: (_kind, arg) => clearFilter(appKeys, tree, arg),
     [COMMANDS.sort]: (_kind, arg) => sortGroup(appKeys, tree, arg),
     [COMMANDS.reveal]: (_kind, arg) => revealItem(appKeys, tree, view, documents.reports, arg),
-    [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, arg),
+    [COMMANDS.staleReport]: (_kind, arg) => staleKeysReport(appKeys, documents.reports, documents.panels, arg),
     [COMMANDS.recreate]: (_kind, uri, value) => recreateItem(appKeys, uri, value),
     [COMMANDS.pickDevices]: (_kind, arg) => pickDevices(appKeys, arg),
     [COMMANDS.openInConsole]: (_kind, arg) => openInConsole(appKeys, arg),
     [COMMANDS.createFromDocument]: (_kind, arg) => createFromDocument(documents.edits, arg),
-    [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, arg),
+    [COMMANDS.createKeysForDevices]: (_kind, arg) => createKeysForDevices(appKeys, documents.reports, documents.panels, arg),
     [COMMANDS.findKey]: (_kind, arg) => findKey(appKeys, tree, view, arg),
   };
   return [

@@ -1,4 +1,4 @@
-// The stale-key report (a read-only Markdown document) and the reveal command its links run.
+// The stale-key report (a read-only Markdown document, shown rendered) and the reveal command its links run.
 import * as vscode from 'vscode';
 import { ApiError } from '../../core/errors';
 import { visitEveryItem } from '../../core/listing';
@@ -12,10 +12,13 @@ import type { ApplicationsTreeProvider } from '../tree/ApplicationsTreeProvider'
 import { describeError } from '../../core/errors';
 import type { TreeNode } from '../tree/nodes';
 import { COMMANDS } from '../commandIds';
+import type { ConfiguredApplication } from '../../core/application';
+import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
+import { filterHiding, offerClearFilter } from './hiddenByFilter';
 import type { ReportDocuments } from '../documents/ReportDocuments';
-import type { ResourceItem } from '../../core/platforms/platform';
+import type { ReportPanels } from '../documents/reportPanels';
 
-export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, arg: unknown): Promise<vscode.Uri> {
+export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments, panels: ReportPanels, arg: unknown): Promise<vscode.Uri> {
   const days =
     numberField(argumentObject(arg), 'days') ??
     Number(
@@ -64,12 +67,24 @@ export async function staleKeysReport(appKeys: AppKeys, reports: ReportDocuments
     return result;
   });
   const text = renderReport(sections, days, now, (target) => reports.link(COMMANDS.reveal, target), warningDays);
-  const uri = reports.put('stale-keys.md', maskSecrets(text));
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const masked = maskSecrets(text);
+  const uri = reports.put('stale-keys.md', masked);
+  await panels.show(uri, vscode.l10n.t('Stale Keys Report'), masked);
   return uri;
 }
 
-/** Reveals an item: `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
+/** The item as the server has it now; undefined when it is gone. */
+async function existing(appKeys: AppKeys, app: ConfiguredApplication, resource: ResourceType, id: string): Promise<ResourceItem | undefined> {
+  const client = await appKeys.client(app);
+  try {
+    return await appKeys.ui.withProgress(vscode.l10n.t('Fetching {0}…', resource.noun), (signal) => client.get(resource, id, signal));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** Reveals an item (or, when the group's filter hides it, says so and offers Clear Filter): `arg` is { applicationId, host?, resource?, id } or the number of a report link. */
 export async function revealItem(
   appKeys: AppKeys,
   tree: ApplicationsTreeProvider,
@@ -84,7 +99,14 @@ export async function revealItem(
   const app = appKeys.findApplication(applicationId, stringField(given, 'host'));
   const resource = resolveResource(appKeys, app, given);
   const node = await tree.findItem(app.identity, resource.id, id);
-  if (!node) throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
+  if (!node) {
+    // Not in the tree: hidden by the group's filter, or gone from the server.
+    const filter = tree.lists.view(`${app.identity}/${resource.id}`).filter;
+    const item = filter ? await existing(appKeys, app, resource, id) : undefined;
+    const hiding = item && filterHiding(tree, app, resource, item);
+    if (item && hiding) return offerClearFilter(appKeys, tree, view, { app, resource, item }, hiding);
+    throw new ApiError(vscode.l10n.t('That item is no longer in {0}', app.displayName), { kind: 'invalid-input' });
+  }
   await view.reveal(node, { select: true, focus: true, expand: true });
   return true;
 }

@@ -7,6 +7,7 @@ import { ApiError, isCancellation } from '../../core/errors';
 import { itemsNamed, judgeLostCreate, surelyNotCreated } from '../../core/createOutcome';
 import type { CreateResult, ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ApplicationClient } from '../../core/service';
+import type { ConfiguredApplication } from '../../core/application';
 import type { AppKeys } from '../appKeys';
 import { describeError } from '../../core/errors';
 import { showOneTimeSecrets } from './secretHandOff';
@@ -20,7 +21,10 @@ export interface RotationResult {
   old: 'deactivated' | 'deleted' | 'kept';
 }
 
-export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: string): Promise<RotationResult> {
+/** What the tree does with the new key once it exists (index.ts: says so when the group's filter hides it). */
+export type RevealNewKey = (target: { app: ConfiguredApplication; resource: ResourceType; item: ResourceItem }) => void;
+
+export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: string, revealNew?: RevealNewKey): Promise<RotationResult> {
   const target = await resolveItem(appKeys, arg, preferred);
   const { resource, app } = target;
   if (!resource.copyInput) throw new ApiError(vscode.l10n.t('{0} of {1} cannot be rotated', resource.label, app.displayName), { kind: 'invalid-input' });
@@ -60,6 +64,7 @@ export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: str
     throw await lostCreate(appKeys, client, resource, { newKeyName, oldName, known: new Set(before.map((i) => i.id)), startedAt, error });
   }
   const newName = resource.summarize(created.item).label;
+  revealNew?.({ app, resource, item: created.item });
   await showOneTimeSecrets(
     appKeys,
     vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName),

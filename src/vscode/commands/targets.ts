@@ -18,7 +18,8 @@ export interface ItemTarget {
   item?: ResourceItem;
 }
 
-export async function resolveApplication(appKeys: AppKeys, arg: unknown): Promise<ConfiguredApplication> {
+/** `accepts`: which applications the picker offers (the palette's Set API Token… offers those with a token). */
+export async function resolveApplication(appKeys: AppKeys, arg: unknown, accepts?: (app: ConfiguredApplication) => boolean): Promise<ConfiguredApplication> {
   if (arg instanceof ApplicationNode) return arg.app;
   if (arg instanceof GroupNode) return arg.parent.app;
   if (arg instanceof ItemNode) return arg.app;
@@ -26,16 +27,16 @@ export async function resolveApplication(appKeys: AppKeys, arg: unknown): Promis
   const given = argumentObject(arg);
   const applicationId = stringField(given, 'applicationId');
   if (applicationId !== undefined) return appKeys.findApplication(applicationId, stringField(given, 'host'));
-  return pickApplication(appKeys);
+  return pickApplication(appKeys, accepts);
 }
 
-async function pickApplication(appKeys: AppKeys): Promise<ConfiguredApplication> {
-  const apps = appKeys.applications();
+async function pickApplication(appKeys: AppKeys, accepts: (app: ConfiguredApplication) => boolean = () => true): Promise<ConfiguredApplication> {
+  const apps = appKeys.applications().filter(accepts);
   if (apps.length === 0)
     throw new ApiError(vscode.l10n.t('No applications are configured. Run "App Keys: Add Application…" first.'), { kind: 'invalid-input' });
   if (apps.length === 1) return apps[0];
   const picked = await appKeys.ui.showQuickPick(
-    apps.map((app) => ({ label: app.displayName, description: `${app.platform} · ${app.host || app.apiUrl || ''}`, detail: app.applicationId, app })),
+    apps.map((app) => ({ label: app.displayName, description: `${app.platformName} · ${app.host || app.apiUrl || ''}`, detail: app.applicationId, app })),
     { placeHolder: vscode.l10n.t('Choose an application') },
   );
   return picked.app;

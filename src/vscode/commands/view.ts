@@ -41,7 +41,11 @@ export async function filterGroup(appKeys: AppKeys, tree: ApplicationsTreeProvid
   const field =
     resource.filterFields.find((f) => f.field === given.field) ??
     (await appKeys.ui.showQuickPick(
-      resource.filterFields.map((f) => ({ ...f, label: f.label, description: f.values ? f.values.join(' / ') : vscode.l10n.t('glob, e.g. gate*') })),
+      resource.filterFields.map((f) => ({
+        ...f,
+        label: f.label,
+        description: f.values ? f.values.join(' / ') : vscode.l10n.t('glob, e.g. {0}', f.example ?? 'gate*'),
+      })),
       {
         placeHolder: vscode.l10n.t('Filter {0} by', resource.label),
       },
@@ -58,7 +62,7 @@ export async function filterGroup(appKeys: AppKeys, tree: ApplicationsTreeProvid
     pattern = await appKeys.ui.showInputBox({
       prompt: vscode.l10n.t('Show {0} whose {1} matches (* matches anything; case does not matter)', resource.label, field.label.toLowerCase()),
       value: current.filter?.field === field.field ? current.filter.pattern : '',
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a pattern, e.g. gate*')),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a pattern, e.g. {0}', field.example ?? 'gate*')),
     });
   }
   return apply(tree, key, node, { ...current, filter: { field: field.field, pattern: pattern.trim() } });

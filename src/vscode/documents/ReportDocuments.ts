@@ -21,12 +21,15 @@ export class ReportDocuments extends ApiFileSystem implements vscode.DocumentLin
     return this.targets[index];
   }
 
-  /** Stores (or replaces) a report and returns its URI. */
+  private version = 0;
+
+  /**
+   * Stores (or replaces) a report and returns its URI: a new one each time (its query counts), so that a document
+   * VS Code holds open for an earlier report is never read in its stead before VS Code reloads it.
+   */
   put(name: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });
-    const known = this.texts.has(uri.path);
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}`, query: String(++this.version) });
     this.texts.set(uri.path, text);
-    if (known) this.changed(uri);
     return uri;
   }
 

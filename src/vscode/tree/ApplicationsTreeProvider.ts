@@ -5,7 +5,7 @@ import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import type { DeviceIndex } from '../../core/deviceDirectory';
 import { deviceIdsOf } from '../../core/deviceKeys';
-import { COMMANDS } from '../commandIds';
+import { COMMANDS, credentialKindOf } from '../commandIds';
 import { describeError } from '../../core/errors';
 import { GroupLists } from './groupLists';
 import { expiryWarningDays } from '../settings';
@@ -134,7 +134,7 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       const known = this.applicationNodes.get(app.identity);
       if (known?.app === app) return known;
       const platform = app.problem === undefined ? this.appKeys.service.platform(app.platform) : undefined;
-      const node = new ApplicationNode(app, platform?.listDevices !== undefined);
+      const node = new ApplicationNode(app, platform?.listDevices !== undefined, credentialKindOf(platform));
       this.applicationNodes.set(node.key, node);
       return node;
     });

@@ -5,7 +5,7 @@ import type { ListView } from '../../core/listing';
 import type { ResourceItem, ResourceType } from '../../core/platforms/platform';
 import type { ConfiguredApplication } from '../../core/application';
 import { codeSpan } from '../../core/text';
-import { COMMANDS } from '../commandIds';
+import { COMMANDS, type CredentialKind } from '../commandIds';
 import { expiresSoon, expiryOf, expiryText } from '../../core/expiry';
 import { itemDecorationUri, type ItemState } from './itemDecorations';
 import { plainTooltip } from './tooltip';
@@ -16,6 +16,8 @@ export class ApplicationNode {
     readonly app: ConfiguredApplication,
     /** Its keys can be restricted to devices (Create Keys for Devices… applies). */
     readonly hasDevices = false,
+    /** What its credential is: menus offer Set/Clear of that kind only. */
+    readonly credentialKind: CredentialKind = 'api-token',
   ) {}
 
   get key(): string {
@@ -33,8 +35,9 @@ export class ApplicationNode {
     item.accessibilityInformation = {
       label: vscode.l10n.t('{0}, {1} application on {2}', item.label as string, this.app.platformName, this.app.host || this.app.apiUrl || ''),
     };
-    // application:<platform>[:devices][:console]: Create Keys for Devices… and Open in Web Console where they apply.
-    item.contextValue = `application:${this.app.platform}${this.hasDevices ? ':devices' : ''}${hasConsolePage(this.app) ? ':console' : ''}`;
+    // application:<platform>:<credential kind>[:devices][:console]: its Set/Clear, Create Keys for Devices… where it applies,
+    // and whether Open in Web Console has a page to open without a consoleUrl (the menu offers it either way).
+    item.contextValue = `application:${this.app.platform}:${this.credentialKind}${this.hasDevices ? ':devices' : ''}${hasConsolePage(this.app) ? ':console' : ''}`;
     return item;
   }
 }
