@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP } from '../sandbox';
 import { addApplication, addElasticPathStore, children, configure, keyGroup, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor, type Harness } from './harness';
-import { ACCEPT, BACK, DISMISS } from './scriptedUserInput';
+import { ACCEPT, BACK, CLOSE_SECRETS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
 const warehouse = SANDBOX_APPS.warehouseSensors;
@@ -153,7 +153,7 @@ describe('Daily flows: items a filter hides', () => {
   it("names a rotation's new key that the filter hides, and Clear Filter reveals it", async () => {
     const old = losantKeys().find((k) => k.status === 'active')!;
     await vscode.commands.executeCommand('appKeys.filter', { applicationId: fleet.id, field: 'name', pattern: old.name });
-    h.ui.answer('Clear Filter', DISMISS, 'Deactivate Old Key');
+    h.ui.answer('Clear Filter', ...CLOSE_SECRETS, 'Deactivate Old Key');
     const result = await vscode.commands.executeCommand<{ created: { item: { id: string } } }>('appKeys.rotateKey', {
       applicationId: fleet.id,
       keyId: old.id,
@@ -196,7 +196,7 @@ describe('Daily flows: reports people can read', () => {
 
   it('titles the device-keys report by the application, not by its ID', async () => {
     const withoutKey = [...h.sandbox.state.losant.devices.values()].filter((d) => d.applicationId === fleet.id).slice(0, 2);
-    h.ui.answer('Create 2 Keys', DISMISS);
+    h.ui.answer('Create 2 Keys', ...CLOSE_SECRETS);
     await vscode.commands.executeCommand('appKeys.createKeysForDevices', {
       applicationId: fleet.id,
       deviceIds: withoutKey.map((d) => d.id),

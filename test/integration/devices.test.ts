@@ -222,8 +222,8 @@ describe('Devices by name, and one key per device', () => {
       assert.strictEqual(rows().length, created);
       for (const [, deviceId, keyId, key, secret] of rows())
         assert.deepStrictEqual([deviceId, key, secret], [byId.get(keyId)?.deviceIds?.[0], byId.get(keyId)?.key, byId.get(keyId)?.secret]);
-      const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'appkeys-report' && d.uri.path.includes('device-keys'));
-      assert.ok(report!.getText().includes(`Secrets: ${created} appended to \`${file}\``), 'the report names the file');
+      const report = h.api.reportPanels().find((p) => p.title === 'Keys for Devices: Demo Fleet');
+      assert.ok(report!.html.includes(`Secrets: ${created} appended to <code>${file}</code>`), `the report names the file: ${report!.html}`);
 
       // Again: the devices with a key are skipped; the others get theirs, appended to the same file.
       h.sandbox.faults = {};

@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
 import { figure } from './figures';
 import { parseObject } from '../support/json';
 import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
-import { DISMISS } from './scriptedUserInput';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CLOSE_SECRETS } from './scriptedUserInput';
 
 const app = SANDBOX_APPS.emptyApp;
 const KEYS = 20_053;
@@ -73,13 +76,20 @@ describe(`Fleets: ${KEYS} keys, three devices' keys in the middle of every order
     it(`creates no second key for the three devices, ${ignored ? 'with the filter ignored by the server' : 'with the filter honoured'}`, async function () {
       this.timeout(120_000);
       if (ignored) h.sandbox.faults = { ignoreQuery: true };
-      h.ui.answer('Create 7 Keys', DISMISS);
+      h.ui.answer('Create 7 Keys');
       const before = h.sandbox.requests.length;
-      const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
-        applicationId: app.id,
-        deviceIds: devices.map((d) => d.id),
-        skipExisting: true,
-      });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appkeys-fleet-'));
+      const results = await vscode.commands
+        .executeCommand<Result[]>('appKeys.createKeysForDevices', {
+          applicationId: app.id,
+          deviceIds: devices.map((d) => d.id),
+          skipExisting: true,
+          secretsFile: path.join(dir, 'device-keys.csv'),
+        })
+        .then((r) => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          return r;
+        });
       assert.deepStrictEqual(
         results.map((r) => [r.device.name, r.status]),
         devices.slice(3).map((d) => [d.name, 'created']),
@@ -180,7 +190,7 @@ describe('Fleets: 12,000 devices, more than the session holds', () => {
 
   it('Create Keys for Devices… with the ID of a device beyond those held finds it in the whole list', async function () {
     this.timeout(60_000);
-    h.ui.answer('Create 1 Keys', DISMISS);
+    h.ui.answer('Create 1 Keys', ...CLOSE_SECRETS);
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', {
       applicationId: fleet.id,
       deviceIds: [device('Device 11997').id],
@@ -193,7 +203,7 @@ describe('Fleets: 12,000 devices, more than the session holds', () => {
 
   it('Create Keys for Devices… From the List… reaches a device beyond those held', async function () {
     this.timeout(60_000);
-    h.ui.answer('From the List…', 'device 11998=>Device 11998', 'Create 1 Keys', DISMISS);
+    h.ui.answer('From the List…', 'device 11998=>Device 11998', 'Create 1 Keys', ...CLOSE_SECRETS);
     const results = await vscode.commands.executeCommand<Result[]>('appKeys.createKeysForDevices', { applicationId: fleet.id });
     assert.deepStrictEqual(
       results.map((r) => [r.device.name, r.status]),

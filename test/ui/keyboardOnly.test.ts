@@ -54,7 +54,7 @@ describe('UI: named documents and the keyboard only', () => {
       return texts.length >= 3 ? texts : undefined;
     });
     assert.deepStrictEqual(trail.slice(0, 2), [fleet.name, 'Application Keys'], trail.join(' › '));
-    assert.match(trail[2], /^Truck 11 gateway( \([0-9a-f]{6}\))?\.json$/, trail.join(' › '));
+    assert.match(trail[2], /^Truck 11 gateway( \([0-9a-f]{6}\))? \(edit\)\.json$/, trail.join(' › '));
     await readmeScreenshot('named-documents');
     await wb.runCommand('View: Close All Editors');
   });

@@ -27,14 +27,20 @@ export class ReportPanels implements vscode.Disposable {
     let panel = this.panels.get(key);
     if (panel) {
       panel.title = title;
-      panel.reveal(undefined, false);
+      panel.reveal(undefined, true);
     } else {
-      panel = vscode.window.createWebviewPanel('appKeys.report', title, vscode.ViewColumn.Active, {
-        enableScripts: false,
-        enableForms: false,
-        enableCommandUris: REPORT_LINK_COMMANDS,
-        localResourceRoots: [],
-      });
+      // Shown without taking the focus: a question may follow (the secrets' hand-off), and the tree keeps its place.
+      panel = vscode.window.createWebviewPanel(
+        'appKeys.report',
+        title,
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+        {
+          enableScripts: false,
+          enableForms: false,
+          enableCommandUris: REPORT_LINK_COMMANDS,
+          localResourceRoots: [],
+        },
+      );
       this.panels.set(key, panel);
       panel.onDidDispose(() => this.panels.delete(key));
     }

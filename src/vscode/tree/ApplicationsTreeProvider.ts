@@ -1,6 +1,6 @@
 // The App Keys tree: configured applications → resource groups → items, a page at a time.
 import * as vscode from 'vscode';
-import type { ListView } from '../../core/listing';
+import { applyViewLocally, type ListView } from '../../core/listing';
 import type { ResourceItem } from '../../core/platforms/platform';
 import type { AppKeys } from '../appKeys';
 import type { DeviceIndex } from '../../core/deviceDirectory';
@@ -224,7 +224,9 @@ export class ApplicationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (this.lists.state(group.key) && !this.lists.state(group.key)!.items.some((i) => i.id === itemId)) {
       const client = await this.appKeys.client(group.parent.app);
       const fetched = await client.get(group.resource, itemId).catch(() => undefined);
-      if (fetched) {
+      // Never into a group whose filter hides it: the caller says so and offers Clear Filter instead.
+      const { filter } = this.lists.view(group.key);
+      if (fetched && (!filter || applyViewLocally(group.resource, { filter }, [fetched]).length > 0)) {
         this.lists.show(group.key, fetched);
         this.changed.fire(group);
       }
