@@ -80,9 +80,19 @@ describe('UI: one-time secrets handed off', () => {
       await press('Save to File…');
       await wb.quickInput.waitFor();
       const input = wb.quickInput.locator('.quick-input-box input');
-      await input.fill(file);
-      await until('the path typed', async () => (await input.inputValue()) === file);
-      await session.page.keyboard.press('Enter');
+      // As a paste would: the simple file dialog completes folder names while a path is typed key by key.
+      await until('the path typed', async () => {
+        await input.click();
+        await session.page.keyboard.press('Control+A');
+        await session.page.keyboard.insertText(file);
+        return (await input.inputValue()) === file;
+      });
+      // The simple file dialog ignores Enter while it is still reading the typed folder: pressed again, as a person would.
+      await until('the file dialog to take the path', async () => {
+        if (await wb.quickInput.isVisible()) await wb.quickInput.locator('.quick-input-action, .monaco-button', { hasText: 'OK' }).first().click();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return !(await wb.quickInput.isVisible());
+      });
       await wb.waitForDialog(`Saved to ${file}.`);
       const rows = fs.readFileSync(file, 'utf8').trim().split('\n');
       assert.deepStrictEqual(rows, [

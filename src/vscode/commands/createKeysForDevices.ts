@@ -203,7 +203,6 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   );
   const title = vscode.l10n.t('Keys for Devices: {0}', app.displayName);
   const report = renderDeviceKeysReport(app.displayName, outcomes, skipped, Date.now(), log && { file: log.file, appended: log.appended });
-  await panels.show(reports.put(`${pathSegment(title, app.applicationId)}.md`, report), title, report);
   const created = counts.created + counts.createdSecretLost;
   const cancelled = counts.interrupted + counts.notStarted;
   const headline = counts.unknown
@@ -221,7 +220,10 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   // secrets file already are not handed off again (the message says where they are).
   const records = outcomes.filter((o) => o.secrets?.length && o.item && !kept.has(o.device.id)).map(recordOf);
   const where = log && log.appended > 0 ? ` ${vscode.l10n.t('Their secrets are in {0}.', log.file)}` : '';
+  // The secrets first (a modal, with nothing behind it to take the keyboard), then the report in its tab.
+  const reportUri = reports.put(`${pathSegment(title, app.applicationId)}.md`, report);
   if (records.length > 0) await showManyOneTimeSecrets(appKeys, `${headline}${where}`, records);
   else void appKeys.ui.showMessage(counts.failed || counts.unknown ? 'warning' : 'info', `${headline}${where}`);
+  await panels.show(reportUri, title, report);
   return outcomes.map(({ device, status, item, error }) => ({ device, status, item, error: error === undefined ? undefined : describeError(error) }));
 }
