@@ -93,6 +93,11 @@ export async function addElasticPathStore(wb: Workbench): Promise<void> {
 /** The Elastic Path store on the sandbox, added through the palette if it is not in the tree. */
 export async function elasticPathStore(wb: Workbench): Promise<void> {
   await viewOpen(wb);
+  // The other applications folded, so the store's row is on screen whether or not it is there already.
+  for (const other of [SANDBOX_APPS.demoFleet.name, SANDBOX_APPS.warehouseSensors.name]) {
+    const app = wb.treeRow(other);
+    if ((await app.isVisible()) && (await app.getAttribute('aria-expanded')) === 'true') await wb.collapse(app);
+  }
   const row = wb.treeRow(SANDBOX_EP.storeName, /Elastic Path/);
   if (await row.isVisible()) return;
   await addElasticPathStore(wb);
