@@ -12,6 +12,7 @@ import { describeError, isCancellation } from './errors';
 import { loadEveryItem } from './listing';
 import type { Device, OneTimeSecret, ResourceItem, ResourceType } from './platforms/platform';
 import type { ApplicationClient } from './service';
+import { idField, type SecretRecord } from './secretFile';
 import { codeSpan } from './text';
 
 /**
@@ -146,6 +147,15 @@ export async function createDeviceKeys(
     { ...options, signal: stopped },
   );
   return devices.map((device) => outcomes.get(device.id) ?? { device, status: 'notStarted' });
+}
+
+/** A created device key's whole credential for a secrets file: the device's and the key's IDs, then its secrets. */
+export function deviceKeyRecord(resource: ResourceType, outcome: DeviceKeyOutcome): SecretRecord {
+  return {
+    name: outcome.device.name,
+    ids: [{ label: 'device_id', value: outcome.device.id }, idField(resource.id, outcome.item!.id)],
+    secrets: outcome.secrets ?? [],
+  };
 }
 
 export function countByStatus(outcomes: readonly DeviceKeyOutcome[]): Record<DeviceKeyStatus, number> {

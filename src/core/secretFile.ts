@@ -20,11 +20,11 @@ export interface SecretRecord {
   secrets: readonly OneTimeSecret[];
 }
 
-/** The label of an item's ID in files, by its kind (`keys` → `key_id`, `tokens` → `token_id`): English, like env names. */
-export const idLabel = (kind: string): string => `${kind.replace(/s$/, '')}_id`;
+/** An item's ID as a field of its record, labelled by its kind (`keys` → `key_id`, `tokens` → `token_id`): English, like env names. */
+export const idField = (kind: string, id: string): OneTimeSecret => ({ label: `${kind.replace(/s$/, '')}_id`, value: id });
 
 /** Every labelled value of a record, its IDs first. */
-const fieldsOf = (record: SecretRecord): readonly OneTimeSecret[] => [...(record.ids ?? []), ...record.secrets];
+export const fieldsOf = (record: SecretRecord): readonly OneTimeSecret[] => [...(record.ids ?? []), ...record.secrets];
 
 /** By the file's name: `.env`, `x.env`, `.env.local` → env lines; `.json`; `.csv`; anything else → env lines. */
 export function formatFor(file: string): SecretFileFormat {
@@ -53,6 +53,9 @@ const csvField = (value: string): string => {
 };
 
 /** A `.env` comment stays one line: every line break, Unicode's too (U+2028, U+2029, NEL, VT, FF), becomes a space. */
+/** One CSV line of cells, each written as csvField says. */
+export const csvLine = (cells: readonly string[]): string => cells.map(csvField).join(',');
+
 const envComment = (text: string): string => `# ${text.replace(/[\r\n\u2028\u2029\u0085\v\f]+/g, ' ')}`;
 
 /** `prefixNames`: env names carry the item's name even for one record (a file that grows record by record). */
@@ -64,7 +67,7 @@ export function formatSecrets(format: SecretFileFormat, records: readonly Secret
   if (format === 'csv') {
     const labels = [...new Set(records.flatMap((r) => fieldsOf(r).map((s) => s.label)))];
     const rows = records.map((r) => [r.name, ...labels.map((l) => fieldsOf(r).find((s) => s.label === l)?.value ?? '')]);
-    return `${[['name', ...labels], ...rows].map((row) => row.map(csvField).join(',')).join('\n')}\n`;
+    return `${[['name', ...labels], ...rows].map(csvLine).join('\n')}\n`;
   }
   // One item: SECRET=…; several: each line prefixed with its item's name (TRUCK_03_GATEWAY_SECRET=…).
   const lines = records.flatMap((r) => [

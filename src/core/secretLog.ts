@@ -5,7 +5,7 @@
 // a link. CSV keeps one header (later records are written in its columns); `.env` lines need none.
 import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { formatFor, formatSecrets, type SecretFileFormat, type SecretRecord } from './secretFile';
+import { csvLine, fieldsOf, formatFor, formatSecrets, type SecretFileFormat, type SecretRecord } from './secretFile';
 
 export class SecretLogRefused extends Error {}
 
@@ -44,16 +44,11 @@ function csvCells(line: string): string[] {
 
 /** A record as CSV lines in the file's columns (`columns` from its header), or with its own header for a new file. */
 function csvLines(record: SecretRecord, columns: readonly string[] | undefined): string {
-  const text = formatSecrets('csv', [record]);
-  if (!columns) return text;
-  const [header, row] = text.trimEnd().split('\n');
-  const labels = csvCells(header);
-  const values = new Map(labels.map((label, i) => [label, row === undefined ? '' : csvCells(row)[i]]));
-  const extra = labels.filter((l) => !columns.includes(l));
+  if (!columns) return formatSecrets('csv', [record]);
+  const values = new Map([['name', record.name], ...fieldsOf(record).map((f): [string, string] => [f.label, f.value])]);
+  const extra = [...values.keys()].filter((l) => !columns.includes(l));
   if (extra.length > 0) throw new SecretLogRefused(`The file's columns (${columns.join(', ')}) have no place for ${extra.join(', ')}`);
-  // Re-encoded through formatSecrets, cell by cell, so the file's quoting rules hold for every value.
-  const cells = columns.map((column) => formatSecrets('csv', [{ name: values.get(column) ?? '', secrets: [] }]).split('\n')[1]);
-  return `${cells.join(',')}\n`;
+  return `${csvLine(columns.map((column) => values.get(column) ?? ''))}\n`;
 }
 
 /**

@@ -5,9 +5,8 @@
 // `node out/test/bench/deviceKeys.js --fleet`: 10,000 keys in an application of 100,000 keys and 100,000 devices,
 // answers after 20 ms (about 9 minutes at 20 requests/s).
 import { listAllDevices } from '../../src/core/deviceDirectory';
-import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY } from '../../src/core/deviceKeys';
+import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, deviceKeyRecord } from '../../src/core/deviceKeys';
 import { AppKeysService } from '../../src/core/service';
-import { idLabel } from '../../src/core/secretFile';
 import { openSecretLog } from '../../src/core/secretLog';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -54,15 +53,7 @@ export async function perDeviceCreation(shape = DEVICE_BENCH): Promise<Record<st
       concurrency: DEVICE_KEY_CONCURRENCY,
       existing: [],
       signal: new AbortController().signal,
-      onCreated: (o) =>
-        log.append({
-          name: o.device.name,
-          ids: [
-            { label: 'device_id', value: o.device.id },
-            { label: idLabel(resource.id), value: o.item!.id },
-          ],
-          secrets: o.secrets!,
-        }),
+      onCreated: (o) => log.append(deviceKeyRecord(resource, o)),
     });
     const seconds = (performance.now() - started) / 1000;
     await log.close();

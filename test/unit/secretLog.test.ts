@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { listAllDevices } from '../../src/core/deviceDirectory';
-import { createDeviceKeys, keysByDevice } from '../../src/core/deviceKeys';
+import { createDeviceKeys, deviceKeyRecord, keysByDevice } from '../../src/core/deviceKeys';
 import { loadEveryItem } from '../../src/core/listing';
-import { idLabel } from '../../src/core/secretFile';
 import { openSecretLog, SecretLogRefused } from '../../src/core/secretLog';
 import { AppKeysService } from '../../src/core/service';
 import { SANDBOX_APPS, SANDBOX_TOKENS } from '../sandbox';
@@ -146,15 +145,7 @@ describe('Secrets appended as keys are created', () => {
             concurrency: 4,
             existing,
             signal: new AbortController().signal,
-            onCreated: (o) =>
-              log.append({
-                name: o.device.name,
-                ids: [
-                  { label: 'device_id', value: o.device.id },
-                  { label: idLabel(resource.id), value: o.item!.id },
-                ],
-                secrets: o.secrets!,
-              }),
+            onCreated: (o) => log.append(deviceKeyRecord(resource, o)),
           },
         );
         await log.close();

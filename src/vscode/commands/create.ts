@@ -12,7 +12,7 @@ import { argumentObject } from './arguments';
 import { askCreateFields } from './createFields';
 import { showOneTimeSecrets } from './secretHandOff';
 import { resolveGroup } from './targets';
-import { idLabel } from '../../core/secretFile';
+import { idField } from '../../core/secretFile';
 
 /** Fields of an argument object that the post schema knows beyond the prompted ones (deviceIds, pubTopics, …). */
 function extraFields(resource: ResourceType, given: Record<string, unknown>): Record<string, unknown> {
@@ -41,7 +41,7 @@ export async function createItem(appKeys: AppKeys, arg: unknown, preferred?: str
   const created = await appKeys.ui.withProgress(vscode.l10n.t('Creating {0}…', resource.noun), (signal) => client.create(resource, input, signal));
   const label = resource.summarize(created.item).label;
   void showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, label), created.oneTimeSecrets, label, [
-    { label: idLabel(resource.id), value: created.item.id },
+    idField(resource.id, created.item.id),
   ]);
   return created;
 }

@@ -5,7 +5,7 @@
 // name | tags, skipExisting }.
 import * as vscode from 'vscode';
 import type { ConfiguredApplication } from '../../core/application';
-import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, renderDeviceKeysReport } from '../../core/deviceKeys';
+import { countByStatus, createDeviceKeys, DEVICE_KEY_CONCURRENCY, type DeviceKeyOutcome, deviceKeyRecord, renderDeviceKeysReport } from '../../core/deviceKeys';
 import { ApiError, describeError } from '../../core/errors';
 import { keysOfDevices } from '../../core/existingKeys';
 import type { Device, ResourceItem } from '../../core/platforms/platform';
@@ -22,7 +22,6 @@ import { askSecretsFile, showManyOneTimeSecrets } from './secretHandOff';
 import { openSecretLog, type SecretLog, SecretLogRefused } from '../../core/secretLog';
 import * as path from 'path';
 import { resolveApplication } from './targets';
-import { idLabel, type SecretRecord } from '../../core/secretFile';
 
 /** More keys than this get their secrets written to a file as they are made (chosen before the first is created). */
 export const SECRETS_FILE_ABOVE = 5;
@@ -162,14 +161,7 @@ export async function createKeysForDevices(appKeys: AppKeys, reports: ReportDocu
   // A long run keeps nothing only in memory: the secrets file is chosen first, and each secret is on disk as soon as
   // its key exists, so a Cancel, a closed window or a crash loses none.
   const log = todo.length > SECRETS_FILE_ABOVE || stringField(given, 'secretsFile') !== undefined ? await openRunSecrets(appKeys, app, given) : undefined;
-  const recordOf = (o: DeviceKeyOutcome): SecretRecord => ({
-    name: o.device.name,
-    ids: [
-      { label: 'device_id', value: o.device.id },
-      { label: idLabel(resource.id), value: o.item!.id },
-    ],
-    secrets: o.secrets!,
-  });
+  const recordOf = (o: DeviceKeyOutcome) => deviceKeyRecord(resource, o);
   const kept = new Set<string>();
   let outcomes: DeviceKeyOutcome[];
   try {

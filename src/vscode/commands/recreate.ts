@@ -6,7 +6,7 @@ import type { AppKeys } from '../appKeys';
 import { resolveDocument } from '../documents/documentTarget';
 import { documentUri } from '../documents/documentNames';
 import { showOneTimeSecrets } from './secretHandOff';
-import { idLabel } from '../../core/secretFile';
+import { idField } from '../../core/secretFile';
 
 export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknown): Promise<CreateResult> {
   if (!(uri instanceof vscode.Uri) || !value || typeof value !== 'object')
@@ -20,7 +20,7 @@ export async function recreateItem(appKeys: AppKeys, uri: unknown, value: unknow
     client.create(resource, input, signal),
   );
   await showOneTimeSecrets(appKeys, vscode.l10n.t('Re-created {0} "{1}" (a new ID: the old one is gone).', resource.noun, name), created.oneTimeSecrets, name, [
-    { label: idLabel(resource.id), value: created.item.id },
+    idField(resource.id, created.item.id),
   ]);
   const document = await vscode.workspace.openTextDocument(documentUri(app, resource, { ...target, itemId: created.item.id }, created.item, 'edit'));
   await vscode.window.showTextDocument(document, { preview: false });

@@ -13,7 +13,7 @@ import { describeError } from '../../core/errors';
 import { showOneTimeSecrets } from './secretHandOff';
 import { argumentObject, stringField } from './arguments';
 import { resolveItem } from './targets';
-import { idLabel } from '../../core/secretFile';
+import { idField } from '../../core/secretFile';
 
 export interface RotationResult {
   created: CreateResult;
@@ -70,7 +70,7 @@ export async function rotateItem(appKeys: AppKeys, arg: unknown, preferred?: str
     vscode.l10n.t('New {0} "{1}" created to replace "{2}". Deploy its secret, then come back to retire the old key.', resource.noun, newName, oldName),
     created.oneTimeSecrets,
     newName,
-    [{ label: idLabel(resource.id), value: created.item.id }],
+    [idField(resource.id, created.item.id)],
   );
 
   // 2. Retire the old key, once the user says the new one is deployed.

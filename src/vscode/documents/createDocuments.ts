@@ -14,7 +14,7 @@ import type { SaveProblems } from './saveProblems';
 import { documentUri } from './documentNames';
 import { openedWithTemplate } from './liveProblems';
 import { createUri, type GroupTarget } from './uris';
-import { idLabel } from '../../core/secretFile';
+import { idField } from '../../core/secretFile';
 
 let opened = 0;
 
@@ -77,7 +77,7 @@ export async function saveCreateDocument(appKeys: AppKeys, problems: SaveProblem
       const edit = documentUri(app, resource, { ...group, itemId: created.item.id }, created.item, 'edit');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(edit), { preview: false });
       await showOneTimeSecrets(appKeys, vscode.l10n.t('Created {0} "{1}".', resource.noun, name), created.oneTimeSecrets, name, [
-        { label: idLabel(resource.id), value: created.item.id },
+        idField(resource.id, created.item.id),
       ]);
     })().catch((error: unknown) => appKeys.log.warn(`After creating ${resource.noun} ${created.item.id}: ${describeError(error)}`));
   }, 0);
