@@ -6,7 +6,19 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SANDBOX_EP } from '../sandbox';
 import { parseObject } from '../support/json';
-import { addElasticPathStore, addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import {
+  addElasticPathStore,
+  addApplication,
+  createKeyDocument,
+  children,
+  keyGroup,
+  label,
+  replaceText,
+  SANDBOX_APPS,
+  SANDBOX_TOKENS,
+  useHarness,
+  waitFor,
+} from './harness';
 import { CLOSE_SECRETS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -15,11 +27,7 @@ describe('Create documents', () => {
   const h = useHarness(async () => addApplication(h, fleet.id, SANDBOX_TOKENS.full));
   const posts = () => h.sandbox.requests.filter((r) => r.method === 'POST');
 
-  async function newKeyDocument(): Promise<vscode.TextDocument> {
-    const { group } = await keyGroup(h, fleet.id);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
-    return vscode.workspace.openTextDocument(uri);
-  }
+  const newKeyDocument = () => createKeyDocument(h, fleet.id);
 
   it('opens an unsaved document with the fields of a new Losant key, devices and topics included', async () => {
     const document = await newKeyDocument();

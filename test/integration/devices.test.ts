@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseObject } from '../support/json';
-import { addApplication, children, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { addApplication, createKeyDocument, children, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 import { CLOSE_SECRETS } from './scriptedUserInput';
 
 const fleet = SANDBOX_APPS.demoFleet;
@@ -26,13 +26,7 @@ describe('Devices by name, and one key per device', () => {
   const device = (name: string) => devices().find((d) => d.name === name)!;
   const deviceLists = () => h.sandbox.requests.filter((r) => r.path.endsWith('/devices')).length;
 
-  async function newKeyDocument(text: string): Promise<vscode.TextDocument> {
-    const { group } = await keyGroup(h, fleet.id);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await replaceText(document, text);
-    return document;
-  }
+  const newKeyDocument = (text: string) => createKeyDocument(h, fleet.id, text);
 
   async function completionsAt(document: vscode.TextDocument, marker: string): Promise<vscode.CompletionItem[]> {
     const offset = document.getText().indexOf(marker) + marker.length;

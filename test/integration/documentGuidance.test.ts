@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseObject } from '../support/json';
-import { addApplication, keyGroup, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
+import { addApplication, createKeyDocument, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness, waitFor } from './harness';
 
 const fleet = SANDBOX_APPS.demoFleet;
 
@@ -21,11 +21,7 @@ describe('Documents that guide', () => {
   const h = useHarness(async () => addApplication(h, fleet.id, SANDBOX_TOKENS.full));
   const posts = () => h.sandbox.requests.filter((r) => r.method === 'POST');
 
-  async function newKeyDocument(): Promise<vscode.TextDocument> {
-    const { group } = await keyGroup(h, fleet.id);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
-    return vscode.workspace.openTextDocument(uri);
-  }
+  const newKeyDocument = () => createKeyDocument(h, fleet.id);
 
   it('does not flag a fresh create document, and starts the cursor in its name', async () => {
     const document = await newKeyDocument();

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { figure } from './figures';
 import { parseObject } from '../support/json';
-import { addApplication, children, keyGroup, label, replaceText, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
+import { addApplication, createKeyDocument, children, keyGroup, label, SANDBOX_APPS, SANDBOX_TOKENS, useHarness } from './harness';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -155,13 +155,7 @@ describe('Fleets: 12,000 devices, more than the session holds', () => {
   const searches = () => h.sandbox.requests.filter((r) => r.path.endsWith('/devices') && r.query.filterField === 'name');
   const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-  async function newKeyDocument(text: string): Promise<vscode.TextDocument> {
-    const { group } = await keyGroup(h, fleet.id);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await replaceText(document, text);
-    return document;
-  }
+  const newKeyDocument = (text: string) => createKeyDocument(h, fleet.id, text);
 
   it('completes deviceIds with a device beyond the first 10,000 by name, asking the server by name', async function () {
     this.timeout(60_000);

@@ -137,6 +137,15 @@ export function label(h: Harness, node: TreeNodeLike): string {
 }
 
 /** The key nodes of an application's "Application Keys" group. */
+/** A new key's create document of the application (New… on its keys group), with `text` typed over the template when given. */
+export async function createKeyDocument(h: Harness, applicationId: string, text?: string): Promise<vscode.TextDocument> {
+  const { group } = await keyGroup(h, applicationId);
+  const uri = await vscode.commands.executeCommand<vscode.Uri>('appKeys.create', group);
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (text !== undefined) await replaceText(document, text);
+  return document;
+}
+
 export async function keyGroup(h: Harness, applicationId: string): Promise<{ group: TreeNodeLike; items: TreeNodeLike[] }> {
   const apps = await children(h);
   const app = apps.find((a) => (a.app as { applicationId: string }).applicationId === applicationId);
