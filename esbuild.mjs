@@ -196,11 +196,10 @@ export function hintSchema(schema) {
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' || key === 'definitions' || key === '$defs' || key === 'patternProperties') {
       hints[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, hintSchema(sub)]));
-    } else if (key === 'oneOf' || key === 'allOf') {
+    } else if (key === 'oneOf' || key === 'allOf' || key === 'anyOf') {
       // Unchecked alternatives all match: as anyOf they offer their completions and report nothing.
       hints.anyOf = [...(hints.anyOf ?? []), ...value.map(hintSchema)];
-    } else if (key === 'anyOf') hints.anyOf = [...(hints.anyOf ?? []), ...value.map(hintSchema)];
-    else if (key === 'items') hints.items = hintSchema(value);
+    } else if (key === 'items') hints.items = hintSchema(value);
     else if (key === 'enum') hints.examples = [...(hints.examples ?? []), ...value];
     else if (key === 'const') hints.examples = [...(hints.examples ?? []), value];
     else if (!CHECKS.has(key)) hints[key] = value;

@@ -38,9 +38,8 @@ export class ItemEditFileSystem extends ApiFileSystem {
   /** Create documents' text as auto save last wrote it: kept for the session, created only on an explicit save. */
   private readonly drafts = new Map<string, string>();
   private readonly saveListener = vscode.workspace.onWillSaveTextDocument((e) => {
-    if (e.document.uri.scheme === this.scheme) this.saveReasons.set(e.document.uri.toString(), e.reason);
+    if (e.document.uri.scheme === EDIT_SCHEME) this.saveReasons.set(e.document.uri.toString(), e.reason);
   });
-  private readonly scheme = EDIT_SCHEME;
 
   protected async read(uri: vscode.Uri): Promise<string> {
     // A create document starts empty (openCreateDocument types the template in), or as auto save left it.
